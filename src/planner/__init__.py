@@ -1,0 +1,1 @@
+"""planner: a personal itinerary planner for scientific conferences."""

@@ -1,0 +1,31 @@
+"""The programme model: a conference, its rooms, sessions, contributions and breaks."""
+
+from planner.model.programme import (
+    Break,
+    BreakKind,
+    Conference,
+    Contribution,
+    ContributionId,
+    ContributionKind,
+    Programme,
+    Room,
+    RoomKind,
+    Session,
+    SessionKind,
+    Speaker,
+)
+
+__all__ = [
+    "Break",
+    "BreakKind",
+    "Conference",
+    "Contribution",
+    "ContributionId",
+    "ContributionKind",
+    "Programme",
+    "Room",
+    "RoomKind",
+    "Session",
+    "SessionKind",
+    "Speaker",
+]

@@ -1,0 +1,232 @@
+"""Pydantic models of a conference programme.
+
+Every datetime is timezone-aware (pydantic's ``AwareDatetime`` refuses naive ones). Cross-item
+rules (unique ids, known sessions and rooms, talks inside their session, no overlaps in a room)
+are checked by :func:`planner.model.validation.problems`, which reports every problem at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from functools import cached_property
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+ContributionId = str
+SessionId = str
+RoomName = str
+
+ContributionKind = Literal["invited", "talk", "poster"]
+SessionKind = Literal["plenary", "contributed", "poster"]
+RoomKind = Literal["hall", "poster-area"]
+BreakKind = Literal["coffee", "lunch", "other"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Timed(_Model):
+    """Something with a start and an end."""
+
+    start: AwareDatetime
+    end: AwareDatetime
+    times_reconstructed: bool = Field(
+        default=False,
+        description="True when the times were reconstructed rather than published.",
+    )
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> _Timed:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end.isoformat()} is before start {self.start.isoformat()}")
+        return self
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+
+class Speaker(_Model):
+    name: str
+    affiliation: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+
+class Room(_Model):
+    name: RoomName
+    capacity: int | None = Field(default=None, ge=0)
+    kind: RoomKind = "hall"
+
+
+class Session(_Timed):
+    id: SessionId
+    title: str
+    kind: SessionKind
+    room: RoomName
+    track: str | None = Field(
+        default=None, description="A track this session belongs to, when it differs from its title."
+    )
+
+    @property
+    def track_name(self) -> str:
+        return self.track or self.title
+
+
+class Contribution(_Model):
+    id: ContributionId
+    title: str
+    kind: ContributionKind
+    session: SessionId
+    speakers: list[Speaker] = Field(default_factory=list)
+    abstract: str = ""
+    start: AwareDatetime | None = Field(default=None, description="Talks only.")
+    end: AwareDatetime | None = Field(default=None, description="Talks only.")
+    room: RoomName | None = Field(default=None, description="Defaults to the session's room.")
+    board: str | None = Field(default=None, description="Posters only: the poster board.")
+    url: str | None = None
+    track: str | None = None
+    notes: list[str] = Field(
+        default_factory=list,
+        description="Editorial decisions about this item, shown with it (e.g. an inferred session).",
+    )
+
+    @model_validator(mode="after")
+    def _times_fit_kind(self) -> Contribution:
+        if self.kind == "poster":
+            if self.start is not None or self.end is not None:
+                raise ValueError(
+                    "a poster takes its times from its poster session; give no start or end"
+                )
+        else:
+            if self.start is None or self.end is None:
+                raise ValueError(f"a {self.kind} needs a start and an end")
+            if self.end < self.start:
+                raise ValueError(
+                    f"end {self.end.isoformat()} is before start {self.start.isoformat()}"
+                )
+        return self
+
+    @property
+    def is_poster(self) -> bool:
+        return self.kind == "poster"
+
+
+class Break(_Timed):
+    id: str
+    kind: BreakKind
+    title: str
+    room: RoomName | None = None
+
+
+class Conference(_Model):
+    name: str
+    city: str | None = None
+    venue: str | None = None
+    timezone: str
+    days: list[date]
+    url: str | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone name {value!r} (expected an IANA name such as Europe/Rome)"
+            ) from None
+        return value
+
+    @field_validator("days")
+    @classmethod
+    def _days_sorted(cls, value: list[date]) -> list[date]:
+        if not value:
+            raise ValueError("a conference needs at least one day")
+        if sorted(set(value)) != value:
+            raise ValueError("days must be distinct and in order")
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def start(self) -> date:
+        return self.days[0]
+
+    @property
+    def end(self) -> date:
+        return self.days[-1]
+
+
+class Programme(_Model):
+    """A whole conference programme. Build one with :func:`planner.model.io.load_programme`
+    or validate a constructed one with :meth:`check`."""
+
+    conference: Conference
+    rooms: list[Room]
+    sessions: list[Session]
+    contributions: list[Contribution]
+    breaks: list[Break] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="Notes about the programme as a whole."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Programme:
+        from planner.model.validation import problems
+
+        found = problems(self)
+        if found:
+            raise ValueError("\n".join(found))
+        return self
+
+    # Look-ups (cached: the model is frozen).
+    @cached_property
+    def session_by_id(self) -> dict[SessionId, Session]:
+        return {s.id: s for s in self.sessions}
+
+    @cached_property
+    def contribution_by_id(self) -> dict[ContributionId, Contribution]:
+        return {c.id: c for c in self.contributions}
+
+    @cached_property
+    def room_by_name(self) -> dict[RoomName, Room]:
+        return {r.name: r for r in self.rooms}
+
+    def session_of(self, contribution: Contribution) -> Session:
+        return self.session_by_id[contribution.session]
+
+    def room_of(self, contribution: Contribution) -> RoomName:
+        return contribution.room or self.session_of(contribution).room
+
+    def window(self, contribution: Contribution) -> tuple[datetime, datetime]:
+        """When the contribution can be seen: a talk's slot, or its poster session's window."""
+        if contribution.start is not None and contribution.end is not None:
+            return contribution.start, contribution.end
+        session = self.session_of(contribution)
+        return session.start, session.end
+
+    def times_reconstructed(self, contribution: Contribution) -> bool:
+        return self.session_of(contribution).times_reconstructed
+
+    @property
+    def any_times_reconstructed(self) -> bool:
+        return any(s.times_reconstructed for s in self.sessions) or any(
+            b.times_reconstructed for b in self.breaks
+        )
+
+    def track_of(self, contribution: Contribution) -> str:
+        return contribution.track or self.session_of(contribution).track_name
+
+    def local(self, moment: datetime) -> datetime:
+        """A datetime in the conference's zone."""
+        return moment.astimezone(self.conference.zone)
+
+    def day_of(self, contribution: Contribution) -> date:
+        return self.local(self.window(contribution)[0]).date()

@@ -1,0 +1,80 @@
+"""Cross-item rules of a programme, each problem reported once in words that name the item."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planner.model.programme import Contribution, Programme
+
+
+def _duplicates(kind: str, keys: Iterable[str]) -> list[str]:
+    counts = Counter(keys)
+    return [f"duplicate {kind} {key!r} ({n} times)" for key, n in counts.items() if n > 1]
+
+
+def _hm(moment: object) -> str:
+    return moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
+
+
+def problems(programme: Programme) -> list[str]:
+    """Every cross-item problem of ``programme``; an empty list means it is consistent."""
+    found: list[str] = []
+    found += _duplicates("room name", (r.name for r in programme.rooms))
+    found += _duplicates("session id", (s.id for s in programme.sessions))
+    found += _duplicates("contribution id", (c.id for c in programme.contributions))
+    found += _duplicates("break id", (b.id for b in programme.breaks))
+
+    rooms = {r.name for r in programme.rooms}
+    sessions = {s.id: s for s in programme.sessions}
+    for each in programme.sessions:
+        if each.room not in rooms:
+            found.append(f"session {each.id!r}: unknown room {each.room!r}")
+    for item in programme.breaks:
+        if item.room is not None and item.room not in rooms:
+            found.append(f"break {item.id!r}: unknown room {item.room!r}")
+
+    by_room: dict[str, list[Contribution]] = defaultdict(list)
+    for contribution in programme.contributions:
+        label = f"contribution {contribution.id!r}"
+        session = sessions.get(contribution.session)
+        if session is None:
+            found.append(f"{label}: unknown session {contribution.session!r}")
+            continue
+        room = contribution.room or session.room
+        if room not in rooms:
+            found.append(f"{label}: unknown room {room!r}")
+        if contribution.kind == "poster":
+            if session.kind != "poster":
+                found.append(
+                    f"{label}: a poster must be in a poster session, "
+                    f"but {session.id!r} is a {session.kind} session"
+                )
+            continue
+        if session.kind == "poster":
+            found.append(
+                f"{label}: a {contribution.kind} cannot be in poster session {session.id!r}"
+            )
+        assert contribution.start is not None and contribution.end is not None
+        if contribution.start < session.start or contribution.end > session.end:
+            found.append(
+                f"{label}: {_hm(contribution.start)} to {_hm(contribution.end)} is outside "
+                f"its session {session.id!r} ({_hm(session.start)} to {_hm(session.end)})"
+            )
+        by_room[room].append(contribution)
+
+    for room, talks in by_room.items():
+        talks.sort(key=lambda c: (c.start, c.end, c.id))
+        latest: Contribution | None = None
+        for talk in talks:
+            assert talk.start is not None and talk.end is not None
+            if latest is not None and latest.end is not None and talk.start < latest.end:
+                found.append(
+                    f"contributions {latest.id!r} and {talk.id!r} overlap in room {room!r} "
+                    f"({_hm(talk.start)} is before {_hm(latest.end)})"
+                )
+            if latest is None or (latest.end is not None and talk.end > latest.end):
+                latest = talk
+    return found

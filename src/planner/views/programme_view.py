@@ -1,0 +1,214 @@
+"""``planner show``: the programme by day, and its JSON form."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from planner.model import Break, Contribution, Programme, Session
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, zone_label
+
+KIND_LABEL = {"invited": "invited", "talk": "talk", "poster": "poster"}
+
+
+def speakers_text(contribution: Contribution, affiliations: bool = False) -> str:
+    return ", ".join(str(s) if affiliations else s.name for s in contribution.speakers)
+
+
+def programme_json(programme: Programme) -> dict[str, Any]:
+    """The contract of ``planner show --json``."""
+    conference = programme.conference
+    zone = conference.zone
+    starts = [programme.window(c)[0] for c in programme.contributions]
+    ends = [programme.window(c)[1] for c in programme.contributions]
+
+    def iso(moment: datetime) -> str:
+        return moment.astimezone(zone).isoformat()
+
+    contributions = []
+    for c in programme.contributions:
+        start, end = programme.window(c)
+        session = programme.session_of(c)
+        contributions.append(
+            {
+                "id": c.id,
+                "title": c.title,
+                "kind": c.kind,
+                "session": session.title,
+                "session_id": session.id,
+                "speakers": [{"name": s.name, "affiliation": s.affiliation} for s in c.speakers],
+                "room": programme.room_of(c),
+                "start": iso(start),
+                "end": iso(end),
+                "poster_session": session.id if c.is_poster else None,
+                "board": c.board,
+                "times_reconstructed": programme.times_reconstructed(c),
+                "abstract": c.abstract,
+                "notes": c.notes,
+            }
+        )
+    return {
+        "conference": {
+            "name": conference.name,
+            "city": conference.city,
+            "venue": conference.venue,
+            "timezone": conference.timezone,
+            "start": iso(min(starts)) if starts else conference.start.isoformat(),
+            "end": iso(max(ends)) if ends else conference.end.isoformat(),
+            "days": [d.isoformat() for d in conference.days],
+        },
+        "rooms": [
+            {"name": r.name, "capacity": r.capacity, "kind": r.kind} for r in programme.rooms
+        ],
+        "sessions": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "kind": s.kind,
+                "room": s.room,
+                "start": iso(s.start),
+                "end": iso(s.end),
+                "times_reconstructed": s.times_reconstructed,
+            }
+            for s in programme.sessions
+        ],
+        "breaks": [
+            {
+                "id": b.id,
+                "kind": b.kind,
+                "title": b.title,
+                "start": iso(b.start),
+                "end": iso(b.end),
+                "times_reconstructed": b.times_reconstructed,
+            }
+            for b in programme.breaks
+        ],
+        "contributions": contributions,
+        "notes": programme.notes,
+    }
+
+
+Row = tuple[datetime, int, Session | Break | Contribution]
+
+
+def _rows_by_day(programme: Programme) -> dict[date, list[Row]]:
+    """Talks, poster sessions and breaks of each day in time order."""
+    days: dict[date, list[Row]] = defaultdict(list)
+    for c in programme.contributions:
+        if not c.is_poster:
+            start = programme.local(programme.window(c)[0])
+            days[start.date()].append((start, 1, c))
+    for s in programme.sessions:
+        if s.kind == "poster":
+            start = programme.local(s.start)
+            days[start.date()].append((start, 0, s))
+    for b in programme.breaks:
+        start = programme.local(b.start)
+        days[start.date()].append((start, 2, b))
+    for rows in days.values():
+        rows.sort(key=lambda row: (row[0], row[1]))
+    return dict(sorted(days.items()))
+
+
+def programme_renderables(programme: Programme, day: date | None = None) -> list[RenderableType]:
+    conference = programme.conference
+    local = programme.local
+    posters: dict[str, list[Contribution]] = defaultdict(list)
+    for c in programme.contributions:
+        if c.is_poster:
+            posters[c.session].append(c)
+
+    out: list[RenderableType] = []
+    title = Text(conference.name, style="bold")
+    where = ", ".join(x for x in (conference.city,) if x)
+    if where:
+        title.append(f" — {where}")
+    out.append(title)
+    first = min((programme.window(c)[0] for c in programme.contributions), default=None)
+    zone_note = f" · times in {conference.timezone}"
+    if first is not None:
+        zone_note += f" ({zone_label(local(first))})"
+    out.append(
+        Text(
+            f"{day_title(conference.start)} to {day_title(conference.end)}{zone_note}", style="dim"
+        )
+    )
+    if programme.any_times_reconstructed:
+        out.append(
+            Text(
+                f"{RECONSTRUCTED_MARK} reconstructed time. " + " ".join(programme.notes),
+                style="yellow",
+            )
+        )
+
+    for when, rows in _rows_by_day(programme).items():
+        if day is not None and when != day:
+            continue
+        table = Table(
+            title=day_title(when),
+            title_justify="left",
+            title_style="bold cyan",
+            box=None,
+            pad_edge=False,
+            header_style="dim",
+        )
+        table.add_column("Time", no_wrap=True)
+        table.add_column("Room", no_wrap=True)
+        table.add_column("Kind", no_wrap=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Title and speakers")
+        for _, _, item in rows:
+            if isinstance(item, Break):
+                table.add_row(
+                    span(local(item.start), local(item.end), item.times_reconstructed),
+                    "",
+                    Text(item.kind, style="dim"),
+                    "",
+                    Text(item.title, style="dim"),
+                )
+            elif isinstance(item, Session):
+                table.add_row(
+                    span(local(item.start), local(item.end), item.times_reconstructed),
+                    item.room,
+                    "posters",
+                    "",
+                    Text(f"{item.title} ({len(posters[item.id])} posters)", style="bold"),
+                )
+                for poster in posters[item.id]:
+                    table.add_row("", "", "poster", poster.id, _title(poster))
+            else:
+                start, end = programme.window(item)
+                table.add_row(
+                    span(local(start), local(end), programme.times_reconstructed(item)),
+                    programme.room_of(item),
+                    KIND_LABEL[item.kind],
+                    item.id,
+                    _title(item),
+                )
+        out.append(Text(""))
+        out.append(table)
+    return out
+
+
+def _title(contribution: Contribution) -> Text:
+    text = Text(contribution.title, style="bold" if contribution.kind == "invited" else "")
+    if contribution.notes:
+        text.append(" †", style="yellow")
+    if contribution.speakers:
+        text.append("\n" + speakers_text(contribution), style="dim")
+    return text
+
+
+def print_programme(programme: Programme, console: Console, day: date | None = None) -> None:
+    console.print(Group(*programme_renderables(programme, day)))
+    noted = [c for c in programme.contributions if c.notes]
+    if noted:
+        console.print()
+        for c in noted:
+            for note in c.notes:
+                console.print(Text(f"† {c.id}: {note}", style="yellow"))

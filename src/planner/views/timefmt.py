@@ -1,0 +1,25 @@
+"""Formatting times for people: always in the conference's zone, with reconstructed times marked."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+RECONSTRUCTED_MARK = "*"
+
+
+def hm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def span(start: datetime, end: datetime, reconstructed: bool = False) -> str:
+    return f"{hm(start)}–{hm(end)}" + (RECONSTRUCTED_MARK if reconstructed else "")
+
+
+def day_title(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def zone_label(moment: datetime) -> str:
+    """``CEST, UTC+02:00`` for a moment in the conference's zone."""
+    offset = moment.strftime("%z")
+    return f"{moment.tzname()}, UTC{offset[:3]}:{offset[3:]}"
