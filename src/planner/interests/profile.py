@@ -1,0 +1,103 @@
+"""The attendee's profile. Field names are the CLI flag names (``--max-talks-per-day`` is
+``max_talks_per_day``), so a profile file reads like a command line."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+ContributionId = str
+
+
+class BusyInterval(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    start: AwareDatetime
+    end: AwareDatetime
+    label: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BusyInterval:
+        if self.end <= self.start:
+            raise ValueError(f"busy interval ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class InterestProfile(BaseModel):
+    """Interests and constraints of one attendee. Everything is optional; an empty profile
+    plans nothing (items with zero interest are never put in a plan)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Interests
+    keyword: list[str] = Field(
+        default_factory=list, description="Free-text keywords, ranked against the abstracts."
+    )
+    session: dict[str, float] = Field(
+        default_factory=dict, description="Weight per session or track (title or id)."
+    )
+    speaker: list[str] = Field(
+        default_factory=list, description="Speakers to see (name, case-insensitive)."
+    )
+    star: dict[ContributionId, float] = Field(
+        default_factory=dict,
+        description="Explicit weight per contribution; overrides every other interest for it.",
+    )
+    must: list[ContributionId] = Field(
+        default_factory=list,
+        description="Must-see: always in the plan (or the plan is infeasible).",
+    )
+    skip: list[ContributionId] = Field(default_factory=list, description="Never in the plan.")
+    own: list[ContributionId] = Field(
+        default_factory=list, description="The attendee's own talks and posters (presenter duty)."
+    )
+
+    # Constraints
+    arrive: AwareDatetime | None = None
+    leave: AwareDatetime | None = None
+    busy: list[BusyInterval] = Field(default_factory=list)
+    busy_ics: list[str] = Field(
+        default_factory=list, description="Calendar files whose events are busy times."
+    )
+    walk: int = Field(
+        5, ge=0, description="Minutes to walk between two different rooms; 0 switches it off."
+    )
+    walk_between: dict[str, int] = Field(
+        default_factory=dict, description="Per-pair walking minutes, key 'Room A | Room B'."
+    )
+    lunch: int = Field(
+        45,
+        ge=0,
+        description="Minutes of lunch each day inside the lunch window; 0 switches it off.",
+    )
+    lunch_window: tuple[time, time] = (time(11, 30), time(14, 30))
+    max_talks_per_day: int | None = Field(None, ge=0)
+    max_hours_per_day: float | None = Field(None, ge=0)
+    poster_visit: int = Field(
+        8, gt=0, description="Minutes per poster visited during a poster session."
+    )
+    poster_duty_share: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Share of its poster session a presenter stays at their own poster.",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> InterestProfile:
+        if self.arrive and self.leave and self.leave <= self.arrive:
+            raise ValueError(f"leave ({self.leave}) is not after arrive ({self.arrive})")
+        both = sorted(set(self.must) & set(self.skip))
+        if both:
+            raise ValueError(f"in both must and skip: {', '.join(both)}")
+        return self
+
+    def walk_minutes(self, a: str, b: str) -> int:
+        """Walking minutes from room ``a`` to room ``b`` (zero within one room)."""
+        if a == b:
+            return 0
+        for key in (f"{a} | {b}", f"{b} | {a}"):
+            if key in self.walk_between:
+                return self.walk_between[key]
+        return self.walk

@@ -1,0 +1,69 @@
+"""The result of planning: what to attend and when, what was left out and why, and how sure the
+solver is (optimal, or feasible with a gap to the best bound)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+Status = Literal["optimal", "feasible", "infeasible"]
+ItemKind = Literal["talk", "invited", "poster-visit"]
+
+
+class PlannedItem(BaseModel):
+    """One thing to attend: a talk at its slot, or a visit to a poster inside its session."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    kind: ItemKind
+    start: AwareDatetime
+    end: AwareDatetime
+    room: str
+    score: float
+    title: str = ""
+    why: list[str] = Field(default_factory=list, description="Why it is in the plan, in words.")
+
+
+class LeftOut(BaseModel):
+    """An item of positive interest that is not in the plan, and the reason."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    score: float
+    reason: str
+    blocking: list[str] = Field(
+        default_factory=list, description="Ids of the chosen items that keep it out."
+    )
+
+
+class Change(BaseModel):
+    """A difference from the previous plan."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    change: Literal["added", "removed", "moved"]
+    detail: str = ""
+
+
+class Itinerary(BaseModel):
+    status: Status
+    objective: float = 0.0
+    bound: float = 0.0
+    items: list[PlannedItem] = Field(default_factory=list)
+    left_out: list[LeftOut] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    relaxed: list[str] = Field(
+        default_factory=list, description="Hard wishes dropped by --relax, in words."
+    )
+    solve_seconds: float = 0.0
+
+    @property
+    def gap(self) -> float:
+        """Relative gap between the objective and the best bound (0 when optimal)."""
+        if self.bound <= 0:
+            return 0.0
+        return max(0.0, (self.bound - self.objective) / self.bound)
