@@ -36,7 +36,10 @@ def test_weekly_and_daily_recurrences_with_exdate_and_an_overridden_instance() -
         (utc(2022, 5, 30, 7, 30), utc(2022, 5, 30, 7, 45), "Daily stand-up"),
         # Weekly on Mondays from 2 May (COUNT=10): 30 May is the fifth.
         (utc(2022, 5, 30, 12, 0), utc(2022, 5, 30, 13, 0), "Group meeting"),
+        # Daily at 16:00 CEST; the overridden instance on 31 May is cancelled.
+        (utc(2022, 5, 30, 14, 0), utc(2022, 5, 30, 15, 0), "Reading group"),
         (utc(2022, 6, 1, 9, 30), utc(2022, 6, 1, 10, 0), "Daily stand-up (moved)"),
+        (utc(2022, 6, 1, 14, 0), utc(2022, 6, 1, 15, 0), "Reading group"),
     ]
 
 
@@ -44,7 +47,9 @@ def test_other_time_zones_and_rdate() -> None:
     assert _spans([BUSY / "other-zone.ics"]) == [
         # RDATE Mon 30 May 11:00 EDT (UTC-4), one hour like the series.
         (utc(2022, 5, 30, 15, 0), utc(2022, 5, 30, 16, 0), "Collaboration call (New York)"),
+        # 06:00 in a zone defined only by its VTIMEZONE (UTC-7 in summer), as Outlook writes.
         # Tuesdays 09:00 EDT.
+        (utc(2022, 5, 31, 13, 0), utc(2022, 5, 31, 13, 30), "Call from an Outlook zone"),
         (utc(2022, 5, 31, 13, 0), utc(2022, 5, 31, 14, 0), "Collaboration call (New York)"),
         (utc(2022, 6, 1, 7, 0), utc(2022, 6, 1, 7, 30), "Review in UTC"),
     ]
@@ -62,21 +67,24 @@ def test_all_day_floating_transparent_cancelled_and_outside_events() -> None:
 def test_some_broken_events_are_skipped_and_listed() -> None:
     result = busy_from_ics([BUSY / "some-broken.ics"], embedded())
     assert [(i.label, i.start.hour) for i in result.intervals] == [("Still imported", 17)]
-    assert len(result.skipped) == 3
+    assert len(result.skipped) == 4
     source = str(BUSY / "some-broken.ics")
     assert all(line.startswith(f"{source}: event ") for line in result.skipped)
     assert "'Broken start' (UID bad-start@example.org): DTSTART" in result.skipped[0]
     assert "'Broken rule' (UID bad-rule@example.org): RRULE" in result.skipped[1]
     assert "'No start at all' (UID no-start@example.org): no DTSTART" in result.skipped[2]
+    assert (
+        "'Ends before it starts' (UID backwards@example.org): ends before it" in (result.skipped[3])
+    )
 
 
 def test_a_folder_stands_for_its_calendars_and_files_can_repeat() -> None:
     everything = busy_from_ics([BUSY], embedded())
-    assert len(everything.intervals) == 3 + 3 + 2 + 1
+    assert len(everything.intervals) == 5 + 4 + 2 + 1
     assert everything.intervals == sorted(everything.intervals, key=lambda i: (i.start, i.end))
-    assert len(everything.skipped) == 3
+    assert len(everything.skipped) == 4
     twice = busy_from_ics([BUSY / "recurring.ics", BUSY / "recurring.ics"], embedded())
-    assert len(twice.intervals) == 3  # the same event twice is one busy time
+    assert len(twice.intervals) == 5  # the same event twice is one busy time
 
 
 def test_across_a_dst_change() -> None:

@@ -84,7 +84,17 @@ def _problem(event: Component) -> str | None:
         return "; ".join(f"{prop}: {message}" for prop, message in event.errors)
     if "DTSTART" not in event:
         return "no DTSTART"
+    if "DTEND" in event and _backwards(event.decoded("DTSTART"), event.decoded("DTEND")):
+        return "ends before it starts"
     return None
+
+
+def _backwards(start: date | datetime, end: date | datetime) -> bool:
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        return (start.tzinfo is None) == (end.tzinfo is None) and end < start
+    if not isinstance(start, datetime) and not isinstance(end, datetime):
+        return end < start
+    return False
 
 
 def _expand(
