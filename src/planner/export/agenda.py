@@ -93,9 +93,19 @@ def _needs_note(programme: Programme, found: list[Entry]) -> bool:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
+_MD_BLOCK_START = re.compile(r"^(\d+(?=[.)])|[#+=-])")
+
+
 def md(text: str) -> str:
-    """Text safe inside a Markdown table cell or paragraph: one line, punctuation escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text safe inside a Markdown table cell, list item or paragraph: one line, inline syntax
+    escaped, and no heading, list or quote marker at its start."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    if match := _MD_BLOCK_START.match(escaped):
+        marker = match.group(0)
+        if marker[0].isdigit():
+            return marker + "\\" + escaped[len(marker) :]
+        return "\\" + escaped
+    return escaped
 
 
 def markdown_agenda(itinerary: Itinerary, programme: Programme) -> str:
