@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from export_support import FROZEN, both_views, plan
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from test_export_agenda import _read
 
+from export_support import FROZEN, both_views, plan
 from planner.export.agenda import html_agenda, markdown_agenda
 from planner.export.ics import itinerary_calendar, uid_for
 from planner.itinerary import LeftOut
 from planner.model.programme import Programme
+from test_export_agenda import _read
 
 # Any printable text plus newlines and tabs (iCalendar TEXT cannot hold other control characters).
 TEXT = st.text(
