@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from export_support import TRICKY_TITLE, dst_programme, embedded, golden, plan
 from planner.errors import PlannerError
 from planner.export.agenda import MARKER, html_agenda, markdown_agenda
-from planner.itinerary import Itinerary, LeftOut
+from planner.itinerary import Change, Itinerary, LeftOut
 
 
 class _Text(HTMLParser):
@@ -139,3 +139,25 @@ def test_reconstructed_times_are_noted_and_marked() -> None:
 def test_unknown_item_is_an_error() -> None:
     with pytest.raises(PlannerError, match=r"not in DST Workshop.*: 1$"):
         markdown_agenda(plan(embedded(), ["1"]), dst_programme())
+
+
+def test_changes_since_the_last_plan_and_programme_notes() -> None:
+    programme = embedded()
+    itinerary = plan(programme, ["1"]).model_copy(
+        update={
+            "changes": [
+                Change(id="1", change="added"),
+                Change(id="2", change="removed", detail="clashes with a must-see"),
+            ]
+        }
+    )
+    rendered = (
+        MarkdownIt("commonmark").enable("table").render(markdown_agenda(itinerary, programme))
+    )
+    for reader in (_read(rendered), _read(html_agenda(itinerary, programme))):
+        assert "Changes since the last plan" in reader.cells
+        title_1 = programme.contribution_by_id["1"].title
+        title_2 = programme.contribution_by_id["2"].title
+        assert f"Added: {title_1}" in reader.cells
+        assert f"Removed: {title_2} (clashes with a must-see)" in reader.cells
+        assert any(c.startswith("Clock times are reconstructed: the book") for c in reader.cells)

@@ -275,3 +275,12 @@ def test_an_item_not_in_the_programme_is_named() -> None:
 def test_an_empty_plan_is_a_valid_calendar() -> None:
     calendar = itinerary_calendar(Itinerary(status="optimal"), embedded(), now=FROZEN)
     assert both_views(calendar.to_ical()) == {}
+
+
+def test_distinct_ids_never_share_a_uid() -> None:
+    programme = embedded()
+    ids = ["1", "A 1", "a-1", "a 1", "a.1", "a_1", "Ramón/7", "ramon-7", "x" * 3]
+    uids = [uid_for(programme, i, "me") for i in ids]
+    assert len(set(uids)) == len(ids)
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+@[a-z0-9.-]+", u) for u in uids)
+    assert uid_for(programme, "1", "me") == uid_for(programme, "1", "me")

@@ -87,6 +87,17 @@ def _needs_note(programme: Programme, found: list[Entry]) -> bool:
     return any(programme.times_reconstructed(e.contribution) for e in found)
 
 
+def _changes(itinerary: Itinerary, programme: Programme) -> list[str]:
+    """The differences from the previous plan, in words."""
+    lines = []
+    for change in itinerary.changes:
+        contribution = programme.contribution_by_id.get(change.id)
+        title = contribution.title if contribution is not None and contribution.title else change.id
+        line = f"{change.change.capitalize()}: {title}"
+        lines.append(f"{line} ({change.detail})" if change.detail else line)
+    return lines
+
+
 # Markdown
 
 
@@ -113,7 +124,9 @@ def markdown_agenda(itinerary: Itinerary, programme: Programme) -> str:
     out = [MARKER, "", f"# {md(_title(programme))}", "", md(status_line(itinerary)), ""]
     out += [md(_zone_line(programme, found)), ""]
     if _needs_note(programme, found):
-        out += [f"> **Note:** {md(RECONSTRUCTED_NOTE)} (marked {md(RECONSTRUCTED_MARK)})", ""]
+        out += [f"> **Note:** {md(RECONSTRUCTED_NOTE)} (marked {md(RECONSTRUCTED_MARK)})"]
+        out += [">", *(f"> {md(note)}" for note in programme.notes)] if programme.notes else []
+        out.append("")
     for reason in itinerary.relaxed:
         out += [f"- Relaxed: {md(reason)}"]
     if itinerary.relaxed:
@@ -137,6 +150,9 @@ def markdown_agenda(itinerary: Itinerary, programme: Programme) -> str:
             ]
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
+    changes = _changes(itinerary, programme)
+    if changes:
+        out += ["## Changes since the last plan", "", *(f"- {md(c)}" for c in changes), ""]
     left = _left_out(itinerary, programme)
     if left:
         out += ["## Left out", ""]
@@ -190,6 +206,7 @@ def html_agenda(itinerary: Itinerary, programme: Programme) -> str:
             f'<p class="note"><strong>Note:</strong> {escape(RECONSTRUCTED_NOTE)} '
             f"(marked {escape(RECONSTRUCTED_MARK)})</p>"
         )
+        out.extend(f'<p class="note">{escape(note)}</p>' for note in programme.notes)
     if itinerary.relaxed:
         out.append("<ul>" + "".join(f"<li>Relaxed: {escape(r)}</li>" for r in itinerary.relaxed))
         out.append("</ul>")
@@ -225,6 +242,11 @@ def html_agenda(itinerary: Itinerary, programme: Programme) -> str:
                 "</tr>"
             )
         out += ["</tbody>", "</table>", "</section>"]
+    changes = _changes(itinerary, programme)
+    if changes:
+        out += ['<section class="changes">', "<h2>Changes since the last plan</h2>", "<ul>"]
+        out += [f"<li>{escape(c)}</li>" for c in changes]
+        out += ["</ul>", "</section>"]
     left = _left_out(itinerary, programme)
     if left:
         out += ['<section class="left-out">', "<h2>Left out</h2>", "<ul>"]

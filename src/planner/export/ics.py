@@ -8,6 +8,8 @@ STATUS:CANCELLED so calendar applications remove them.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -42,11 +44,19 @@ _COMPARED = (
 )
 
 
+def _uid_part(item_id: str) -> str:
+    """The id itself when it is plain; else its slug and a short hash, so distinct ids never
+    share a UID (``"A 1"`` and ``"a-1"``)."""
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._]*", item_id):
+        return item_id
+    return f"{slug(item_id)}-{hashlib.sha1(item_id.encode()).hexdigest()[:8]}"
+
+
 def uid_for(programme: Programme, item_id: str, attendee: str | None = None) -> str:
     """``<item>-<attendee>@<conference>.planner``: stable across exports of the same plan; the
     whole programme's events (no attendee) have their own UIDs."""
     who = f"-{slug(attendee)}" if attendee is not None else ""
-    return f"{slug(item_id)}{who}@{slug(programme.conference.name)}.{UID_DOMAIN}"
+    return f"{_uid_part(item_id)}{who}@{slug(programme.conference.name)}.{UID_DOMAIN}"
 
 
 def is_ours(calendar: Calendar) -> bool:
