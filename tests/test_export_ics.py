@@ -284,3 +284,23 @@ def test_distinct_ids_never_share_a_uid() -> None:
     assert len(set(uids)) == len(ids)
     assert all(re.fullmatch(r"[A-Za-z0-9._-]+@[a-z0-9.-]+", u) for u in uids)
     assert uid_for(programme, "1", "me") == uid_for(programme, "1", "me")
+
+
+def test_breaks_on_the_days_of_the_plan_as_free_time() -> None:
+    programme = embedded()
+    itinerary = plan(programme, ["1"])  # Monday 30 May only
+    calendar = itinerary_calendar(itinerary, programme, now=FROZEN, breaks=True)
+    events = both_views(calendar.to_ical())
+    monday = [b for b in programme.breaks if b.start.date().isoformat() == "2022-05-30"]
+    assert len(events) == 1 + len(monday) and len(monday) >= 3
+    for pause in monday:
+        event = events[uid_for(programme, f"break-{pause.id}", "me")]
+        assert (event["start"], event["end"], event["summary"]) == (
+            pause.start,
+            pause.end,
+            pause.title,
+        )
+    transparency = {str(e["UID"]): str(e["TRANSP"]) for e in calendar.walk("VEVENT")}
+    assert transparency.pop(uid_for(programme, "1", "me")) == "OPAQUE"
+    assert set(transparency.values()) == {"TRANSPARENT"}
+    assert len(itinerary_calendar(itinerary, programme, now=FROZEN).walk("VEVENT")) == 1

@@ -246,9 +246,12 @@ def itinerary_calendar(
     alarm: int | None = None,
     previous: Calendar | None = None,
     now: datetime | None = None,
+    *,
+    breaks: bool = False,
 ) -> Calendar:
     """One event per planned talk and poster visit. ``previous`` is the calendar exported last
-    time for this plan (for SEQUENCE and cancellations); ``now`` fixes DTSTAMP (default: now)."""
+    time for this plan (for SEQUENCE and cancellations); ``now`` fixes DTSTAMP (default: now);
+    ``breaks`` adds the programme's breaks (coffee, lunch) on the days of the plan, as free time."""
     if alarm is not None and alarm < 0:
         raise PlannerError(f"--alarm {alarm}: give the minutes before an event, 0 or more")
     zone = programme.conference.zone
@@ -274,14 +277,23 @@ def itinerary_calendar(
                 alarm=alarm,
             )
         )
+    if breaks:
+        days = {programme.local(i.start).date() for i in itinerary.items}
+        events.extend(
+            _break_event(programme, b, stamp, attendee)
+            for b in programme.breaks
+            if programme.local(b.start).date() in days
+        )
     name = f"{programme.conference.name}: plan of {attendee}"
     return _finish(_new_calendar(programme, name), _merge(events, previous, stamp), programme)
 
 
-def _break_event(programme: Programme, item: Break, stamp: datetime) -> Event:
+def _break_event(
+    programme: Programme, item: Break, stamp: datetime, attendee: str | None = None
+) -> Event:
     note = f"Note: {RECONSTRUCTED_NOTE}" if item.times_reconstructed else None
-    return _event(
-        uid=uid_for(programme, f"break-{item.id}"),
+    event = _event(
+        uid=uid_for(programme, f"break-{item.id}", attendee),
         summary=item.title,
         start=item.start,
         end=item.end,
@@ -291,6 +303,9 @@ def _break_event(programme: Programme, item: Break, stamp: datetime) -> Event:
         description=note,
         categories=[item.kind.capitalize()],
     )
+    if attendee is not None:
+        event["TRANSP"] = "TRANSPARENT"  # a break in a plan does not make the attendee busy
+    return event
 
 
 def programme_calendar(

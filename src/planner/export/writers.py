@@ -74,11 +74,15 @@ def write_plan_ics(
     alarm: int | None = None,
     force: bool = False,
     now: datetime | None = None,
+    *,
+    breaks: bool = False,
 ) -> Calendar:
     """Write the plan's calendar to ``path``, updating the file exported there before."""
     path = Path(path)
     previous = previous_calendar(path, force)
-    calendar = itinerary_calendar(itinerary, programme, attendee, alarm, previous, now)
+    calendar = itinerary_calendar(
+        itinerary, programme, attendee, alarm, previous, now, breaks=breaks
+    )
     atomic_write_bytes(path, calendar.to_ical())
     return calendar
 
