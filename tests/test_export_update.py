@@ -128,3 +128,21 @@ def test_programme_re_export_keeps_sequences() -> None:
     first = programme_calendar(programme, now=FROZEN).to_ical()
     again = programme_calendar(programme, previous=Calendar.from_ical(first), now=LATER).to_ical()
     assert again == first
+
+
+def test_a_hand_edited_previous_file_does_not_stop_the_export(tmp_path: Path) -> None:
+    programme = embedded()
+    path = tmp_path / "plan.ics"
+    write_plan_ics(path, _plan([item(programme, "1")]), programme, now=FROZEN)
+    edited = path.read_bytes().replace(b"SEQUENCE:0", b"SEQUENCE:many")
+    edited = edited.replace(
+        b"END:VCALENDAR",
+        b"BEGIN:VEVENT\r\nUID:note@example.org\r\nSUMMARY:my own note\r\nEND:VEVENT\r\n"
+        b"END:VCALENDAR",
+    )
+    path.write_bytes(edited)
+    write_plan_ics(path, _plan([item(programme, "1"), item(programme, "2")]), programme, now=LATER)
+    events = both_views(path.read_bytes())
+    assert set(events) == {uid_for(programme, "1", "me"), uid_for(programme, "2", "me")}
+    # Unchanged, with an unreadable SEQUENCE taken as 0.
+    assert events[uid_for(programme, "1", "me")]["sequence"] == 0

@@ -70,7 +70,3 @@ def entries(itinerary: Itinerary, programme: Programme) -> list[Entry]:
         for i in itinerary.items
     ]
     return sorted(found, key=lambda e: (e.start, e.end, e.item.id))
-
-
-def contribution_title(itinerary_item: PlannedItem | None, contribution: Contribution) -> str:
-    return contribution.title or (itinerary_item.title if itinerary_item else "") or contribution.id

@@ -189,27 +189,43 @@ def _start_key(event: Component) -> tuple[datetime, str]:
     return start.astimezone(UTC), str(event["UID"])
 
 
+def _sequence(event: Component) -> int:
+    try:
+        return max(0, int(event.get("SEQUENCE", 0)))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _set(event: Component, key: str, value: object) -> None:
+    event.pop(key, None)
+    event.add(key, value)
+
+
 def _merge(new: list[Event], previous: Calendar | None, stamp: datetime) -> list[Component]:
     """Carry SEQUENCE over from the previous file of the same plan: unchanged events keep theirs
     (and their DTSTAMP), changed ones get one more, and events no longer in the plan are kept as
     cancelled with one more."""
     before: dict[str, Component] = {}
     if previous is not None:
-        before = {str(e["UID"]): e for e in previous.walk("VEVENT") if "UID" in e}
+        # Only events we can place in time (a hand-edited file may hold others).
+        before = {
+            str(e["UID"]): e
+            for e in previous.walk("VEVENT")
+            if "UID" in e and "DTSTART" in e and not {"UID", "DTSTART"} & {k for k, _ in e.errors}
+        }
     merged: list[Component] = []
     for event in new:
         old = before.pop(str(event["UID"]), None)
         if old is None:
             merged.append(event)
             continue
-        sequence = int(old.get("SEQUENCE", 0))
+        sequence = _sequence(old)
         if _fingerprint(old) == _fingerprint(event):
-            event["SEQUENCE"] = sequence
-            if "DTSTAMP" in old:
-                del event["DTSTAMP"]
-                event.add("DTSTAMP", old.decoded("DTSTAMP"))
+            _set(event, "SEQUENCE", sequence)
+            if "DTSTAMP" in old and not old.errors:
+                _set(event, "DTSTAMP", old.decoded("DTSTAMP"))
         else:
-            event["SEQUENCE"] = sequence + 1
+            _set(event, "SEQUENCE", sequence + 1)
         merged.append(event)
     for old in before.values():
         if str(old.get("STATUS", "")).upper() == "CANCELLED":
@@ -220,7 +236,7 @@ def _merge(new: list[Event], previous: Calendar | None, stamp: datetime) -> list
             cancelled.pop(key, None)
         cancelled.subcomponents = [c for c in cancelled.subcomponents if c.name != "VALARM"]
         cancelled.add("DTSTAMP", stamp)
-        cancelled.add("SEQUENCE", int(old.get("SEQUENCE", 0)) + 1)
+        cancelled.add("SEQUENCE", _sequence(old) + 1)
         cancelled.add("STATUS", "CANCELLED")
         merged.append(cancelled)
     return sorted(merged, key=_start_key)
