@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.tz import tzical
@@ -24,6 +25,7 @@ from export_support import (
 from planner.errors import PlannerError
 from planner.export.ics import PRODID, itinerary_calendar, programme_calendar, uid_for
 from planner.itinerary import Itinerary, PlannedItem
+from planner.model.programme import Programme
 
 ML4ASTRO_PLAN = ["28", "1", "2", "29"]  # an invited talk, two talks, another invited talk
 
@@ -304,3 +306,58 @@ def test_breaks_on_the_days_of_the_plan_as_free_time() -> None:
     assert transparency.pop(uid_for(programme, "1", "me")) == "OPAQUE"
     assert set(transparency.values()) == {"TRANSPARENT"}
     assert len(itinerary_calendar(itinerary, programme, now=FROZEN).walk("VEVENT")) == 1
+
+
+@pytest.mark.parametrize(
+    "zone_name",
+    ["UTC", "Asia/Kolkata", "America/St_Johns", "Australia/Lord_Howe", "America/New_York"],
+)
+def test_any_conference_zone_round_trips_through_its_vtimezone(zone_name: str) -> None:
+    """A talk at 10:00 on the 1st of every month of 2022, in zones with no DST, half-hour
+    offsets and half-hour DST: same instants from both parsers and from the VTIMEZONE."""
+    zone = ZoneInfo(zone_name)
+    days = [date(2022, month, 1) for month in range(1, 13)]
+    sessions, talks = [], []
+    for n, day in enumerate(days):
+        start = datetime.combine(day, time(10), tzinfo=zone)
+        sessions.append(
+            {
+                "id": f"s{n}",
+                "title": "S",
+                "kind": "contributed",
+                "room": "R",
+                "start": start.isoformat(),
+                "end": (start + timedelta(hours=1)).isoformat(),
+            }
+        )
+        talks.append(
+            {
+                "id": f"t{n}",
+                "title": f"Talk {n}",
+                "kind": "talk",
+                "session": f"s{n}",
+                "start": start.isoformat(),
+                "end": (start + timedelta(minutes=30)).isoformat(),
+            }
+        )
+    programme = Programme.model_validate(
+        {
+            "conference": {"name": "Zones", "timezone": zone_name, "days": days},
+            "rooms": [{"name": "R"}],
+            "sessions": sessions,
+            "contributions": talks,
+        }
+    )
+    data = programme_calendar(programme, now=FROZEN).to_ical()
+    events = both_views(data)
+    for n, day in enumerate(days):
+        expected = datetime.combine(day, time(10), tzinfo=zone).astimezone(UTC)
+        assert events[uid_for(programme, f"t{n}")]["start"] == expected
+    if zone_name != "UTC":
+        text = data.decode().replace("\r\n ", "")
+        reader = tzical(io.StringIO(text)).get(zone_name)
+        for n, day in enumerate(days):
+            local = datetime.combine(day, time(10), tzinfo=reader)
+            assert local.astimezone(UTC) == events[uid_for(programme, f"t{n}")]["start"]
+    else:
+        assert b"BEGIN:VTIMEZONE" not in data and b"DTSTART:20220101T100000Z" in data
