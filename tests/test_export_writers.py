@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -119,3 +121,16 @@ def test_writer_for_the_whole_programme(tmp_path: Path) -> None:
     write_programme_ics(path, embedded(), now=FROZEN)
     write_programme_ics(path, embedded(), now=FROZEN)
     assert {e["sequence"] for e in both_views(path.read_bytes()).values()} == {0}
+
+
+def test_new_files_get_the_usual_mode_and_rewrites_keep_theirs(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "plan.html"
+        _write("plan.html", fresh)
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        fresh.chmod(0o600)
+        _write("plan.html", fresh)
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    finally:
+        os.umask(umask)

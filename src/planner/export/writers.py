@@ -6,6 +6,9 @@ agenda's marker comment near its top. Anything else needs ``force=True`` (the CL
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +22,24 @@ from planner.model.programme import Programme
 from planner.storage import atomic_write_bytes
 
 _MARKER_WINDOW = 1024
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Atomically, keeping the mode of the file replaced (a new one gets the usual mode from the
+    umask, not the private mode of the temporary file)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = _default_mode()
+    atomic_write_bytes(path, data)
+    with contextlib.suppress(OSError):
+        path.chmod(mode)
 
 
 def _existing(path: Path) -> bytes | None:
@@ -83,7 +104,7 @@ def write_plan_ics(
     calendar = itinerary_calendar(
         itinerary, programme, attendee, alarm, previous, now, breaks=breaks
     )
-    atomic_write_bytes(path, calendar.to_ical())
+    _write(path, calendar.to_ical())
     return calendar
 
 
@@ -94,7 +115,7 @@ def write_programme_ics(
     path = Path(path)
     previous = previous_calendar(path, force)
     calendar = programme_calendar(programme, previous, now)
-    atomic_write_bytes(path, calendar.to_ical())
+    _write(path, calendar.to_ical())
     return calendar
 
 
@@ -104,7 +125,7 @@ def write_markdown(
     path = Path(path)
     _check_agenda(path, force)
     text = markdown_agenda(itinerary, programme)
-    atomic_write_bytes(path, text.encode("utf-8"))
+    _write(path, text.encode("utf-8"))
     return text
 
 
@@ -112,5 +133,5 @@ def write_html(path: Path, itinerary: Itinerary, programme: Programme, force: bo
     path = Path(path)
     _check_agenda(path, force)
     text = html_agenda(itinerary, programme)
-    atomic_write_bytes(path, text.encode("utf-8"))
+    _write(path, text.encode("utf-8"))
     return text
