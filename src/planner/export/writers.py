@@ -6,9 +6,6 @@ agenda's marker comment near its top. Anything else needs ``force=True`` (the CL
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -24,22 +21,8 @@ from planner.storage import atomic_write_bytes
 _MARKER_WINDOW = 1024
 
 
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 def _write(path: Path, data: bytes) -> None:
-    """Atomically, keeping the mode of the file replaced (a new one gets the usual mode from the
-    umask, not the private mode of the temporary file)."""
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = _default_mode()
     atomic_write_bytes(path, data)
-    with contextlib.suppress(OSError):
-        path.chmod(mode)
 
 
 def _existing(path: Path) -> bytes | None:

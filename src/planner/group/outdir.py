@@ -33,7 +33,9 @@ def staged_folder(target: Path, force: bool = False) -> Iterator[Path]:
         yield stage
         (stage / MARKER).write_text("written by planner group\n", encoding="utf-8")
         if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            old = Path(
+                tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
+            )
             old.rmdir()
             target.rename(old)
             stage.rename(target)
