@@ -1,0 +1,326 @@
+"""Keyword relevance: which contributions a free-text keyword is about, and why.
+
+Each contribution is indexed as five fields, each a BM25 index (``bm25s``): its title, its
+session's title (and track), its speakers' names, their affiliations and its abstract. A keyword
+scores a contribution by the weighted sum of its BM25 scores in each field (a BM25F-like sum:
+title 3, session 2, speaker names 2, affiliations 1, abstract 1). Words are folded to lower-case
+ASCII, stop words dropped and the rest stemmed (Snowball English, PyStemmer), so "detecting"
+matches "detection". A keyword of several words is a phrase too: a field holding the words in
+order ("anomaly detection") scores half as much again in that field.
+
+Every score can be told in words with :meth:`RelevanceIndex.explain`, e.g. "'anomaly detection'
+in the title, 'detection' twice in the abstract, session 'Anomaly Detection'".
+
+The index is built once per programme (:func:`relevance_index` caches it) and answers a keyword
+with one sparse look-up per field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+from planner.model import Contribution, Programme
+
+_WORD = re.compile(r"[^\W_]+")
+_STOPWORDS = frozenset(STOPWORDS_EN)
+PHRASE_BOOST = 0.5
+"""A field holding a multi-word keyword as a phrase scores ``1 + PHRASE_BOOST`` times."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    weight: float
+    where: str
+    """How an explanation names the field: "'anomaly' in the title"."""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", 3.0, "the title"),
+    Field("session", 2.0, "the session title"),
+    Field("speakers", 2.0, "a speaker's name"),
+    Field("affiliations", 1.0, "an affiliation"),
+    Field("abstract", 1.0, "the abstract"),
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    stem: str
+    word: str
+    """The folded word as written (lower-case, accents removed)."""
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: "Ramón" -> "ramon"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@cache
+def _stemmer() -> Any:
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of two or more letters or digits, without stop words, stemmed."""
+    words = [w for w in _WORD.findall(fold(text)) if len(w) > 1 and w not in _STOPWORDS]
+    stems: list[str] = _stemmer().stemWords(words)
+    return [Token(stem, word) for stem, word in zip(stems, words, strict=True)]
+
+
+def _query_words(text: str) -> list[tuple[str, str]]:
+    """(folded word, word as the user wrote it) for each word of a keyword that is indexed."""
+    pairs: list[tuple[str, str]] = []
+    for written in _WORD.findall(unicodedata.normalize("NFC", text)):
+        for word in _WORD.findall(fold(written)):
+            if len(word) > 1 and word not in _STOPWORDS:
+                pairs.append((word, written if fold(written) == word else word))
+    return pairs
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a keyword found in one field of one contribution."""
+
+    field: str
+    counts: tuple[tuple[str, int, tuple[str, ...]], ...]
+    """(keyword word, occurrences, the words as written there) for each keyword word found."""
+    phrase: int
+    """Occurrences of the whole multi-word keyword, in order (0 for a one-word keyword)."""
+    text: str
+    """The field's text when it is short (session title, speaker name, affiliation)."""
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    score: float
+    hits: tuple[Hit, ...]
+    keyword: str
+
+    def explain(self) -> str:
+        return ", ".join(_describe(hit, self.keyword) for hit in self.hits)
+
+
+def _times(n: int) -> str:
+    return {1: "", 2: " twice"}.get(n, f" {n} times")
+
+
+def _more(n: int) -> str:
+    return {1: " once more", 2: " twice more"}.get(n, f" {n} more times")
+
+
+def _word_part(word: str, count: int, forms: tuple[str, ...], extra: bool) -> str:
+    part = f"'{word}'" + (_more(count) if extra else _times(count))
+    if fold(word) not in forms:
+        part += " (as " + ", ".join(f"'{f}'" for f in forms) + ")"
+    return part
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _describe(hit: Hit, keyword: str) -> str:
+    field = next(f for f in FIELDS if f.name == hit.field)
+    if hit.field == "session":
+        return f"session '{hit.text}'"
+    if hit.field == "speakers":
+        return f"speaker '{hit.text}'"
+    if hit.field == "affiliations":
+        return f"affiliation '{hit.text}'"
+    parts: list[str] = []
+    if hit.phrase:
+        parts.append(f"'{keyword}'{_times(hit.phrase)}")
+    for word, count, forms in hit.counts:
+        rest = count - hit.phrase
+        if rest > 0:
+            parts.append(_word_part(word, rest, forms, extra=bool(hit.phrase)))
+    return _and(parts) + f" in {field.where}"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def stems(self) -> list[str]:
+        return list(dict.fromkeys(t.stem for t in self.tokens))
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.tokens) > 1
+
+
+def _count_phrase(stems: Sequence[str], phrase: Sequence[str]) -> int:
+    n = len(phrase)
+    return sum(1 for i in range(len(stems) - n + 1) if tuple(stems[i : i + n]) == tuple(phrase))
+
+
+class _FieldIndex:
+    """One BM25 index over one field of every contribution, and the tokens to explain it."""
+
+    def __init__(self, docs: list[list[Token]], texts: list[list[str]]) -> None:
+        self.docs = docs
+        self.stems = [[t.stem for t in doc] for doc in docs]
+        self.texts = texts
+        self.retriever: bm25s.BM25 | None = None
+        if any(self.stems):
+            self.retriever = bm25s.BM25()
+            self.retriever.index(self.stems, show_progress=False)
+
+    def scores(self, stems: list[str], size: int) -> np.ndarray[Any, Any]:
+        known = (
+            [s for s in stems if s in self.retriever.vocab_dict]
+            if self.retriever is not None
+            else []
+        )
+        if self.retriever is None or not known:
+            return np.zeros(size, dtype=np.float64)
+        return np.asarray(self.retriever.get_scores(known), dtype=np.float64)
+
+
+def _field_texts(programme: Programme, c: Contribution) -> dict[str, list[str]]:
+    session = programme.session_of(c)
+    session_texts = [session.title]
+    track = programme.track_of(c)
+    if fold(track) != fold(session.title):
+        session_texts.append(track)
+    return {
+        "title": [c.title],
+        "session": session_texts,
+        "speakers": [s.name for s in c.speakers],
+        "affiliations": list(dict.fromkeys(s.affiliation for s in c.speakers if s.affiliation)),
+        "abstract": [c.abstract],
+    }
+
+
+class RelevanceIndex:
+    """Field-weighted BM25 over one programme's contributions."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.ids = [c.id for c in programme.contributions]
+        per_field: dict[str, list[list[str]]] = {f.name: [] for f in FIELDS}
+        for c in programme.contributions:
+            for name, texts in _field_texts(programme, c).items():
+                per_field[name].append(texts)
+        self.fields = {
+            name: _FieldIndex(
+                [[t for text in texts for t in tokenize(text)] for texts in all_texts], all_texts
+            )
+            for name, all_texts in per_field.items()
+        }
+        self._position = {cid: i for i, cid in enumerate(self.ids)}
+        self._cache: dict[str, list[Match]] = {}
+
+    @staticmethod
+    def query(keyword: str) -> Query:
+        pairs = _query_words(keyword)
+        stems: list[str] = _stemmer().stemWords([word for word, _ in pairs])
+        tokens = tuple(
+            Token(stem, written) for stem, (_, written) in zip(stems, pairs, strict=True)
+        )
+        return Query(" ".join(keyword.split()), tokens)
+
+    def search(self, keyword: str) -> list[Match]:
+        """Every contribution the keyword matches, best first (ties by programme order)."""
+        if keyword not in self._cache:
+            self._cache[keyword] = self._search(self.query(keyword))
+        return self._cache[keyword]
+
+    def scores(self, keyword: str) -> dict[str, float]:
+        """Relevance of every matching contribution (absent means zero)."""
+        return {m.id: m.score for m in self.search(keyword)}
+
+    def explain(self, keyword: str, contribution_id: str) -> str:
+        """Why ``keyword`` matches the contribution, in words ("" when it does not)."""
+        for m in self.search(keyword):
+            if m.id == contribution_id:
+                return m.explain()
+        return ""
+
+    def _search(self, query: Query) -> list[Match]:
+        size = len(self.ids)
+        stems = query.stems
+        if not stems:
+            return []
+        total = np.zeros(size, dtype=np.float64)
+        field_scores: dict[str, np.ndarray[Any, Any]] = {}
+        for f in FIELDS:
+            scores = self.fields[f.name].scores(stems, size)
+            if query.is_phrase:
+                phrase = [t.stem for t in query.tokens]
+                for i in np.nonzero(scores)[0]:
+                    if _count_phrase(self.fields[f.name].stems[i], phrase):
+                        scores[i] *= 1 + PHRASE_BOOST
+            field_scores[f.name] = scores
+            total += f.weight * scores
+        order = sorted(np.nonzero(total > 0)[0], key=lambda i: (-total[i], i))
+        return [
+            Match(self.ids[i], float(total[i]), self._hits(query, int(i), field_scores), query.text)
+            for i in order
+        ]
+
+    def _hits(self, query: Query, i: int, field_scores: dict[str, Any]) -> tuple[Hit, ...]:
+        hits: list[Hit] = []
+        stems = set(query.stems)
+        phrase = [t.stem for t in query.tokens]
+        for f in sorted(FIELDS, key=lambda f: -f.weight * field_scores[f.name][i]):
+            if field_scores[f.name][i] <= 0:
+                continue
+            index = self.fields[f.name]
+            if f.name in ("session", "speakers", "affiliations"):
+                # one hit per short text that holds a keyword word
+                for text in index.texts[i]:
+                    if stems & {t.stem for t in tokenize(text)}:
+                        hits.append(Hit(f.name, (), 0, text))
+                continue
+            doc = index.docs[i]
+            counts: list[tuple[str, int, tuple[str, ...], str]] = []
+            for token in query.tokens:
+                if token.stem in [c[0] for c in counts]:
+                    continue
+                forms = tuple(dict.fromkeys(d.word for d in doc if d.stem == token.stem))
+                n = sum(1 for d in doc if d.stem == token.stem)
+                if n:
+                    counts.append((token.stem, n, forms, token.word))
+            hits.append(
+                Hit(
+                    f.name,
+                    tuple((word, n, forms) for _, n, forms, word in counts),
+                    _count_phrase(index.stems[i], phrase) if query.is_phrase else 0,
+                    "",
+                )
+            )
+        return tuple(hits)
+
+
+_INDEXES: OrderedDict[int, tuple[Programme, RelevanceIndex]] = OrderedDict()
+_KEEP = 4
+
+
+def relevance_index(programme: Programme) -> RelevanceIndex:
+    """The index of ``programme``, built on first use and kept for the last few programmes."""
+    key = id(programme)
+    held = _INDEXES.get(key)
+    if held is not None and held[0] is programme:
+        _INDEXES.move_to_end(key)
+        return held[1]
+    index = RelevanceIndex(programme)
+    _INDEXES[key] = (programme, index)
+    while len(_INDEXES) > _KEEP:
+        _INDEXES.popitem(last=False)
+    return index

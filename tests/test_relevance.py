@@ -1,0 +1,149 @@
+"""Keyword relevance on the embedded ML4Astro 2022 programme, and on small hand-built ones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from planner.interests.relevance import RelevanceIndex, fold, relevance_index, tokenize
+from planner.model import Programme
+
+ROME = ZoneInfo("Europe/Rome")
+
+
+def top(index: RelevanceIndex, keyword: str, n: int) -> list[str]:
+    return [m.id for m in index.search(keyword)[:n]]
+
+
+def test_anomaly_detection_ranks_the_session_the_invited_talk_and_the_poster_first(
+    programme: Programme,
+) -> None:
+    index = relevance_index(programme)
+    assert set(top(index, "anomaly detection", 6)) == {"16", "15", "163", "14", "30", "95"}
+
+
+def test_ska_finds_the_radio_contributions(programme: Programme) -> None:
+    index = relevance_index(programme)
+    found = set(index.scores("SKA"))
+    assert {"32", "33", "37", "38", "39", "41", "80", "93"} <= found
+    # the invited SKA talk and the SKA session lead
+    assert set(top(index, "SKA", 6)) == {"33", "37", "38", "39", "40", "41"}
+    # nothing unrelated: every match mentions SKA somewhere
+    for cid in found:
+        c = programme.contribution_by_id[cid]
+        text = " ".join([c.title, c.abstract, programme.session_of(c).title])
+        assert "ska" in fold(text)
+
+
+def test_scores_are_descending_and_positive(programme: Programme) -> None:
+    matches = relevance_index(programme).search("deep learning")
+    scores = [m.score for m in matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
+
+
+def test_explain_says_where_each_word_was_found(programme: Programme) -> None:
+    index = relevance_index(programme)
+    assert index.explain("anomaly detection", "16") == (
+        "'anomaly detection' in the title, session 'Anomaly Detection', "
+        "'anomaly' 4 times in the abstract"
+    )
+    # stemming is told: "detecting" in the title matched "detection"
+    assert "'detection' (as 'detecting') in the title" in index.explain("anomaly detection", "163")
+    assert index.explain("SKA", "40") == "session 'SKA and Precursors'"
+    assert index.explain("SKA", "32") == "'SKA' 7 times in the abstract"
+    assert index.explain("SKA", "28") == ""
+
+
+def test_speakers_and_affiliations_are_searched(programme: Programme) -> None:
+    index = relevance_index(programme)
+    assert index.explain("Lochner", "30") == "speaker 'Michelle Lochner'"
+    assert index.explain("inaf", "116") == "affiliation 'Unict-INAF'"
+
+
+def test_accents_and_case_do_not_matter(programme: Programme) -> None:
+    index = relevance_index(programme)
+    # "Jose Ramón Rodón" presents poster 137
+    assert "137" in index.scores("rodon")
+    assert index.scores("RODÓN") == index.scores("rodon")
+
+
+def test_a_phrase_in_order_beats_the_same_words_apart(programme: Programme) -> None:
+    index = relevance_index(programme)
+    together = index.scores("anomaly detection")
+    apart = index.scores("detection anomaly")
+    # 95's title reads "anomaly detection": the phrase counts only in that order
+    assert together["95"] > apart["95"]
+
+
+def test_stop_words_alone_match_nothing(programme: Programme) -> None:
+    index = relevance_index(programme)
+    assert index.search("the of and") == []
+    assert index.search("") == []
+    assert index.search("zzzqqq") == []
+
+
+def test_tokenize_stems_and_folds() -> None:
+    assert [t.stem for t in tokenize("Detecting ANOMALIES in the Galaxies")] == [
+        "detect",
+        "anomali",
+        "galaxi",
+    ]
+    assert [t.word for t in tokenize("Ramón's X-ray")] == ["ramon", "ray"]
+
+
+def test_the_index_is_built_once_per_programme(programme: Programme) -> None:
+    assert relevance_index(programme) is relevance_index(programme)
+    other = programme.model_copy(deep=True)
+    assert relevance_index(other) is not relevance_index(programme)
+
+
+def _tiny(contributions: list[dict[str, object]]) -> Programme:
+    start = datetime(2022, 5, 30, 9, 0, tzinfo=ROME)
+    talks = []
+    for n, extra in enumerate(contributions):
+        talks.append(
+            {
+                "id": str(n),
+                "title": f"Talk {n}",
+                "kind": "talk",
+                "session": "s",
+                "start": start.replace(hour=9 + n),
+                "end": start.replace(hour=9 + n, minute=30),
+                **extra,
+            }
+        )
+    return Programme.model_validate(
+        {
+            "conference": {"name": "Tiny", "timezone": "Europe/Rome", "days": ["2022-05-30"]},
+            "rooms": [{"name": "Hall"}],
+            "sessions": [
+                {
+                    "id": "s",
+                    "title": "Morning",
+                    "kind": "contributed",
+                    "room": "Hall",
+                    "start": start,
+                    "end": start.replace(hour=9 + len(contributions)),
+                }
+            ],
+            "contributions": talks,
+        }
+    )
+
+
+def test_a_title_match_outweighs_an_abstract_match() -> None:
+    programme = _tiny(
+        [
+            {"title": "Neutrino telescopes", "abstract": "We build detectors."},
+            {"title": "Detectors", "abstract": "We build neutrino telescopes."},
+        ]
+    )
+    assert [m.id for m in relevance_index(programme).search("neutrino")] == ["0", "1"]
+
+
+def test_a_programme_without_speakers_or_abstracts_is_searchable() -> None:
+    programme = _tiny([{"title": "Radio galaxies"}, {"title": "Optical spectra"}])
+    index = relevance_index(programme)
+    assert index.scores("radio").keys() == {"0"}
+    assert index.explain("radio", "0") == "'radio' in the title"
