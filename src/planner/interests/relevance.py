@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -32,7 +32,7 @@ from bm25s.stopwords import STOPWORDS_EN
 
 from planner.model import Contribution, Programme
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]{2,}")
 _STOPWORDS = frozenset(STOPWORDS_EN)
 PHRASE_BOOST = 0.5
 """A field holding a multi-word keyword as a phrase scores ``1 + PHRASE_BOOST`` times."""
@@ -62,10 +62,15 @@ class Token:
     """The folded word as written (lower-case, accents removed)."""
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""The combining diacritical marks blocks: what an accent becomes after NFKD."""
+
+
 def fold(text: str) -> str:
     """Lower-case, accents removed: "Ramón" -> "ramon"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 @cache
@@ -73,10 +78,14 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
+def _words_and_stems(text: str) -> tuple[list[str], list[str]]:
+    words = [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS]
+    return words, _stemmer().stemWords(words)
+
+
 def tokenize(text: str) -> list[Token]:
     """Words of two or more letters or digits, without stop words, stemmed."""
-    words = [w for w in _WORD.findall(fold(text)) if len(w) > 1 and w not in _STOPWORDS]
-    stems: list[str] = _stemmer().stemWords(words)
+    words, stems = _words_and_stems(text)
     return [Token(stem, word) for stem, word in zip(stems, words, strict=True)]
 
 
@@ -107,11 +116,16 @@ class Hit:
 class Match:
     id: str
     score: float
-    hits: tuple[Hit, ...]
-    keyword: str
+    query: Query = field(repr=False, compare=False)
+    index: RelevanceIndex = field(repr=False, compare=False)
+    position: int = field(repr=False, compare=False)
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return self.index.hits(self.query, self.position)
 
     def explain(self) -> str:
-        return ", ".join(_describe(hit, self.keyword) for hit in self.hits)
+        return ", ".join(_describe(hit, self.query.text) for hit in self.hits)
 
 
 def _times(n: int) -> str:
@@ -165,32 +179,57 @@ class Query:
         return len(self.tokens) > 1
 
 
-def _count_phrase(stems: Sequence[str], phrase: Sequence[str]) -> int:
-    n = len(phrase)
-    return sum(1 for i in range(len(stems) - n + 1) if tuple(stems[i : i + n]) == tuple(phrase))
-
-
 class _FieldIndex:
-    """One BM25 index over one field of every contribution, and the tokens to explain it."""
+    """One BM25 index over one field of every contribution, and its words to find phrases
+    and explain a score (scanned only for the documents a query matches)."""
 
-    def __init__(self, docs: list[list[Token]], texts: list[list[str]]) -> None:
-        self.docs = docs
-        self.stems = [[t.stem for t in doc] for doc in docs]
+    def __init__(self, texts: list[list[str]]) -> None:
         self.texts = texts
+        self.stems: list[list[str]] = []
+        self.words: list[list[str]] = []
+        self.text_stems: list[list[frozenset[str]]] = []
+        vocabulary: set[str] = set()
+        for doc_texts in texts:
+            stems: list[str] = []
+            words: list[str] = []
+            per_text: list[frozenset[str]] = []
+            for text in doc_texts:
+                text_words, text_stems = _words_and_stems(text)
+                per_text.append(frozenset(text_stems))
+                stems += text_stems
+                words += text_words
+            self.text_stems.append(per_text)
+            self.stems.append(stems)
+            self.words.append(words)
+            vocabulary.update(stems)
+        self.vocabulary = frozenset(vocabulary)
         self.retriever: bm25s.BM25 | None = None
-        if any(self.stems):
+        if vocabulary:
             self.retriever = bm25s.BM25()
             self.retriever.index(self.stems, show_progress=False)
 
     def scores(self, stems: list[str], size: int) -> np.ndarray[Any, Any]:
-        known = (
-            [s for s in stems if s in self.retriever.vocab_dict]
-            if self.retriever is not None
-            else []
-        )
+        known = [s for s in stems if s in self.vocabulary]
         if self.retriever is None or not known:
             return np.zeros(size, dtype=np.float64)
         return np.asarray(self.retriever.get_scores(known), dtype=np.float64)
+
+    def count(self, stem: str, i: int) -> int:
+        return self.stems[i].count(stem)
+
+    def forms(self, stem: str, i: int) -> tuple[str, ...]:
+        """The words of document ``i`` whose stem is ``stem``, as written (folded)."""
+        return tuple(
+            dict.fromkeys(w for s, w in zip(self.stems[i], self.words[i], strict=True) if s == stem)
+        )
+
+    def phrase_count(self, phrase: Sequence[str], i: int) -> int:
+        """How often the stems of ``phrase`` follow each other in document ``i``."""
+        stems = self.stems[i]
+        n = len(phrase)
+        first = phrase[0]
+        want = list(phrase)
+        return sum(1 for p, stem in enumerate(stems) if stem == first and stems[p : p + n] == want)
 
 
 def _field_texts(programme: Programme, c: Contribution) -> dict[str, list[str]]:
@@ -217,13 +256,7 @@ class RelevanceIndex:
         for c in programme.contributions:
             for name, texts in _field_texts(programme, c).items():
                 per_field[name].append(texts)
-        self.fields = {
-            name: _FieldIndex(
-                [[t for text in texts for t in tokenize(text)] for texts in all_texts], all_texts
-            )
-            for name, all_texts in per_field.items()
-        }
-        self._position = {cid: i for i, cid in enumerate(self.ids)}
+        self.fields = {name: _FieldIndex(all_texts) for name, all_texts in per_field.items()}
         self._cache: dict[str, list[Match]] = {}
 
     @staticmethod
@@ -258,54 +291,42 @@ class RelevanceIndex:
         if not stems:
             return []
         total = np.zeros(size, dtype=np.float64)
-        field_scores: dict[str, np.ndarray[Any, Any]] = {}
+        phrase = [t.stem for t in query.tokens]
         for f in FIELDS:
-            scores = self.fields[f.name].scores(stems, size)
+            index = self.fields[f.name]
+            scores = index.scores(stems, size)
             if query.is_phrase:
-                phrase = [t.stem for t in query.tokens]
                 for i in np.nonzero(scores)[0]:
-                    if _count_phrase(self.fields[f.name].stems[i], phrase):
+                    if index.phrase_count(phrase, int(i)):
                         scores[i] *= 1 + PHRASE_BOOST
-            field_scores[f.name] = scores
             total += f.weight * scores
         order = sorted(np.nonzero(total > 0)[0], key=lambda i: (-total[i], i))
-        return [
-            Match(self.ids[i], float(total[i]), self._hits(query, int(i), field_scores), query.text)
-            for i in order
-        ]
+        return [Match(self.ids[i], float(total[i]), query, self, int(i)) for i in order]
 
-    def _hits(self, query: Query, i: int, field_scores: dict[str, Any]) -> tuple[Hit, ...]:
-        hits: list[Hit] = []
+    def hits(self, query: Query, i: int) -> tuple[Hit, ...]:
+        """Where the keyword was found in contribution number ``i``, in the order of FIELDS."""
+        found: list[Hit] = []
         stems = set(query.stems)
         phrase = [t.stem for t in query.tokens]
-        for f in sorted(FIELDS, key=lambda f: -f.weight * field_scores[f.name][i]):
-            if field_scores[f.name][i] <= 0:
-                continue
+        for f in FIELDS:
             index = self.fields[f.name]
             if f.name in ("session", "speakers", "affiliations"):
                 # one hit per short text that holds a keyword word
-                for text in index.texts[i]:
-                    if stems & {t.stem for t in tokenize(text)}:
-                        hits.append(Hit(f.name, (), 0, text))
+                for text, text_stems in zip(index.texts[i], index.text_stems[i], strict=True):
+                    if stems & text_stems:
+                        found.append(Hit(f.name, (), 0, text))
                 continue
-            doc = index.docs[i]
-            counts: list[tuple[str, int, tuple[str, ...], str]] = []
+            counts: list[tuple[str, int, tuple[str, ...]]] = []
+            seen: set[str] = set()
             for token in query.tokens:
-                if token.stem in [c[0] for c in counts]:
-                    continue
-                forms = tuple(dict.fromkeys(d.word for d in doc if d.stem == token.stem))
-                n = sum(1 for d in doc if d.stem == token.stem)
-                if n:
-                    counts.append((token.stem, n, forms, token.word))
-            hits.append(
-                Hit(
-                    f.name,
-                    tuple((word, n, forms) for _, n, forms, word in counts),
-                    _count_phrase(index.stems[i], phrase) if query.is_phrase else 0,
-                    "",
-                )
-            )
-        return tuple(hits)
+                n = index.count(token.stem, i)
+                if n and token.stem not in seen:
+                    seen.add(token.stem)
+                    counts.append((token.word, n, index.forms(token.stem, i)))
+            if counts:
+                n_phrase = index.phrase_count(phrase, i) if query.is_phrase else 0
+                found.append(Hit(f.name, tuple(counts), n_phrase, ""))
+        return tuple(found)
 
 
 _INDEXES: OrderedDict[int, tuple[Programme, RelevanceIndex]] = OrderedDict()
