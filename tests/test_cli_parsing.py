@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from interests_support import programme_fixture, tiny_programme  # noqa: F401
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.cli_parsing import (

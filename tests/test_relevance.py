@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from interests_support import programme_fixture, tiny_programme  # noqa: F401
 from planner.interests.relevance import RelevanceIndex, fold, relevance_index, tokenize
 from planner.model import Programme
 
@@ -98,42 +98,8 @@ def test_the_index_is_built_once_per_programme(programme: Programme) -> None:
     assert relevance_index(other) is not relevance_index(programme)
 
 
-def _tiny(contributions: list[dict[str, object]]) -> Programme:
-    start = datetime(2022, 5, 30, 9, 0, tzinfo=ROME)
-    talks = []
-    for n, extra in enumerate(contributions):
-        talks.append(
-            {
-                "id": str(n),
-                "title": f"Talk {n}",
-                "kind": "talk",
-                "session": "s",
-                "start": start.replace(hour=9 + n),
-                "end": start.replace(hour=9 + n, minute=30),
-                **extra,
-            }
-        )
-    return Programme.model_validate(
-        {
-            "conference": {"name": "Tiny", "timezone": "Europe/Rome", "days": ["2022-05-30"]},
-            "rooms": [{"name": "Hall"}],
-            "sessions": [
-                {
-                    "id": "s",
-                    "title": "Morning",
-                    "kind": "contributed",
-                    "room": "Hall",
-                    "start": start,
-                    "end": start.replace(hour=9 + len(contributions)),
-                }
-            ],
-            "contributions": talks,
-        }
-    )
-
-
 def test_a_title_match_outweighs_an_abstract_match() -> None:
-    programme = _tiny(
+    programme = tiny_programme(
         [
             {"title": "Neutrino telescopes", "abstract": "We build detectors."},
             {"title": "Detectors", "abstract": "We build neutrino telescopes."},
@@ -143,7 +109,14 @@ def test_a_title_match_outweighs_an_abstract_match() -> None:
 
 
 def test_a_programme_without_speakers_or_abstracts_is_searchable() -> None:
-    programme = _tiny([{"title": "Radio galaxies"}, {"title": "Optical spectra"}])
+    programme = tiny_programme([{"title": "Radio galaxies"}, {"title": "Optical spectra"}])
     index = relevance_index(programme)
     assert index.scores("radio").keys() == {"0"}
     assert index.explain("radio", "0") == "'radio' in the title"
+
+
+def test_a_track_is_searched_with_its_session() -> None:
+    programme = tiny_programme([{"title": "Pulsar timing"}], track="Radio Astronomy")
+    index = relevance_index(programme)
+    assert index.explain("radio", "0") == "track 'Radio Astronomy'"
+    assert index.explain("morning radio", "0") == "session 'Morning', track 'Radio Astronomy'"

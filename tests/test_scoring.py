@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from interests_support import programme_fixture, tiny_programme  # noqa: F401
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.scoring import (
@@ -134,3 +135,12 @@ def test_star_levels_rise_and_one_star_beats_any_automatic_match() -> None:
     assert star_level(4.2) is None
     with pytest.raises(PlannerError, match="star level 4"):
         star_weight(4)
+
+
+def test_a_track_key_weights_its_sessions() -> None:
+    programme = tiny_programme(
+        [{"title": "Pulsar timing"}, {"title": "Other"}], track="Radio Astronomy"
+    )
+    scores = score_programme(programme, InterestProfile(session={"radio astronomy": 6}))
+    assert scores["0"].score == 6
+    assert scores["0"].reasons == ["track 'Radio Astronomy' (6)"]

@@ -34,7 +34,6 @@ from planner.interests.profile import BusyInterval, InterestProfile
 from planner.interests.relevance import fold
 from planner.interests.scoring import STAR_LEVELS
 from planner.model import Programme
-from planner.model.io import describe_validation_error
 
 SESSION_WEIGHT = 10.0
 """Weight of ``--session NAME`` without ``=WEIGHT``: as much as a best keyword match."""
@@ -271,8 +270,17 @@ def merge_profile(base: InterestProfile, **flags: Any) -> InterestProfile:
     try:
         return InterestProfile.model_validate(data)
     except ValidationError as error:
-        lines = [
-            f"--{line.replace('_', '-')}" if line[:1].isalpha() and ":" in line else line
-            for line in describe_validation_error(error, data)
-        ]
-        raise PlannerError("; ".join(lines)) from None
+        raise PlannerError("; ".join(_flag_problems(error))) from None
+
+
+def _flag_problems(error: ValidationError) -> list[str]:
+    """One line per problem, naming the flag: "--walk: Input should be greater than ..."."""
+    lines: list[str] = []
+    for item in error.errors():
+        loc = [str(part) for part in item["loc"]]
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if loc:
+            flag = "--" + loc[0].replace("_", "-")
+            message = f"{' '.join([flag, *loc[1:]])}: {message}"
+        lines.append(message)
+    return lines

@@ -104,6 +104,7 @@ class Hit:
     """What a keyword found in one field of one contribution."""
 
     field: str
+    """A field name of FIELDS, or "track" (a session's track, indexed with its title)."""
     counts: tuple[tuple[str, int, tuple[str, ...]], ...]
     """(keyword word, occurrences, the words as written there) for each keyword word found."""
     phrase: int
@@ -148,9 +149,11 @@ def _and(parts: list[str]) -> str:
 
 
 def _describe(hit: Hit, keyword: str) -> str:
-    field = next(f for f in FIELDS if f.name == hit.field)
+    where = next((f.where for f in FIELDS if f.name == hit.field), hit.field)
     if hit.field == "session":
         return f"session '{hit.text}'"
+    if hit.field == "track":
+        return f"track '{hit.text}'"
     if hit.field == "speakers":
         return f"speaker '{hit.text}'"
     if hit.field == "affiliations":
@@ -162,7 +165,7 @@ def _describe(hit: Hit, keyword: str) -> str:
         rest = count - hit.phrase
         if rest > 0:
             parts.append(_word_part(word, rest, forms, extra=bool(hit.phrase)))
-    return _and(parts) + f" in {field.where}"
+    return _and(parts) + f" in {where}"
 
 
 @dataclass(frozen=True)
@@ -312,9 +315,12 @@ class RelevanceIndex:
             index = self.fields[f.name]
             if f.name in ("session", "speakers", "affiliations"):
                 # one hit per short text that holds a keyword word
-                for text, text_stems in zip(index.texts[i], index.text_stems[i], strict=True):
+                texts = zip(index.texts[i], index.text_stems[i], strict=True)
+                for j, (text, text_stems) in enumerate(texts):
                     if stems & text_stems:
-                        found.append(Hit(f.name, (), 0, text))
+                        # the session field holds the session's title, then its track
+                        kind = "track" if f.name == "session" and j else f.name
+                        found.append(Hit(kind, (), 0, text))
                 continue
             counts: list[tuple[str, int, tuple[str, ...]]] = []
             seen: set[str] = set()
