@@ -15,6 +15,7 @@ from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.cli_parsing import (
     SESSION_WEIGHT,
+    apply_flags,
     check_profile,
     merge_profile,
     parse_arrive,
@@ -278,3 +279,41 @@ def test_an_inconsistent_merge_names_the_flags() -> None:
 def test_an_unknown_flag_is_a_programming_error() -> None:
     with pytest.raises(TypeError, match="keywords"):
         merge_profile(InterestProfile(), keywords=["SKA"])
+
+
+# apply_flags: the command line as typed
+
+
+def test_apply_flags_reads_every_flag(programme: Programme) -> None:
+    base = InterestProfile(keyword=["SKA"], star={"33": 30})
+    profile = apply_flags(
+        programme,
+        base,
+        keyword=("anomaly detection",),
+        session=("Anomaly Detection=8", "Invited Talk"),
+        star=("30", "95=**"),
+        skip=("14",),
+        arrive="2022-05-30 13:00",
+        leave="17:00",
+        busy=("2022-05-31 16:00/17:00",),
+        walk=3,
+        max_talks_per_day=None,
+    )
+    assert profile.keyword == ["SKA", "anomaly detection"]
+    assert profile.session == {"Anomaly Detection": 8.0, "Invited Talk": SESSION_WEIGHT}
+    assert profile.star == {"33": 30.0, "30": STAR_LEVELS[1], "95": STAR_LEVELS[2]}
+    assert profile.skip == ["14"]
+    assert profile.arrive == datetime(2022, 5, 30, 13, tzinfo=ROME)
+    assert profile.leave == datetime(2022, 6, 1, 17, tzinfo=ROME)
+    assert profile.busy[0].end == datetime(2022, 5, 31, 17, tzinfo=ROME)
+    assert profile.walk == 3
+    assert profile.max_talks_per_day is None
+
+
+def test_apply_flags_names_the_flag_or_the_file(programme: Programme) -> None:
+    with pytest.raises(PlannerError, match=r"^--must: no contribution with id '12345'"):
+        apply_flags(programme, InterestProfile(), must=("16", "12345"))
+    with pytest.raises(PlannerError, match=r"^profile\.toml: not in .*--skip: '777'"):
+        apply_flags(programme, InterestProfile(skip=["777"]), source="profile.toml")
+    with pytest.raises(PlannerError, match=r"^--arrive 'teatime': "):
+        apply_flags(programme, InterestProfile(), arrive="teatime")

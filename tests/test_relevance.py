@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
 
 from interests_support import programme_fixture, tiny_programme  # noqa: F401
 from planner.interests.relevance import RelevanceIndex, fold, relevance_index, tokenize
 from planner.model import Programme
-
-ROME = ZoneInfo("Europe/Rome")
 
 
 def top(index: RelevanceIndex, keyword: str, n: int) -> list[str]:

@@ -284,3 +284,43 @@ def _flag_problems(error: ValidationError) -> list[str]:
             message = f"{' '.join([flag, *loc[1:]])}: {message}"
         lines.append(message)
     return lines
+
+
+def apply_flags(
+    programme: Programme,
+    base: InterestProfile,
+    *,
+    source: str = "the profile",
+    keyword: Iterable[str] = (),
+    session: Iterable[str] = (),
+    speaker: Iterable[str] = (),
+    star: Iterable[str] = (),
+    must: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    own: Iterable[str] = (),
+    arrive: str | None = None,
+    leave: str | None = None,
+    busy: Iterable[str] = (),
+    **other: Any,
+) -> InterestProfile:
+    """The whole command line at once: ``base`` (read from ``source``) and the flags as typed
+    (strings), checked against ``programme``. ``other`` are the flags that need no parsing
+    (walk, lunch, max_talks_per_day, ...), as :func:`merge_profile` takes them."""
+    check_profile(programme, base, source)
+    must, skip, own = list(must), list(skip), list(own)
+    for flag, ids in (("--must", must), ("--skip", skip), ("--own", own)):
+        check_ids(programme, ids, flag)
+    return merge_profile(
+        base,
+        keyword=list(keyword),
+        session=dict(parse_session(s) for s in session),
+        speaker=list(speaker),
+        star=parse_stars(star, programme),
+        must=must,
+        skip=skip,
+        own=own,
+        arrive=parse_arrive(arrive, programme) if arrive is not None else None,
+        leave=parse_leave(leave, programme) if leave is not None else None,
+        busy=[parse_busy(b, programme) for b in busy],
+        **other,
+    )
