@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from interests_support import programme_fixture, tiny_programme  # noqa: F401
 from planner.interests.relevance import RelevanceIndex, fold, relevance_index, tokenize
 from planner.model import Programme
