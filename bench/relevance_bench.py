@@ -9,7 +9,9 @@ import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from planner.interests.relevance import RelevanceIndex, fold
+from planner.interests import InterestProfile
+from planner.interests.relevance import fold, relevance_index
+from planner.interests.scoring import score_programme
 from planner.model import Programme
 from planner.sources import load_programme
 
@@ -101,7 +103,7 @@ def main() -> None:
     print(f"programme: {len(programme.contributions)} contributions")
 
     t0 = time.perf_counter()
-    index = RelevanceIndex(programme)
+    index = relevance_index(programme)
     build = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -126,6 +128,15 @@ def main() -> None:
     print(f"ratio scan / BM25 query:  {scan_query / bm25_query:8.1f}x")
     breakeven = build / max(scan_query - bm25_query, 1e-9)
     print(f"index pays for itself after {breakeven:.0f} distinct keywords")
+
+    profile = InterestProfile(
+        keyword=["anomaly detection", "SKA", "neural network"],
+        session={"Deep Learning": 5},
+        speaker=["Lochner"],
+    )
+    t0 = time.perf_counter()
+    score_programme(programme, profile)
+    print(f"score_programme, 3 keywords (index built): {(time.perf_counter() - t0) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

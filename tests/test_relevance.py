@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from interests_support import programme_fixture, tiny_programme  # noqa: F401
 from planner.interests.relevance import RelevanceIndex, fold, relevance_index, tokenize
 from planner.model import Programme
+from planner.sources import load_programme
 
 
 def top(index: RelevanceIndex, keyword: str, n: int) -> list[str]:
@@ -116,3 +120,22 @@ def test_a_track_is_searched_with_its_session() -> None:
     index = relevance_index(programme)
     assert index.explain("radio", "0") == "track 'Radio Astronomy'"
     assert index.explain("morning radio", "0") == "session 'Morning', track 'Radio Astronomy'"
+
+
+_EMBEDDED = load_programme(None)
+_VOCABULARY = sorted({w for c in _EMBEDDED.contributions for w in c.title.split()})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_VOCABULARY) | st.text(max_size=8), min_size=0, max_size=4).map(
+        " ".join
+    )
+)
+def test_any_keyword_gives_sorted_positive_explained_matches(keyword: str) -> None:
+    index = relevance_index(_EMBEDDED)
+    matches = index.search(keyword)
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    for m in matches[:10]:
+        assert m.score > 0
+        assert m.explain(), (keyword, m.id)

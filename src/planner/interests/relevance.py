@@ -18,6 +18,7 @@ with one sparse look-up per field.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -337,17 +338,20 @@ class RelevanceIndex:
 
 _INDEXES: OrderedDict[int, tuple[Programme, RelevanceIndex]] = OrderedDict()
 _KEEP = 4
+_LOCK = threading.Lock()
 
 
 def relevance_index(programme: Programme) -> RelevanceIndex:
-    """The index of ``programme``, built on first use and kept for the last few programmes."""
+    """The index of ``programme``, built on first use and kept for the last few programmes
+    (safe to call from worker threads)."""
     key = id(programme)
-    held = _INDEXES.get(key)
-    if held is not None and held[0] is programme:
-        _INDEXES.move_to_end(key)
-        return held[1]
-    index = RelevanceIndex(programme)
-    _INDEXES[key] = (programme, index)
-    while len(_INDEXES) > _KEEP:
-        _INDEXES.popitem(last=False)
-    return index
+    with _LOCK:
+        held = _INDEXES.get(key)
+        if held is not None and held[0] is programme:
+            _INDEXES.move_to_end(key)
+            return held[1]
+        index = RelevanceIndex(programme)
+        _INDEXES[key] = (programme, index)
+        while len(_INDEXES) > _KEEP:
+            _INDEXES.popitem(last=False)
+        return index
