@@ -46,15 +46,17 @@ def busy_intervals(draw: st.DrawFn) -> BusyInterval:
     start = draw(aware)
     length = draw(st.timedeltas(min_value=timedelta(seconds=1), max_value=timedelta(days=3)))
     label = draw(st.none() | names)
-    return BusyInterval(start=start, end=start + length, label=label)
+    # add in UTC: within one zone Python adds wall-clock time, wrong across a DST change
+    end = (start.astimezone(UTC) + length).astimezone(start.tzinfo)
+    return BusyInterval(start=start, end=end, label=label)
 
 
 @st.composite
 def profiles(draw: st.DrawFn) -> InterestProfile:
     arrive = draw(st.none() | aware)
     leave = draw(st.none() | aware)
-    if arrive and leave and leave <= arrive:
-        leave = arrive + timedelta(hours=1)
+    if arrive and leave and leave.astimezone(UTC) <= arrive.astimezone(UTC):
+        leave = arrive.astimezone(UTC) + timedelta(hours=1)
     ids = st.text(st.characters(categories=["L", "N", "P"]), min_size=1, max_size=6)
     must = draw(st.lists(ids, max_size=3, unique=True))
     skip = [i for i in draw(st.lists(ids, max_size=3, unique=True)) if i not in must]
@@ -206,3 +208,14 @@ def test_default_path_is_in_the_user_data_dir(
 def test_profiles_refuse_non_finite_weights() -> None:
     with pytest.raises(ValueError):
         InterestProfile(star={"30": float("nan")})
+
+
+def test_an_ambiguous_autumn_time_round_trips_as_its_instant(tmp_path: Path) -> None:
+    # 2022-10-30 02:30 happens twice in Rome; fold=1 is the second time (CET, +01:00)
+    second = datetime(2022, 10, 30, 2, 30, fold=1, tzinfo=ROME)
+    profile = InterestProfile(arrive=second)
+    assert profile.arrive is not None
+    assert profile.arrive.astimezone(UTC) == datetime(2022, 10, 30, 1, 30, tzinfo=UTC)
+    path = save_profile(profile, tmp_path / "p.toml")
+    assert "arrive = 2022-10-30 02:30:00+01:00" in path.read_text()
+    assert load_profile(path) == profile
