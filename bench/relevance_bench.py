@@ -4,9 +4,12 @@ the BM25 index against a plain substring scan of the same text. Run it with
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.interests import InterestProfile
@@ -25,6 +28,7 @@ QUERIES = [
     "neural network",
     "time series",
 ]
+REAL_QUERIES = ["Tor", "machine learning", "climate", "Überwachung", "5G", "hardware hacking"]
 ROOMS = 10
 DAYS = 3
 TALKS_PER_ROOM_DAY = 34  # 20-minute talks from 08:00: 1,020 contributions
@@ -82,6 +86,75 @@ def synthetic(seed: int = 1) -> Programme:
     )
 
 
+REAL = Path("/work/shared/realdata/36c3-everything.schedule.json")
+
+
+def real_36c3() -> tuple[Programme, int] | None:
+    """The 36C3 schedule (c3voc JSON, 1,351 events, German and English) as a Programme: one
+    session per room and day. Events overlapping an earlier one in their room, and repeated ids,
+    are left out (their count is returned). None when the file is absent."""
+    if not REAL.is_file():
+        return None
+    conference = json.loads(REAL.read_text(encoding="utf-8"))["schedule"]["conference"]
+    zone = ZoneInfo("Europe/Berlin")
+    by_room: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for day in conference["days"]:
+        for room, events in day["rooms"].items():
+            for event in events:
+                by_room.setdefault((room, day["date"]), []).append(event)
+    sessions, talks, left_out, days, seen = [], [], 0, set(), set()
+    for (room, day), events in sorted(by_room.items()):
+        kept: list[dict[str, Any]] = []
+        last_end: datetime | None = None
+        for event in sorted(events, key=lambda e: e["date"]):
+            start = datetime.fromisoformat(event["date"]).astimezone(zone)
+            hours, minutes = (int(x) for x in event["duration"].split(":"))
+            end = start + timedelta(hours=hours, minutes=minutes)
+            if (last_end is not None and start < last_end) or str(event["id"]) in seen:
+                left_out += 1
+                continue
+            seen.add(str(event["id"]))
+            last_end = end
+            kept.append(
+                {
+                    "id": str(event["id"]),
+                    "title": event["title"],
+                    "kind": "talk",
+                    "session": f"{room}/{day}",
+                    "speakers": [{"name": p["public_name"]} for p in event["persons"]],
+                    "abstract": "\n\n".join(
+                        x for x in (event.get("abstract"), event.get("description")) if x
+                    ),
+                    "track": event.get("track") or None,
+                    "start": start,
+                    "end": end,
+                }
+            )
+            days.add(start.date())
+        if kept:
+            sessions.append(
+                {
+                    "id": f"{room}/{day}",
+                    "title": room,
+                    "kind": "contributed",
+                    "room": room,
+                    "start": min(k["start"] for k in kept),
+                    "end": max(k["end"] for k in kept),
+                }
+            )
+            talks += kept
+    rooms = sorted({s["room"] for s in sessions})
+    programme = Programme.model_validate(
+        {
+            "conference": {"name": "36C3", "timezone": "Europe/Berlin", "days": sorted(days)},
+            "rooms": [{"name": r} for r in rooms],
+            "sessions": sessions,
+            "contributions": talks,
+        }
+    )
+    return programme, left_out
+
+
 def substring_scan(programme: Programme, keyword: str) -> dict[str, int]:
     """The plain way: count the folded keyword in each contribution's folded text."""
     needle = fold(keyword)
@@ -98,28 +171,26 @@ def substring_scan(programme: Programme, keyword: str) -> dict[str, int]:
     return found
 
 
-def main() -> None:
-    programme = synthetic()
-    print(f"programme: {len(programme.contributions)} contributions")
+def measure(programme: Programme, queries: list[str]) -> None:
 
     t0 = time.perf_counter()
     index = relevance_index(programme)
     build = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    for q in QUERIES:
+    for q in queries:
         index.search(q)
-    bm25_query = (time.perf_counter() - t0) / len(QUERIES)
+    bm25_query = (time.perf_counter() - t0) / len(queries)
 
     t0 = time.perf_counter()
-    for q in QUERIES:
+    for q in queries:
         substring_scan(programme, q)
-    scan_query = (time.perf_counter() - t0) / len(QUERIES)
+    scan_query = (time.perf_counter() - t0) / len(queries)
 
     t0 = time.perf_counter()
-    for q in QUERIES:
+    for q in queries:
         index.search(q)
-    cached = (time.perf_counter() - t0) / len(QUERIES)
+    cached = (time.perf_counter() - t0) / len(queries)
 
     print(f"index build:              {build * 1000:8.1f} ms (once per programme)")
     print(f"BM25 query (first time):  {bm25_query * 1000:8.2f} ms")
@@ -137,6 +208,28 @@ def main() -> None:
     t0 = time.perf_counter()
     score_programme(programme, profile)
     print(f"score_programme, 3 keywords (index built): {(time.perf_counter() - t0) * 1000:.1f} ms")
+
+
+def main() -> None:
+    programme = synthetic()
+    print(f"synthetic programme: {len(programme.contributions)} contributions")
+    measure(programme, QUERIES)
+    real = real_36c3()
+    if real is None:
+        print(f"\n(skipped the real schedule: {REAL} is absent)")
+        return
+    programme, left_out = real
+    print(
+        f"\n36C3 schedule: {len(programme.contributions)} contributions "
+        f"({left_out} overlapping events left out)"
+    )
+    measure(programme, REAL_QUERIES)
+    index = relevance_index(programme)
+    for keyword in ("Tor", "machine learning", "Überwachung"):
+        print(f"\ntop 3 for {keyword!r}:")
+        for m in index.search(keyword)[:3]:
+            title = programme.contribution_by_id[m.id].title
+            print(f"  {m.score:6.2f}  {title[:60]}\n          {m.explain()[:150]}")
 
 
 if __name__ == "__main__":

@@ -139,3 +139,29 @@ def test_any_keyword_gives_sorted_positive_explained_matches(keyword: str) -> No
     for m in matches[:10]:
         assert m.score > 0
         assert m.explain(), (keyword, m.id)
+
+
+def test_the_phrase_beats_its_words_scattered_over_title_and_abstract() -> None:
+    """Seen on the 36C3 schedule: "Learning from Open Hardware" (machines, learning) ranked
+    above "Der Deep Learning Hype" for "machine learning" until a phrase scored as a term."""
+    programme = tiny_programme(
+        [
+            {"title": "Learn to solder", "abstract": "Every machine needs soldering. Learn it."},
+            {
+                "title": "Der Deep Learning Hype",
+                "abstract": "What machine learning can do, and what machine learning cannot do.",
+            },
+            {
+                "title": "Learning from open hardware: machines",
+                "abstract": "Machines build machines.",
+            },
+            {"title": "Telescopes", "abstract": "Optics."},
+            {"title": "Radio", "abstract": "Interferometry."},
+            {"title": "Lectures", "abstract": "Learning how to teach."},
+        ]
+    )
+    assert [m.id for m in relevance_index(programme).search("machine learning")][:3] == [
+        "1",
+        "2",
+        "0",
+    ]

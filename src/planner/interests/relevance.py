@@ -5,8 +5,10 @@ session's title (and track), its speakers' names, their affiliations and its abs
 scores a contribution by the weighted sum of its BM25 scores in each field (a BM25F-like sum:
 title 3, session 2, speaker names 2, affiliations 1, abstract 1). Words are folded to lower-case
 ASCII, stop words dropped and the rest stemmed (Snowball English, PyStemmer), so "detecting"
-matches "detection". A keyword of several words is a phrase too: a field holding the words in
-order ("anomaly detection") scores half as much again in that field.
+matches "detection". A keyword of several words is also a phrase: in a field that holds its
+words in order ("anomaly detection"), the phrase scores as one more BM25 term, whose rarity is
+that of the phrase, so a talk about "machine learning" beats one that says "machines" in its
+title and "learning" in its abstract.
 
 Every score can be told in words with :meth:`RelevanceIndex.explain`, e.g. "'anomaly detection'
 in the title, 'detection' twice in the abstract, session 'Anomaly Detection'".
@@ -17,11 +19,12 @@ with one sparse look-up per field.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -35,8 +38,8 @@ from planner.model import Contribution, Programme
 
 _WORD = re.compile(r"[^\W_]{2,}")
 _STOPWORDS = frozenset(STOPWORDS_EN)
-PHRASE_BOOST = 0.5
-"""A field holding a multi-word keyword as a phrase scores ``1 + PHRASE_BOOST`` times."""
+K1, B = 1.5, 0.75
+"""BM25 parameters (bm25s's defaults), also used to score a phrase as one more term."""
 
 
 @dataclass(frozen=True)
@@ -207,9 +210,11 @@ class _FieldIndex:
             self.words.append(words)
             vocabulary.update(stems)
         self.vocabulary = frozenset(vocabulary)
+        self.lengths = np.array([len(s) for s in self.stems], dtype=np.float64)
+        self.average_length = float(self.lengths.mean()) if len(texts) else 0.0
         self.retriever: bm25s.BM25 | None = None
         if vocabulary:
-            self.retriever = bm25s.BM25()
+            self.retriever = bm25s.BM25(k1=K1, b=B)
             self.retriever.index(self.stems, show_progress=False)
 
     def scores(self, stems: list[str], size: int) -> np.ndarray[Any, Any]:
@@ -234,6 +239,19 @@ class _FieldIndex:
         first = phrase[0]
         want = list(phrase)
         return sum(1 for p, stem in enumerate(stems) if stem == first and stems[p : p + n] == want)
+
+    def phrase_scores(self, phrase: Sequence[str], candidates: Iterable[int], size: int) -> Any:
+        """BM25 of the phrase as if it were one term (Lucene's idf, from the documents that
+        hold the phrase), for the ``candidates`` that may hold it."""
+        counts = {i: n for i in candidates if (n := self.phrase_count(phrase, i))}
+        scores = np.zeros(size, dtype=np.float64)
+        if not counts:
+            return scores
+        idf = math.log(1 + (size - len(counts) + 0.5) / (len(counts) + 0.5))
+        for i, tf in counts.items():
+            norm = 1 - B + B * self.lengths[i] / self.average_length
+            scores[i] = idf * tf * (K1 + 1) / (tf + K1 * norm)
+        return scores
 
 
 def _field_texts(programme: Programme, c: Contribution) -> dict[str, list[str]]:
@@ -300,9 +318,8 @@ class RelevanceIndex:
             index = self.fields[f.name]
             scores = index.scores(stems, size)
             if query.is_phrase:
-                for i in np.nonzero(scores)[0]:
-                    if index.phrase_count(phrase, int(i)):
-                        scores[i] *= 1 + PHRASE_BOOST
+                candidates = (int(i) for i in np.nonzero(scores)[0])
+                scores += index.phrase_scores(phrase, candidates, size)
             total += f.weight * scores
         order = sorted(np.nonzero(total > 0)[0], key=lambda i: (-total[i], i))
         return [Match(self.ids[i], float(total[i]), query, self, int(i)) for i in order]
