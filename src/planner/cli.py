@@ -133,6 +133,233 @@ def export(programme_path: Path | None, programme_ics: Path, force: bool) -> Non
     click.echo(f"{programme_ics}: {events} events of {programme.conference.name}", err=True)
 
 
+def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any]) -> Any:
+    from planner.interests.cli_parsing import apply_flags
+    from planner.interests.profile import InterestProfile
+    from planner.interests.storage import load_profile
+
+    base = load_profile(profile_path) if profile_path else InterestProfile()
+    source = str(profile_path) if profile_path else "the command line"
+    return apply_flags(programme, base, source=source, **flags)
+
+
+@main.command()
+@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    help="Interest profile (TOML); flags add to it.",
+)
+@click.option(
+    "--keyword",
+    multiple=True,
+    metavar="TEXT",
+    help="A keyword ranked against titles, abstracts, speakers, sessions (repeatable).",
+)
+@click.option(
+    "--session",
+    multiple=True,
+    metavar="NAME[=WEIGHT]",
+    help="Weight a session or track (default 10; repeatable).",
+)
+@click.option("--speaker", multiple=True, metavar="NAME", help="A speaker to see (repeatable).")
+@click.option(
+    "--star",
+    multiple=True,
+    metavar="ID[=WEIGHT]",
+    help="Star a contribution; =WEIGHT sets its interest exactly (repeatable).",
+)
+@click.option(
+    "--must", multiple=True, metavar="ID", help="Must-see: always in the plan (repeatable)."
+)
+@click.option("--skip", multiple=True, metavar="ID", help="Never in the plan (repeatable).")
+@click.option(
+    "--own",
+    multiple=True,
+    metavar="ID",
+    help="Your own talk or poster: you present it (repeatable).",
+)
+@click.option(
+    "--arrive",
+    metavar="DATETIME",
+    help="When you arrive (conference time zone unless an offset is given).",
+)
+@click.option("--leave", metavar="DATETIME", help="When you leave.")
+@click.option("--busy", multiple=True, metavar="START/END", help="A busy interval (repeatable).")
+@click.option(
+    "--busy-ics",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Busy times from your calendar (.ics file or folder; repeatable).",
+)
+@click.option(
+    "--walk", type=click.IntRange(min=0), help="Minutes to walk between rooms (default 5; 0 = off)."
+)
+@click.option(
+    "--lunch",
+    type=click.IntRange(min=0),
+    help="Minutes of lunch each day, 11:30-14:30 (default 45; 0 = off).",
+)
+@click.option(
+    "--max-talks-per-day", type=click.IntRange(min=0), metavar="N", help="At most N talks a day."
+)
+@click.option(
+    "--max-hours-per-day",
+    type=click.FloatRange(min=0),
+    metavar="H",
+    help="At most H hours of talks a day.",
+)
+@click.option(
+    "--poster-visit",
+    type=click.IntRange(min=1),
+    metavar="MINUTES",
+    help="Minutes per poster visit (default 8).",
+)
+@click.option(
+    "--relax",
+    is_flag=True,
+    help="Drop the fewest conflicting must-sees instead of failing, and say which.",
+)
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    metavar="PLAN.json",
+    help="An earlier `plan --json` output: keep its choices where possible and report changes.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
+@click.option(
+    "--ics",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write the plan as an iCalendar file (updates an earlier one).",
+)
+@click.option(
+    "--alarm",
+    type=click.IntRange(min=0),
+    metavar="MINUTES",
+    help="A reminder MINUTES before each event in the .ics.",
+)
+@click.option(
+    "--markdown",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write the plan as Markdown.",
+)
+@click.option(
+    "--html",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Write the plan as a printable HTML agenda.",
+)
+@click.option(
+    "--attendee", default="me", show_default=True, help="Your name, for calendar event ids."
+)
+@click.option(
+    "--save-profile",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Save the resulting profile (TOML).",
+)
+@click.option(
+    "--force", is_flag=True, help="Overwrite output files that the planner did not write."
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Solver time limit in seconds.",
+)
+@friendly_errors
+def plan(
+    programme_path: Path | None,
+    profile_path: Path | None,
+    relax: bool,
+    previous: Path | None,
+    as_json: bool,
+    ics: Path | None,
+    alarm: int | None,
+    markdown: Path | None,
+    html: Path | None,
+    attendee: str,
+    save_profile: Path | None,
+    force: bool,
+    time_limit: float,
+    busy_ics: tuple[Path, ...],
+    **flags: Any,
+) -> None:
+    """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
+    from planner.export.writers import check_agenda_target, previous_calendar
+    from planner.interests.storage import save_profile as write_profile
+    from planner.planning import make_plan, read_previous
+    from planner.solver import InfeasibleError
+    from planner.sources import load_programme
+    from planner.views.itinerary_view import itinerary_json, print_itinerary
+
+    programme = load_programme(programme_path)
+    simple = {k: v for k, v in flags.items() if v not in (None, ())}
+    profile = _profile_for(programme, profile_path, simple)
+    if busy_ics:
+        extra = [str(p) for p in busy_ics if str(p) not in profile.busy_ics]
+        profile = profile.model_copy(update={"busy_ics": [*profile.busy_ics, *extra]})
+    earlier = read_previous(previous) if previous else None
+    # refuse unwritable targets before planning, so that nothing is half done
+    if ics:
+        previous_calendar(ics, force)
+    for target in (markdown, html):
+        if target:
+            check_agenda_target(target, force)
+    try:
+        result = make_plan(programme, profile, previous=earlier, relax=relax, time_limit=time_limit)
+    except InfeasibleError as error:
+        if as_json:
+            click.echo(
+                json.dumps(
+                    {
+                        "status": "infeasible",
+                        "objective": 0,
+                        "bound": 0,
+                        "items": [],
+                        "left_out": [],
+                        "changes": [],
+                        "message": str(error),
+                    },
+                    indent=2,
+                )
+            )
+            sys.exit(error.exit_code)
+        raise
+    for warning in result.warnings:
+        click.echo(f"planner: {warning}", err=True)
+    itinerary = result.itinerary
+    if save_profile:
+        write_profile(profile, save_profile)
+    written = []
+    if ics:
+        from planner.export.writers import write_plan_ics
+
+        write_plan_ics(ics, itinerary, programme, attendee, alarm, force)
+        written.append(str(ics))
+    if markdown:
+        from planner.export.writers import write_markdown
+
+        write_markdown(markdown, itinerary, programme, force)
+        written.append(str(markdown))
+    if html:
+        from planner.export.writers import write_html
+
+        write_html(html, itinerary, programme, force)
+        written.append(str(html))
+    if as_json:
+        click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
+    else:
+        print_itinerary(itinerary, programme, _console())
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+
+
 @main.command()
 @friendly_errors
 def schema() -> None:
