@@ -1,0 +1,36 @@
+"""Shared fixtures: where the real schedules live (read in place, never copied here)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+
+def realdata_dir() -> Path | None:
+    """``$PLANNER_REALDATA``, else ``shared/realdata`` beside the checkout, else /work/shared."""
+    candidates = [
+        os.environ.get("PLANNER_REALDATA", ""),
+        str(Path(__file__).resolve().parents[2] / "shared" / "realdata"),
+        "/work/shared/realdata",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture
+def realdata() -> Path:
+    found = realdata_dir()
+    if found is None:
+        pytest.skip("real schedules absent: no shared/realdata beside the checkout")
+    return found
+
+
+def real_file(realdata: Path, name: str) -> Path:
+    path = realdata / name
+    if not path.is_file():
+        pytest.skip(f"real schedule {name} absent from {realdata}")
+    return path
