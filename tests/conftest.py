@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,14 @@ def realdata() -> Path:
     return found
 
 
-def real_file(realdata: Path, name: str) -> Path:
-    path = realdata / name
-    if not path.is_file():
-        pytest.skip(f"real schedule {name} absent from {realdata}")
-    return path
+@pytest.fixture
+def real_file(realdata: Path) -> Callable[[str], Path]:
+    """``real_file("fosdem-2026.schedule.xml")``: the path, or a skip when it is absent."""
+
+    def find(name: str) -> Path:
+        path = realdata / name
+        if not path.is_file():
+            pytest.skip(f"real schedule {name} absent from {realdata}")
+        return path
+
+    return find

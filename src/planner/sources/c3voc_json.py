@@ -190,7 +190,7 @@ def _event_v1(
     title = w.text(event.get("title"), path, "title") or "(untitled)"
     ref = f"event {event_id or f'#{position + 1}'} {title!r}"
     when = w.text(event.get("date"), path, "date")
-    if "T" in when:
+    if when and not (len(when) == 10 and when[4] == "-"):  # a date and time, not a bare date
         start = _when(w, when, path, "date")
     else:
         try:

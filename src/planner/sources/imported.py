@@ -81,7 +81,7 @@ def read_source(path: Path) -> bytes:
         raise ProgrammeError(f"{path}: cannot read it ({error.strerror or error})") from None
     if size > limit:
         raise ProgrammeError(
-            f"{path}: {size / _MB:.1f} MB is over the import limit of {limit / _MB:g} MB "
+            f"{path}: {size / _MB:.1f} MB is over the import limit of {limit / _MB:.3g} MB "
             f"(set {MAX_IMPORT_ENV} to raise it)"
         )
     return data
