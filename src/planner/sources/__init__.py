@@ -17,7 +17,7 @@ from typing import Any
 from planner.errors import ProgrammeError
 from planner.model import Programme
 from planner.model.io import programme_from_data, read_programme_file
-from planner.sources.imported import Imported, read_source
+from planner.sources.imported import Imported, paused_gc, read_source
 
 EMBEDDED_NAME = "ml4astro-2022.yaml"
 
@@ -127,6 +127,11 @@ def import_programme(path: Path | None = None, timetable: Path | None = None) ->
     path = Path(path)
     if path.is_dir():
         raise ProgrammeError(f"{path}: is a folder, not a programme file")
+    with paused_gc():
+        return _import_file(path, timetable)
+
+
+def _import_file(path: Path, timetable: Path | None) -> Imported:
     kind = _sniff(path)
     source = str(path)
     if kind == "xml":

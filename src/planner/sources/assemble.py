@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -111,12 +111,17 @@ class _Times:
         self.zone = zone
         self.named = named
         self.mismatches = 0
+        self.fixed: dict[timedelta | None, tzinfo] = {}
 
     def __call__(self, moment: datetime) -> datetime:
         if moment.tzinfo is None:
             return moment.replace(tzinfo=self.zone)
         if not self.named:
-            return moment  # keep the file's own offset
+            # Keep the file's own offset, as one shared tzinfo per offset: aware datetimes
+            # with the same tzinfo object compare (and sort) several times faster.
+            offset = moment.utcoffset()
+            shared = self.fixed.setdefault(offset, moment.tzinfo)
+            return moment if moment.tzinfo is shared else moment.replace(tzinfo=shared)
         local = moment.astimezone(self.zone)
         if local.utcoffset() != moment.utcoffset():
             self.mismatches += 1
@@ -261,6 +266,11 @@ def assemble(raw: RawSchedule) -> Imported:
     if not days:
         days = sorted({s.start.astimezone(zone).date() for s in raw.sessions})
     ids = _assign_ids(raw.events, warnings)
+    # Sort keys as numbers: sorting aware datetimes is several times slower.
+    keys = [
+        (e.start.timestamp(), e.end.timestamp(), ids[i]) if e.start and e.end else (0.0, 0.0, "")
+        for i, e in enumerate(raw.events)
+    ]
 
     # Sessions: the source's own, else one per run of a track in a room on a day.
     sessions: list[dict[str, Any]] = []
@@ -301,7 +311,7 @@ def assemble(raw: RawSchedule) -> Imported:
         else:
             blocks[(event.day, event.room)].append(index)
     for (block_day, block_room), indices in blocks.items():
-        indices.sort(key=lambda i: (raw.events[i].start, raw.events[i].end, ids[i]))
+        indices.sort(key=keys.__getitem__)
         current: dict[str, Any] | None = None
         for index in indices:
             event = raw.events[index]
@@ -352,7 +362,7 @@ def assemble(raw: RawSchedule) -> Imported:
                 "kind": event.kind,
                 "session": sid,
                 "speakers": [
-                    {"name": name, "affiliation": affiliation or None}
+                    {"name": name, "affiliation": affiliation}
                     for name, affiliation in event.speakers
                 ],
                 "abstract": event.abstract,
@@ -368,7 +378,7 @@ def assemble(raw: RawSchedule) -> Imported:
             }
         )
 
-    overlaps = _room_overlaps(raw.events, ids, zone)
+    overlaps = _room_overlaps(raw.events, ids, keys, zone)
     warnings.extend(overlaps)
     breaks = [
         {
@@ -415,26 +425,27 @@ def assemble(raw: RawSchedule) -> Imported:
     )
 
 
-def _room_overlaps(events: list[RawEvent], ids: list[str], zone: ZoneInfo) -> list[str]:
+def _room_overlaps(
+    events: list[RawEvent], ids: list[str], keys: list[tuple[float, float, str]], zone: ZoneInfo
+) -> list[str]:
+    """A warning for each event that starts before an earlier one in its room has ended."""
     by_room: dict[str, list[int]] = defaultdict(list)
     for index, event in enumerate(events):
         if event.start is not None:
             by_room[event.room].append(index)
     found: list[str] = []
     for room, members in by_room.items():
-        members.sort(key=lambda i: (events[i].start, events[i].end, ids[i]))
-        latest: int | None = None
-        latest_end = datetime.min.replace(tzinfo=UTC)
-        for index in members:
-            event = events[index]
-            assert event.start is not None and event.end is not None
-            if latest is not None and event.start < latest_end:
-                other = events[latest]
+        members.sort(key=keys.__getitem__)
+        latest = members[0]
+        for index in members[1:]:
+            if keys[index][0] < keys[latest][1]:
+                other, event = events[latest], events[index]
+                assert event.start is not None
                 found.append(
                     f"events {ids[latest]} {other.title!r} and {ids[index]} {event.title!r} "
                     f"overlap in room {room!r} (from {_hm(event.start.astimezone(zone))}): "
                     "both kept"
                 )
-            if latest is None or event.end > latest_end:
-                latest, latest_end = index, event.end
+            if keys[index][1] > keys[latest][1]:
+                latest = index
     return found

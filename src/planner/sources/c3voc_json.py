@@ -85,9 +85,14 @@ def _when(w: Where, text: str, path: str, key: str = "") -> datetime:
 def _abstract(w: Where, event: dict[str, Any], path: str) -> str:
     try:
         return join_texts(
-            plain_text(localized(event.get("subtitle"))),
-            plain_text(localized(event.get("abstract"))),
-            plain_text(localized(event.get("description"))),
+            *(
+                plain_text(value if type(value) is str else localized(value))
+                for value in (
+                    event.get("subtitle"),
+                    event.get("abstract"),
+                    event.get("description"),
+                )
+            )
         )
     except ValueError as error:
         raise w.fail(path, str(error)) from None
@@ -188,7 +193,6 @@ def _event_v1(
 ) -> RawEvent:
     event_id = w.text(event.get("id"), path, "id") or None
     title = w.text(event.get("title"), path, "title") or "(untitled)"
-    ref = f"event {event_id or f'#{position + 1}'} {title!r}"
     when = w.text(event.get("date"), path, "date")
     if when and not (len(when) == 10 and when[4] == "-"):  # a date and time, not a bare date
         start = _when(w, when, path, "date")
@@ -210,7 +214,7 @@ def _event_v1(
     except ValueError as error:
         raise w.fail(path, str(error), "duration") from None
     return RawEvent(
-        ref=ref,
+        position=position,
         id=event_id,
         guid=w.text(event.get("guid"), path, "guid") or None,
         title=title,
@@ -256,7 +260,6 @@ def _event_v2(
 ) -> RawEvent:
     event_id = w.text(event.get("id") or event.get("code"), path, "id") or None
     title = w.loc(event.get("title"), path, "title") or "(untitled)"
-    ref = f"event {event_id or f'#{position + 1}'} {title!r}"
     start = _when(w, w.text(event.get("start"), path, "start"), path, "start")
     end_text = w.text(event.get("end"), path, "end")
     duration = w.text(event.get("duration"), path, "duration")
@@ -273,7 +276,7 @@ def _event_v2(
     speakers = _persons(w, event.get("participants"), path, "participants")
     speakers += [p for p in _persons(w, event.get("persons"), path, "persons") if p not in speakers]
     return RawEvent(
-        ref=ref,
+        position=position,
         id=event_id,
         guid=w.text(event.get("guid"), path, "guid") or None,
         title=title,

@@ -168,7 +168,6 @@ def _event(
 ) -> RawEvent:
     event_id = (element.get("id") or "").strip() or None
     title = _text(element, "title") or "(untitled)"
-    ref = f"event {event_id or f'#{position + 1}'} {title!r}"
     when = _text(element, "date")
     try:
         if "T" in when:
@@ -181,6 +180,7 @@ def _event(
         duration_text = _text(element, "duration")
         end = start + parse_duration(duration_text) if duration_text else None
     except ValueError as error:
+        ref = f"event {event_id or f'#{position + 1}'} {title!r}"
         raise ProgrammeError(f"{source}: {ref}: {error}") from None
     abstract = join_texts(
         plain_text(_text(element, "subtitle")),
@@ -188,7 +188,7 @@ def _event(
         plain_text(_text(element, "description")),
     )
     return RawEvent(
-        ref=ref,
+        position=position,
         id=event_id,
         guid=(element.get("guid") or "").strip() or None,
         title=title,

@@ -138,7 +138,7 @@ class _Reader:
             board = self.w.text(entry.get("boardNumber"), path, "boardNumber")
             self.events.append(
                 RawEvent(
-                    ref=f"contribution {ident} {title!r}",
+                    label="contribution",
                     id=ident,
                     title=title or "(untitled)",
                     room=self.room(entry, path, session.room if session else ""),

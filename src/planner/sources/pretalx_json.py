@@ -79,7 +79,7 @@ def read_pretalx(data: Any, source: str) -> RawSchedule:
         names = [w.text(s, path, "speakers") for s in w.arr(talk.get("speakers"), path)]
         events.append(
             RawEvent(
-                ref=f"talk {code} {title!r}",
+                label="talk",
                 id=code,
                 title=title or "(untitled)",
                 room=room,

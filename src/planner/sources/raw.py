@@ -44,9 +44,8 @@ class RawSession:
     track: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RawEvent:
-    ref: str  # how messages name it: 'event 7886 "Title"'
     id: str | None
     title: str
     room: str
@@ -63,6 +62,13 @@ class RawEvent:
     session: str | None = None  # key of a RawSession
     board: str | None = None
     notes: list[str] = field(default_factory=list)
+    position: int = 0  # in the file, from 0
+    label: str = "event"
+
+    @property
+    def ref(self) -> str:
+        """How messages name it: ``event 7886 'Title'`` (``event #3`` without an id)."""
+        return f"{self.label} {self.id or f'#{self.position + 1}'} {self.title!r}"
 
 
 @dataclass
@@ -98,6 +104,9 @@ _HHMM = re.compile(r"^\s*(\d{1,3}):([0-5]\d)(?::([0-5]\d))?\s*$")
 
 def parse_duration(text: str) -> timedelta:
     """``00:30``, ``1:30``, ``0:30:00`` (hours first) or ISO 8601 ``PT30M``."""
+    hours, colon, minutes = text.partition(":")
+    if colon and len(minutes) == 2 and hours.isdigit() and minutes.isdigit():
+        return timedelta(hours=int(hours), minutes=int(minutes))  # the usual HH:MM
     match = _HHMM.match(text)
     if match:
         hours, minutes, seconds = match.groups()
