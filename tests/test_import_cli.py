@@ -104,3 +104,20 @@ def test_book_of_abstracts_import_still_reproduces_the_embedded_programme(tmp_pa
     body = [line for line in output.read_text().splitlines() if not line.startswith("#")]
     committed = (REPO / "programme/ml4astro-2022.yaml").read_text().splitlines()
     assert body == [line for line in committed if not line.startswith("#")]
+
+
+def test_programme_files_still_load_as_before(tmp_path: Path) -> None:
+    from planner.model.io import write_programme
+
+    embedded = load_programme(None)
+    as_json = tmp_path / "programme.json"
+    write_programme(embedded, as_json)
+    assert load_programme(as_json) == embedded
+    flow = tmp_path / "flow.yaml"
+    flow.write_text("{conference: {name: X}}")
+    with pytest.raises(
+        PlannerError, match=r"flow\.yaml: 5 problems:\n  - conference.timezone: Field required"
+    ):
+        load_programme(flow)
+    imported = import_programme(as_json)
+    assert (imported.format, imported.events, imported.warnings) == ("planner programme", 73, ())

@@ -10,6 +10,7 @@ schedule JSON, and Indico's timetable export JSON.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -140,7 +141,13 @@ def _import_file(path: Path, timetable: Path | None) -> Imported:
 
         return assemble(read_frab_xml(read_source(path), source))
     if kind == "json":
-        return _import_json(read_source(path), source)
+        data = read_source(path)
+        if path.suffix.lower() in (".yaml", ".yml"):
+            try:  # a YAML programme in flow style also starts with "{"
+                json.loads(data)
+            except ValueError:
+                return _own(read_programme_file(path), source, "planner programme")
+        return _import_json(data, source)
     if kind == "book":
         read_source(path)  # the size limit
         return _own(load_book(path, timetable), source, "book of abstracts")
