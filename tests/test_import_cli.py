@@ -121,3 +121,13 @@ def test_programme_files_still_load_as_before(tmp_path: Path) -> None:
         load_programme(flow)
     imported = import_programme(as_json)
     assert (imported.format, imported.events, imported.warnings) == ("planner programme", 73, ())
+
+
+def test_refuses_text_that_is_no_programme_naming_the_formats(tmp_path: Path) -> None:
+    calendar = tmp_path / "talks.ics"
+    calendar.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n")
+    code, out, err = run("import", str(calendar), "-o", str(tmp_path / "out.yaml"))
+    assert code == 1
+    assert "talks.ics: not a programme or schedule this planner reads" in err
+    assert "frab/Pentabarf schedule.xml" in err and "Indico timetable JSON" in err
+    assert "Traceback" not in out + err

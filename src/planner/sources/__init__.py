@@ -31,6 +31,13 @@ JSON_EXPECTED = (
 )
 
 
+ANY_EXPECTED = (
+    "a planner programme (YAML or JSON with 'conference', 'rooms', 'sessions', "
+    "'contributions'), a book of abstracts, a frab/Pentabarf schedule.xml, a c3voc/frab or "
+    "pretalx schedule JSON, or an Indico timetable JSON"
+)
+
+
 def embedded_programme_path() -> Path:
     """The embedded ML4Astro 2022 programme: package data when installed from a wheel, else the
     repository's ``programme/`` folder (editable installs)."""
@@ -152,7 +159,14 @@ def _import_file(path: Path, timetable: Path | None) -> Imported:
         read_source(path)  # the size limit
         return _own(load_book(path, timetable), source, "book of abstracts")
     read_source(path)  # the size limit
-    return _own(read_programme_file(path), source, "planner programme")
+    try:
+        return _own(read_programme_file(path), source, "planner programme")
+    except ProgrammeError as error:
+        if "expected a mapping" not in str(error):
+            raise
+        raise ProgrammeError(
+            f"{source}: not a programme or schedule this planner reads: expected {ANY_EXPECTED}"
+        ) from None
 
 
 def load_programme(path: Path | None = None, timetable: Path | None = None) -> Programme:
