@@ -61,6 +61,7 @@ def test_show_marks_after_midnight_events_on_their_day(real_file: Callable[[str]
     )
     assert code == 0
     assert "Hacker Jeopardy" in out  # 00:50 on the 28th, listed on Friday the 27th
+    assert "00:50–02:50 +1d" in out
     assert "Saturday 28 December" not in out
     assert "import warnings" in err
 

@@ -285,9 +285,12 @@ def assemble(raw: RawSchedule) -> Imported:
         return chosen
 
     explicit: dict[str, str] = {}
+    members: dict[str, list[RawEvent]] = defaultdict(list)
+    for event in raw.events:
+        if event.session is not None:
+            members[event.session].append(event)
     for own in raw.sessions:
-        members = [e for e in raw.events if e.session == own.key]
-        talks = [e for e in members if e.start is not None and e.end is not None]
+        talks = [e for e in members[own.key] if e.start is not None and e.end is not None]
         start = min([own.start, *(e.start for e in talks if e.start)])
         end = max([own.end, *(e.end for e in talks if e.end)])
         sid = new_session_id(own.key)

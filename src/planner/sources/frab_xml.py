@@ -173,7 +173,10 @@ def _event(
         if "T" in when:
             start = parse_datetime(when)
         else:
-            clock = time.fromisoformat(_text(element, "start") or "x")
+            clock_text = _text(element, "start")
+            if not clock_text:
+                raise ValueError("no <date> or <start>: the event has no time")
+            clock = time.fromisoformat(clock_text)
             start = datetime.combine(day, clock)
             if clock < day_change:
                 start += timedelta(days=1)

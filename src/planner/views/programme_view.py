@@ -165,7 +165,7 @@ def programme_renderables(
             pad_edge=False,
             header_style="dim",
         )
-        table.add_column("Time", no_wrap=True, min_width=11)
+        table.add_column("Time", no_wrap=True, min_width=11)  # 13 with a "+1d" mark
         table.add_column("Room", no_wrap=True)
         if by_track:
             table.add_column("Track", no_wrap=True, max_width=22, overflow="ellipsis")
@@ -194,8 +194,12 @@ def programme_renderables(
                     table.add_row("", "", "poster", poster.id, _title(poster))
             else:
                 start, end = programme.window(item)
+                when_text = span(local(start), local(end), programme.times_reconstructed(item))
+                later = (local(start).date() - when).days
+                if later:  # after midnight, on the day the source lists it under
+                    when_text += f" +{later}d"
                 table.add_row(
-                    span(local(start), local(end), programme.times_reconstructed(item)),
+                    when_text,
                     programme.room_of(item),
                     programme.track_of(item) if by_track else KIND_LABEL[item.kind],
                     item.id,
