@@ -222,46 +222,13 @@ def _break_kind(title: str) -> str:
 
 
 def assemble(raw: RawSchedule) -> Imported:
+    """The programme of a schedule, with the warnings about what was kept as it was."""
     warnings = list(raw.warnings)
     if not raw.events:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
     zone_name = _choose_zone(raw, warnings)
     zone = ZoneInfo(zone_name)
-    times = _Times(zone, named=zone_name == raw.timezone)
-
-    for day in raw.days:
-        day.start = times(day.start) if day.start else None
-        day.end = times(day.end) if day.end else None
-    for event in raw.events:
-        if event.start is None:
-            continue
-        event.start = times(event.start)
-        if event.end is None:
-            at = _hm(event.start.astimezone(zone))
-            warnings.append(f"{event.ref}: no duration (at {at}); kept as zero-length")
-            event.notes.append("No duration in the source.")
-            event.end = event.start
-            continue
-        event.end = times(event.end)
-        if event.end < event.start:
-            at = _hm(event.start.astimezone(zone))
-            warnings.append(f"{event.ref}: ends before it starts (at {at}); kept as zero-length")
-            event.notes.append("Ends before it starts in the source.")
-            event.end = event.start
-        elif event.end == event.start:
-            event.notes.append("Zero-length in the source.")
-            warnings.append(f"{event.ref}: zero-length at {_hm(event.start.astimezone(zone))}")
-    for item in raw.breaks:
-        item.start, item.end = times(item.start), times(item.end)
-        item.end = max(item.end, item.start)
-    for session in raw.sessions:
-        session.start, session.end = times(session.start), times(session.end)
-    if times.mismatches:
-        warnings.append(
-            f"{times.mismatches} time{'s give an offset that differs' if times.mismatches != 1 else ' gives an offset that differs'} "
-            f"from {zone_name} at that moment: kept at the instant the offset gives"
-        )
-
+    _normalise_times(raw, _Times(zone, named=zone_name == raw.timezone), warnings)
     days, own_day = _assign_days(raw, zone, warnings)
     if not days:
         days = sorted({s.start.astimezone(zone).date() for s in raw.sessions})
@@ -271,116 +238,32 @@ def assemble(raw: RawSchedule) -> Imported:
         (e.start.timestamp(), e.end.timestamp(), ids[i]) if e.start and e.end else (0.0, 0.0, "")
         for i, e in enumerate(raw.events)
     ]
-
-    # Sessions: the source's own, else one per run of a track in a room on a day.
-    sessions: list[dict[str, Any]] = []
-    session_ids: set[str] = set()
-
-    def new_session_id(base: str) -> str:
-        chosen, n = base, 1
-        while chosen in session_ids:
-            n += 1
-            chosen = f"{base}-{n}"
-        session_ids.add(chosen)
-        return chosen
-
-    explicit: dict[str, str] = {}
-    members: dict[str, list[RawEvent]] = defaultdict(list)
-    for event in raw.events:
-        if event.session is not None:
-            members[event.session].append(event)
-    for own in raw.sessions:
-        talks = [e for e in members[own.key] if e.start is not None and e.end is not None]
-        start = min([own.start, *(e.start for e in talks if e.start)])
-        end = max([own.end, *(e.end for e in talks if e.end)])
-        sid = new_session_id(own.key)
-        explicit[own.key] = sid
-        sessions.append(
-            {
-                "id": sid,
-                "title": own.title,
-                "kind": own.kind,
-                "room": own.room,
-                "start": start,
-                "end": end,
-                "track": own.track,
-            }
-        )
-    session_of: dict[int, str] = {}
-    blocks: dict[tuple[date | None, str], list[int]] = defaultdict(list)
-    for index, event in enumerate(raw.events):
-        if event.session is not None and event.session in explicit:
-            session_of[index] = explicit[event.session]
-        else:
-            blocks[(event.day, event.room)].append(index)
-    for (block_day, block_room), indices in blocks.items():
-        indices.sort(key=keys.__getitem__)
-        current: dict[str, Any] | None = None
-        for index in indices:
-            event = raw.events[index]
-            title = event.track or block_room
-            if current is None or current["title"] != title:
-                when = block_day.isoformat() if block_day else ""
-                base = slug(f"{when} {block_room} {event.track or ''}")
-                current = {
-                    "id": new_session_id(base or "session"),
-                    "title": title,
-                    "kind": "contributed",
-                    "room": block_room,
-                    "start": event.start,
-                    "end": event.end,
-                }
-                sessions.append(current)
-            current["end"] = max(current["end"], event.end)
-            session_of[index] = current["id"]
-
-    # Rooms: the file's list first, then rooms in order of use.
-    room_names: dict[str, int | None] = {}
-    for raw_room in raw.rooms:
-        room_names.setdefault(raw_room.name, raw_room.capacity)
-    for each in sessions:
-        room_names.setdefault(each["room"], None)
-    for event in raw.events:
-        room_names.setdefault(event.room, None)
-    poster_only = {s["room"] for s in sessions if s["kind"] == "poster"} - {
-        s["room"] for s in sessions if s["kind"] != "poster"
-    }
-    rooms = [
-        {
-            "name": name,
-            "capacity": capacity,
-            "kind": "poster-area" if name in poster_only else "hall",
-        }
-        for name, capacity in room_names.items()
-    ]
+    sessions, session_of = _sessions(raw, keys)
+    rooms = _rooms(raw, sessions)
+    room_names = {room["name"] for room in rooms}
     session_room = {s["id"]: s["room"] for s in sessions}
-
-    contributions: list[dict[str, Any]] = []
-    for index, event in enumerate(raw.events):
-        sid = session_of[index]
-        contributions.append(
-            {
-                "id": ids[index],
-                "title": event.title,
-                "kind": event.kind,
-                "session": sid,
-                "speakers": [
-                    {"name": name, "affiliation": affiliation}
-                    for name, affiliation in event.speakers
-                ],
-                "abstract": event.abstract,
-                "start": event.start,
-                "end": event.end,
-                "room": event.room if event.room != session_room[sid] else None,
-                "board": event.board,
-                "url": event.url,
-                "track": event.track,
-                "event_type": event.event_type,
-                "day": own_day.get(index),
-                "notes": event.notes,
-            }
-        )
-
+    contributions = [
+        {
+            "id": ids[index],
+            "title": event.title,
+            "kind": event.kind,
+            "session": session_of[index],
+            "speakers": [
+                {"name": name, "affiliation": affiliation} for name, affiliation in event.speakers
+            ],
+            "abstract": event.abstract,
+            "start": event.start,
+            "end": event.end,
+            "room": event.room if event.room != session_room[session_of[index]] else None,
+            "board": event.board,
+            "url": event.url,
+            "track": event.track,
+            "event_type": event.event_type,
+            "day": own_day.get(index),
+            "notes": event.notes,
+        }
+        for index, event in enumerate(raw.events)
+    ]
     overlaps = _room_overlaps(raw.events, ids, keys, zone)
     warnings.extend(overlaps)
     breaks = [
@@ -426,6 +309,133 @@ def assemble(raw: RawSchedule) -> Imported:
         breaks=len(raw.breaks),
         warnings=tuple(warnings),
     )
+
+
+def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> None:
+    """Every time aware and in the conference's zone; a missing or negative length becomes
+    zero, and is reported."""
+    zone = times.zone
+    for day in raw.days:
+        day.start = times(day.start) if day.start else None
+        day.end = times(day.end) if day.end else None
+    for event in raw.events:
+        if event.start is None:
+            continue
+        event.start = times(event.start)
+        if event.end is None:
+            at = _hm(event.start.astimezone(zone))
+            warnings.append(f"{event.ref}: no duration (at {at}); kept as zero-length")
+            event.notes.append("No duration in the source.")
+            event.end = event.start
+            continue
+        event.end = times(event.end)
+        if event.end < event.start:
+            at = _hm(event.start.astimezone(zone))
+            warnings.append(f"{event.ref}: ends before it starts (at {at}); kept as zero-length")
+            event.notes.append("Ends before it starts in the source.")
+            event.end = event.start
+        elif event.end == event.start:
+            event.notes.append("Zero-length in the source.")
+            warnings.append(f"{event.ref}: zero-length at {_hm(event.start.astimezone(zone))}")
+    for item in raw.breaks:
+        item.start, item.end = times(item.start), times(item.end)
+        item.end = max(item.end, item.start)
+    for session in raw.sessions:
+        session.start, session.end = times(session.start), times(session.end)
+    if times.mismatches:
+        count = times.mismatches
+        warnings.append(
+            f"{count} time{'s give' if count != 1 else ' gives'} an offset that differs from "
+            f"{zone.key} at that moment: kept at the instant the offset gives"
+        )
+
+
+def _sessions(
+    raw: RawSchedule, keys: list[tuple[float, float, str]]
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """The source's own sessions, else one per run of a track in a room on a day; and the
+    session id of each event (by its index)."""
+    sessions: list[dict[str, Any]] = []
+    taken: set[str] = set()
+
+    def new_id(base: str) -> str:
+        chosen, n = base, 1
+        while chosen in taken:
+            n += 1
+            chosen = f"{base}-{n}"
+        taken.add(chosen)
+        return chosen
+
+    explicit: dict[str, str] = {}
+    members: dict[str, list[RawEvent]] = defaultdict(list)
+    for event in raw.events:
+        if event.session is not None:
+            members[event.session].append(event)
+    for own in raw.sessions:
+        starts = [own.start, *(e.start for e in members[own.key] if e.start is not None)]
+        ends = [own.end, *(e.end for e in members[own.key] if e.end is not None)]
+        explicit[own.key] = new_id(own.key)
+        sessions.append(
+            {
+                "id": explicit[own.key],
+                "title": own.title,
+                "kind": own.kind,
+                "room": own.room,
+                "start": min(starts),
+                "end": max(ends),
+                "track": own.track,
+            }
+        )
+    session_of: dict[int, str] = {}
+    blocks: dict[tuple[date | None, str], list[int]] = defaultdict(list)
+    for index, event in enumerate(raw.events):
+        if event.session is not None and event.session in explicit:
+            session_of[index] = explicit[event.session]
+        else:
+            blocks[(event.day, event.room)].append(index)
+    for (day, room), indices in blocks.items():
+        indices.sort(key=keys.__getitem__)
+        current: dict[str, Any] | None = None
+        for index in indices:
+            event = raw.events[index]
+            title = event.track or room
+            if current is None or current["title"] != title:
+                when = day.isoformat() if day else ""
+                current = {
+                    "id": new_id(slug(f"{when} {room} {event.track or ''}") or "session"),
+                    "title": title,
+                    "kind": "contributed",
+                    "room": room,
+                    "start": event.start,
+                    "end": event.end,
+                }
+                sessions.append(current)
+            current["end"] = max(current["end"], event.end)
+            session_of[index] = current["id"]
+    return sessions, session_of
+
+
+def _rooms(raw: RawSchedule, sessions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The file's rooms first, then the rooms in order of use; a room only poster sessions
+    use is a poster area."""
+    capacities: dict[str, int | None] = {}
+    for room in raw.rooms:
+        capacities.setdefault(room.name, room.capacity)
+    for each in sessions:
+        capacities.setdefault(each["room"], None)
+    for event in raw.events:
+        capacities.setdefault(event.room, None)
+    poster_only = {s["room"] for s in sessions if s["kind"] == "poster"} - {
+        s["room"] for s in sessions if s["kind"] != "poster"
+    }
+    return [
+        {
+            "name": name,
+            "capacity": capacity,
+            "kind": "poster-area" if name in poster_only else "hall",
+        }
+        for name, capacity in capacities.items()
+    ]
 
 
 def _room_overlaps(
