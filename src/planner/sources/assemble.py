@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -35,6 +36,7 @@ from planner.sources.raw import RawEvent, RawSchedule
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _SLUG.sub("-", ascii_text.lower()).strip("-")
@@ -111,17 +113,12 @@ class _Times:
         self.zone = zone
         self.named = named
         self.mismatches = 0
-        self.fixed: dict[timedelta | None, tzinfo] = {}
 
     def __call__(self, moment: datetime) -> datetime:
         if moment.tzinfo is None:
             return moment.replace(tzinfo=self.zone)
         if not self.named:
-            # Keep the file's own offset, as one shared tzinfo per offset: aware datetimes
-            # with the same tzinfo object compare (and sort) several times faster.
-            offset = moment.utcoffset()
-            shared = self.fixed.setdefault(offset, moment.tzinfo)
-            return moment if moment.tzinfo is shared else moment.replace(tzinfo=shared)
+            return moment  # keep the file's own offset
         local = moment.astimezone(self.zone)
         if local.utcoffset() != moment.utcoffset():
             self.mismatches += 1
@@ -400,9 +397,9 @@ def _sessions(
             event = raw.events[index]
             title = event.track or room
             if current is None or current["title"] != title:
-                when = day.isoformat() if day else ""
+                parts = (day.isoformat() if day else "", slug(room), slug(event.track or ""))
                 current = {
-                    "id": new_id(slug(f"{when} {room} {event.track or ''}") or "session"),
+                    "id": new_id("-".join(p for p in parts if p) or "session"),
                     "title": title,
                     "kind": "contributed",
                     "room": room,
