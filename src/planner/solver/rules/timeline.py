@@ -1,0 +1,44 @@
+"""One person is in one place at a time, per day:
+
+- a ``NoOverlap`` over the flexible items (poster visits, presenter duty, lunch) and the talks
+  whose slots meet their windows (talks among themselves are kept apart by :mod:`.clash`);
+- a second ``NoOverlap`` keeps poster visits and duty out of busy times. Lunch may fall in a
+  busy time (a lunch meeting is still lunch), so busy times are not in the first one.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from planner.solver.items import Day
+from planner.solver.variables import Variables
+
+
+def add_no_overlap(variables: Variables, day: Day) -> int:
+    """Returns the number of intervals in the day's ``NoOverlap`` constraints."""
+    model = variables.model
+    flexible = [c for c in day.flexible if variables.has(c)]
+    windows = [(c.start, c.end) for c in flexible]
+    intervals: list[cp_model.IntervalVar] = [variables.interval[c.id] for c in flexible]
+    if day.day in variables.lunch_interval and day.lunch is not None:
+        windows.append((day.lunch.window_start, day.lunch.window_end))
+        intervals.append(variables.lunch_interval[day.day])
+
+    def meets(start: int, end: int) -> bool:
+        return any(start < hi and lo < end for lo, hi in windows)
+
+    count = 0
+    talks = [variables.interval[t.id] for t in day.talks if meets(t.start, t.end)]
+    if len(intervals) + len(talks) >= 2:
+        model.add_no_overlap(intervals + talks)
+        count += len(intervals) + len(talks)
+
+    busy = [
+        model.new_fixed_size_interval_var(b.start, b.end - b.start, f"busy_{day.day}_{index}")
+        for index, b in enumerate(day.busy)
+        if any(b.start < c.end and c.start < b.end for c in flexible)
+    ]
+    if busy:
+        model.add_no_overlap([variables.interval[c.id] for c in flexible] + busy)
+        count += len(flexible) + len(busy)
+    return count
