@@ -68,12 +68,15 @@ def left_out_reason(
             for x in picked
             if x.candidate is not None and _overlap(c.start, c.end, x.start, x.end)
         ]
-        if overlapping:
+        decisive = any(b.wish for b in overlapping) or sum(b.score for b in overlapping) >= c.score
+        if overlapping and decisive:
             return _describe_blocking(overlapping, c), [b.id for b in overlapping]
         for x in picked:
             reason = _walk_blocker(problem, c, c.start, c.end, x)
             if reason and x.candidate is not None:
-                return reason, [x.candidate.id]
+                return reason, [x.candidate.id, *(b.id for b in overlapping)]
+        if overlapping:
+            return _describe_blocking(overlapping, c), [b.id for b in overlapping]
         if any(x.candidate is None and _overlap(c.start, c.end, x.start, x.end) for x in day_items):
             return "lunch", []
     talks = [x for x in picked if x.candidate is not None and x.candidate.fixed]
