@@ -21,7 +21,7 @@ from planner.solver.rules.caps import add_daily_caps
 from planner.solver.rules.clash import add_no_clash
 from planner.solver.rules.lunch import lunch_problems
 from planner.solver.rules.objective import Objective, add_objective
-from planner.solver.rules.posters import add_poster_energy
+from planner.solver.rules.posters import add_poster_visits
 from planner.solver.rules.timeline import add_no_overlap
 from planner.solver.rules.walking import add_flexible_walking, add_talk_walking
 from planner.solver.rules.wishes import add_wishes
@@ -72,13 +72,13 @@ def build(
     walk = problem.walk
     for day in days:
         talks = [t for t in day.talks if variables.has(t)]
-        flexible = [f for f in day.flexible if variables.has(f)]
+        flexible = variables.flex.get(day.day, [])
         tally("clash cliques", add_no_clash(variables, talks))
         tally("walking", add_talk_walking(variables, talks, walk))
         tally("walking to posters", add_flexible_walking(variables, talks, flexible, walk))
         tally("no-overlap intervals", add_no_overlap(variables, day))
-        tally("poster energy", add_poster_energy(variables, day))
         tally("daily caps", add_daily_caps(variables, day, problem.profile))
+    tally("poster visits", add_poster_visits(variables))
     wishes = [c for day in days for c in day.candidates if c.wish is not None]
     kept = add_wishes(variables, wishes, relax=relax)
     objective = add_objective(variables, kept, set(previous or {}))
@@ -98,11 +98,10 @@ def _hint(
         for cid, lit in variables.attend.items():
             model.add_hint(lit, cid in previous)
             start = previous.get(cid)
-            if cid in variables.start and start is not None:
-                var = variables.start[cid]
-                c = variables.candidates[cid]
-                if c.start <= start <= c.end - c.length:
-                    model.add_hint(var, start)
+            if cid in variables.duty and start is not None:
+                unit = variables.duty[cid]
+                if unit.start <= start <= unit.end - unit.length:
+                    model.add_hint(unit.start_var, start)
         return
     if not hint_oracle:
         return
@@ -123,8 +122,9 @@ def solve(built: Built, time_limit: float, workers: int = 1) -> Solved:
     params.num_workers = workers
     if workers > 1:
         params.interleave_search = True  # deterministic with several workers
+    # The deterministic limit makes runs reproducible; the wall-clock one is a safety net.
     params.max_deterministic_time = max(time_limit, 0.01)
-    params.max_time_in_seconds = max(2 * time_limit, 0.05)
+    params.max_time_in_seconds = max(time_limit, 0.05)
     started = time.perf_counter()
     code = solver.solve(built.model)
     seconds = time.perf_counter() - started

@@ -17,9 +17,9 @@ from planner.solver.variables import Variables
 def add_no_overlap(variables: Variables, day: Day) -> int:
     """Returns the number of intervals in the day's ``NoOverlap`` constraints."""
     model = variables.model
-    flexible = [c for c in day.flexible if variables.has(c)]
-    windows = [(c.start, c.end) for c in flexible]
-    intervals: list[cp_model.IntervalVar] = [variables.interval[c.id] for c in flexible]
+    flexible = variables.flex.get(day.day, [])
+    windows = [(f.start, f.end) for f in flexible]
+    intervals: list[cp_model.IntervalVar] = [f.interval for f in flexible]
     if day.day in variables.lunch_interval and day.lunch is not None:
         windows.append((day.lunch.window_start, day.lunch.window_end))
         intervals.append(variables.lunch_interval[day.day])
@@ -39,6 +39,6 @@ def add_no_overlap(variables: Variables, day: Day) -> int:
         if any(b.start < c.end and c.start < b.end for c in flexible)
     ]
     if busy:
-        model.add_no_overlap([variables.interval[c.id] for c in flexible] + busy)
+        model.add_no_overlap([f.interval for f in flexible] + busy)
         count += len(flexible) + len(busy)
     return count

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from planner.solver.items import Candidate
-from planner.solver.variables import Variables
+from planner.solver.variables import Flex, Variables
 
 Walk = Callable[[str, str], int]
 
@@ -65,30 +65,25 @@ def add_talk_walking(variables: Variables, talks: list[Candidate], walk: Walk) -
 
 
 def _apart(
-    model: cp_model.CpModel,
-    variables: Variables,
-    fixed: Candidate,
-    flex: Candidate,
-    gap: int,
+    model: cp_model.CpModel, variables: Variables, fixed: Candidate, f: Flex, gap: int
 ) -> None:
-    """Flexible ``flex`` ends ``gap`` before ``fixed`` starts, or starts ``gap`` after it ends."""
-    both = [variables.attends(fixed), variables.attends(flex)]
-    start = variables.start[flex.id]
-    before = model.new_bool_var(f"before_{flex.id}_{fixed.id}")
-    model.add(start + flex.length + gap <= fixed.start).only_enforce_if([before, *both])
-    model.add(start >= fixed.end + gap).only_enforce_if([before.Not(), *both])
+    """Flexible ``f`` ends ``gap`` before ``fixed`` starts, or starts ``gap`` after it ends."""
+    both = [variables.attends(fixed), f.lit]
+    before = model.new_bool_var(f"before_{f.id}_{fixed.id}")
+    model.add(f.start_var + f.length + gap <= fixed.start).only_enforce_if([before, *both])
+    model.add(f.start_var >= fixed.end + gap).only_enforce_if([before.Not(), *both])
 
 
 def add_flexible_walking(
-    variables: Variables, talks: list[Candidate], flexible: list[Candidate], walk: Walk
+    variables: Variables, talks: list[Candidate], flexible: list[Flex], walk: Walk
 ) -> int:
-    """Walking between talks and flexible items, and between flexible items in different rooms."""
+    """Walking between talks and flexible units, and between flexible units in different rooms."""
     model = variables.model
     count = 0
-    groups: dict[tuple[str, str, int, int, int], list[Candidate]] = defaultdict(list)
+    groups: dict[tuple[str, str, int, int, int], list[Flex]] = defaultdict(list)
     for f in flexible:
         groups[(f.session, f.room, f.start, f.end, f.length)].append(f)
-    for (session, room, lo, hi, length), members in sorted(groups.items()):
+    for (session, room, lo, hi, length), members in sorted(groups.items(), key=lambda g: g[0]):
         entry_after: list[tuple[Candidate, int]] = []
         exit_before: list[tuple[Candidate, int]] = []
         for t in talks:
@@ -113,26 +108,24 @@ def add_flexible_walking(
             for t, earliest in entry_after:
                 model.add(entry >= earliest).only_enforce_if(variables.attends(t))
             for f in members:
-                model.add(variables.start[f.id] >= entry).only_enforce_if(variables.attends(f))
+                model.add(f.start_var >= entry).only_enforce_if(f.lit)
             count += 1
         if exit_before:
             leave = model.new_int_var(min(hi, min(v for _, v in exit_before)), hi, f"exit_{tag}")
             for t, latest in exit_before:
                 model.add(leave <= latest).only_enforce_if(variables.attends(t))
             for f in members:
-                model.add(variables.start[f.id] + f.length <= leave).only_enforce_if(
-                    variables.attends(f)
-                )
+                model.add(f.start_var + f.length <= leave).only_enforce_if(f.lit)
             count += 1
-    # Flexible items in different rooms with overlapping windows (rare): pairwise.
+    # Flexible units in different rooms with overlapping windows (rare): pairwise.
     for a_index, a in enumerate(flexible):
         for b in flexible[a_index + 1 :]:
             gap = walk(a.room, b.room)
             if a.room == b.room or gap <= 0 or a.end + gap <= b.start or b.end + gap <= a.start:
                 continue
-            both = [variables.attends(a), variables.attends(b)]
+            both = [a.lit, b.lit]
             first = model.new_bool_var(f"first_{a.id}_{b.id}")
-            sa, sb = variables.start[a.id], variables.start[b.id]
+            sa, sb = a.start_var, b.start_var
             model.add(sa + a.length + gap <= sb).only_enforce_if([first, *both])
             model.add(sb + b.length + gap <= sa).only_enforce_if([first.Not(), *both])
             count += 1
