@@ -21,14 +21,14 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synthetic import conference  # noqa: E402
-from planner.interests.profile import InterestProfile  # noqa: E402
-from planner.model import Programme  # noqa: E402
-from planner.solver import plan, validate  # noqa: E402
-from planner.solver.items import build_problem  # noqa: E402
-from planner.solver.oracle import Slot, best_by_day  # noqa: E402
-from planner.solver.planner import solve_problem  # noqa: E402
-from planner.sources import load_programme  # noqa: E402
+from bench.synthetic import conference
+from planner.interests.profile import InterestProfile
+from planner.model import Programme
+from planner.solver import plan, validate
+from planner.solver.items import build_problem
+from planner.solver.oracle import Slot, best_by_day
+from planner.solver.planner import solve_problem
+from planner.sources import load_programme
 
 
 @dataclass

@@ -8,6 +8,8 @@ busy times, talks)."""
 
 from __future__ import annotations
 
+import itertools
+
 from planner.solver.variables import Variables
 
 
@@ -16,7 +18,7 @@ def add_poster_visits(variables: Variables) -> int:
     count = 0
     for key, members in variables.poster_groups.items():
         slots = variables.visit_slots[key]
-        for earlier, later in zip(slots, slots[1:], strict=False):
+        for earlier, later in itertools.pairwise(slots):
             model.add_implication(later.lit, earlier.lit)
             model.add(later.start_var >= earlier.start_var + earlier.length).only_enforce_if(
                 later.lit
