@@ -115,11 +115,12 @@ def _hint(
             model.add_hint(variables.attend[slot.id], slot.id in chosen)
 
 
-def solve(built: Built, time_limit: float, workers: int = 1) -> Solved:
+def solve(built: Built, time_limit: float, workers: int = 1, linearization: int = 2) -> Solved:
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.random_seed = SEED
     params.num_workers = workers
+    params.linearization_level = linearization
     if workers > 1:
         params.interleave_search = True  # deterministic with several workers
     # The deterministic limit makes runs reproducible; the wall-clock one is a safety net.
