@@ -179,3 +179,16 @@ def test_objective_equals_brute_force(data: st.DataObject, case: Tiny) -> None:
     itinerary = planned(programme, profile, scores)
     assert itinerary.status == "optimal"
     assert itinerary.objective == brute_force(case, scores)
+
+
+@given(
+    data=st.data(), talks=talk_grids(max_rooms=3, max_per_room=4), walk=st.sampled_from([0, 5, 10])
+)
+@SETTINGS
+def test_oracle_equals_brute_force(data: st.DataObject, talks: list[T], walk: int) -> None:
+    scores = _scores(data.draw, [t.id for t in talks])
+    case = Tiny(talks, [], 12 * 60, 10, walk, 0, None, None, 5)
+    slots = [
+        Slot(t.id, _minutes(t.hm), _minutes(t.hm) + t.minutes, t.room, scores[t.id]) for t in talks
+    ]
+    assert best_plan(slots, lambda a, b: 0 if a == b else walk)[0] == brute_force(case, scores)
