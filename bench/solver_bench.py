@@ -10,13 +10,17 @@ the largest cases, ``--workers N`` sets CP-SAT's workers.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
+import random
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+import ortools
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -163,8 +167,6 @@ def main(argv: list[str] | None = None) -> int:
     full = InterestProfile(walk=5)  # lunch 45 min, posters 8 min
     cases: list[tuple[str, Programme, dict[str, float], InterestProfile, bool]] = []
     ml4astro = load_programme(None)
-    import random
-
     rng = random.Random(7)
     ml_scores = {c.id: round(rng.uniform(0, 10), 1) for c in ml4astro.contributions}
     cases.append(("ML4Astro 2022, default profile", ml4astro, ml_scores, full, False))
@@ -193,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     print(f"# Solver benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {_commit()}")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(
-        f"# {platform.machine()} {platform.processor() or ''}, Python {platform.python_version()}"
+        f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"OR-Tools {ortools.__version__}, load average {load}"
     )
     print()
     print(
