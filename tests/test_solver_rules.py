@@ -142,6 +142,13 @@ def test_clashing_must_sees_are_named() -> None:
     assert len(ids(relaxed) & {"a", "b"}) == 1
 
 
+def test_must_sees_too_far_apart_are_named() -> None:
+    p = build([T("a", "09:00", 20, "X"), T("b", "09:22", 20, "Y")])
+    with pytest.raises(InfeasibleError, match="not enough time to walk from X"):
+        plan(p, profile(must=["a", "b"], walk=5), {})
+    assert planned(p, profile(must=["a", "b"], walk=2), {}).status == "optimal"
+
+
 def test_relax_drops_the_fewest_wishes() -> None:
     # a clashes with b and with c; b and c are compatible: dropping a alone is enough.
     p = build([T("a", "09:00", 60, "X"), T("b", "09:00", 20, "Y"), T("c", "09:40", 20, "Y")])
