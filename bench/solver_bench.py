@@ -25,6 +25,7 @@ import ortools
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.realdata import fosdem
 from bench.synthetic import conference
 from planner.interests.profile import InterestProfile
 from planner.model import Programme
@@ -193,6 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     cases.append(
         ("600 posters only (3 sessions of 90 min)", programme, scores, InterestProfile(), False)
     )
+
+    real = fosdem()
+    if real is None:
+        print("# FOSDEM 2026 skipped: /work/shared/realdata/fosdem-2026.schedule.xml is absent")
+    else:
+        programme, scores, _ = real
+        cases.append(("FOSDEM 2026 (real), talks", programme, scores, walk, True))
+        cases.append(("FOSDEM 2026 (real), talks + lunch", programme, scores, full, False))
 
     print(f"# Solver benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {_commit()}")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
