@@ -300,6 +300,16 @@ def test_walking_across_the_dst_change() -> None:
     assert reason(one, "early") == "not enough time to walk to Y"
 
 
+def test_talks_across_midnight_clash() -> None:
+    # A late talk runs past midnight into the next day's first talk.
+    second = DST_DAY.replace(day=28)
+    talks = [T("late", "23:30", 60, "X"), T("early", "00:10", 20, "Y", day=1)]
+    p = build(talks, days=(DST_DAY, second))
+    it = planned(p, profile(walk=5), {"late": 2, "early": 1})
+    assert ids(it) == {"late"}
+    assert reason(it, "early") == "clashes with 'late', which scored higher"
+
+
 def test_lunch_window_on_the_dst_day() -> None:
     p = build([T("a", "11:30", 60), T("b", "13:30", 60)], days=(DST_DAY,))
     it = planned(p, profile(lunch=60), {"a": 1, "b": 1})

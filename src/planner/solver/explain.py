@@ -4,7 +4,7 @@ changed since the previous plan, and which hard wishes cannot be met together.""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import datetime
 
 from planner.itinerary import Change, ItemKind, Itinerary, LeftOut, PlannedItem, Status
 from planner.solver.items import Candidate, Problem
@@ -55,30 +55,34 @@ def _describe_blocking(blockers: list[Candidate], c: Candidate) -> str:
 
 
 def left_out_reason(
-    problem: Problem, c: Candidate, day_items: list[Chosen], status: Status
+    problem: Problem, c: Candidate, chosen: list[Chosen], status: Status
 ) -> tuple[str, list[str]]:
-    """Why candidate ``c`` (not in the plan) is left out, and the chosen ids that keep it out."""
+    """Why candidate ``c`` (not in the plan) is left out, and the chosen ids that keep it out.
+    ``chosen`` is the whole plan: a talk past midnight can block the next day's first one."""
     if c.blocked is not None:
         return c.blocked, []
     profile = problem.profile
-    picked = [x for x in day_items if x.candidate is not None]
+    reach = problem.longest_walk()
+    near = [x for x in chosen if x.start < c.end + reach and c.start < x.end + reach]
+    nearby = [x for x in near if x.candidate is not None]
     if c.fixed:
         overlapping = [
             x.candidate
-            for x in picked
+            for x in nearby
             if x.candidate is not None and _overlap(c.start, c.end, x.start, x.end)
         ]
         decisive = any(b.wish for b in overlapping) or sum(b.score for b in overlapping) >= c.score
         if overlapping and decisive:
             return _describe_blocking(overlapping, c), [b.id for b in overlapping]
-        for x in picked:
+        for x in nearby:
             reason = _walk_blocker(problem, c, c.start, c.end, x)
             if reason and x.candidate is not None:
                 return reason, [x.candidate.id, *(b.id for b in overlapping)]
         if overlapping:
             return _describe_blocking(overlapping, c), [b.id for b in overlapping]
-        if any(x.candidate is None and _overlap(c.start, c.end, x.start, x.end) for x in day_items):
+        if any(x.candidate is None and _overlap(c.start, c.end, x.start, x.end) for x in near):
             return "lunch", []
+    picked = [x for x in chosen if x.day == c.day and x.candidate is not None]
     talks = [x for x in picked if x.candidate is not None and x.candidate.fixed]
     cap_talks = profile.max_talks_per_day
     if c.fixed and cap_talks is not None and len(talks) >= cap_talks:
@@ -122,9 +126,6 @@ def itinerary(
     previous: Itinerary | None,
     seconds: float,
 ) -> Itinerary:
-    by_day: dict[date, list[Chosen]] = defaultdict(list)
-    for x in chosen:
-        by_day[x.day].append(x)
     chosen_ids = {x.candidate.id for x in chosen if x.candidate is not None}
     dropped_ids = {c.id for c in dropped}
 
@@ -133,7 +134,7 @@ def itinerary(
     for c in problem.candidates:
         if c.id in chosen_ids or (c.score <= 0 and c.id not in dropped_ids):
             continue
-        reason, blocking = left_out_reason(problem, c, by_day[c.day], status)
+        reason, blocking = left_out_reason(problem, c, chosen, status)
         left_out.append(LeftOut(id=c.id, score=c.score, reason=reason, blocking=blocking))
         for b in blocking:
             blocks[b].append(c)

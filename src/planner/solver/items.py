@@ -127,6 +127,26 @@ class Problem:
     def candidates(self) -> list[Candidate]:
         return [c for d in self.days for c in d.candidates]
 
+    def longest_walk(self) -> int:
+        return max([self.profile.walk, *self.profile.walk_between.values()])
+
+    def independent_days(self) -> list[list[Day]]:
+        """Days in groups that can be planned apart: consecutive days stay together when an
+        item of one ends (plus a walk) after an item of the next begins."""
+        groups: list[list[Day]] = []
+        reach: int | None = None  # the current group's latest end plus a walk
+        for day in self.days:
+            starts = [c.start for c in day.candidates]
+            if groups and reach is not None and starts and min(starts) < reach:
+                groups[-1].append(day)
+            else:
+                groups.append([day])
+                reach = None
+            for c in day.candidates:
+                end = c.end + self.longest_walk()
+                reach = end if reach is None else max(reach, end)
+        return groups
+
 
 def _blocked(
     start: int, end: int, arrive: int | None, leave: int | None, busy: list[Busy]
@@ -217,6 +237,6 @@ def build_problem(
             lo = clock.minutes(datetime.combine(entry.day, lunch_start, tzinfo=zone))
             hi = clock.minutes(datetime.combine(entry.day, lunch_end, tzinfo=zone))
             present = (arrive is None or arrive < hi) and (leave is None or leave > lo)
-            if present:
+            if present and entry.day in programme.conference.days:
                 entry.lunch = LunchSlot(entry.day, lo, hi, profile.lunch)
     return Problem(clock, [days[d] for d in sorted(days)], profile, skipped)

@@ -69,14 +69,16 @@ def build(
     def tally(name: str, n: int) -> None:
         counts[name] = counts.get(name, 0) + n
 
+    # Clashes and walking over all the group's talks: a talk that runs past midnight meets the
+    # next day's talks. Caps and lunch are per day.
     walk = problem.walk
+    talks = [t for day in days for t in day.talks if variables.has(t)]
+    flexible = [f for day in days for f in variables.flex.get(day.day, [])]
+    tally("clash cliques", add_no_clash(variables, talks))
+    tally("walking", add_talk_walking(variables, talks, walk))
+    tally("walking to posters", add_flexible_walking(variables, talks, flexible, walk))
+    tally("no-overlap intervals", add_no_overlap(variables, days))
     for day in days:
-        talks = [t for t in day.talks if variables.has(t)]
-        flexible = variables.flex.get(day.day, [])
-        tally("clash cliques", add_no_clash(variables, talks))
-        tally("walking", add_talk_walking(variables, talks, walk))
-        tally("walking to posters", add_flexible_walking(variables, talks, flexible, walk))
-        tally("no-overlap intervals", add_no_overlap(variables, day))
         tally("daily caps", add_daily_caps(variables, day, problem.profile))
     tally("poster visits", add_poster_visits(variables))
     wishes = [c for day in days for c in day.candidates if c.wish is not None]
@@ -105,14 +107,16 @@ def _hint(
         return
     if not hint_oracle:
         return
-    for day in days:
-        slots = [
-            Slot(t.id, t.start, t.end, t.room, t.weight) for t in day.talks if variables.has(t)
-        ]
-        _, ids = best_plan(slots, problem.walk)
-        chosen = set(ids)
-        for slot in slots:
-            model.add_hint(variables.attend[slot.id], slot.id in chosen)
+    slots = [
+        Slot(t.id, t.start, t.end, t.room, t.weight)
+        for day in days
+        for t in day.talks
+        if variables.has(t)
+    ]
+    _, ids = best_plan(slots, problem.walk)
+    chosen = set(ids)
+    for slot in slots:
+        model.add_hint(variables.attend[slot.id], slot.id in chosen)
 
 
 def solve(built: Built, time_limit: float, workers: int = 1, linearization: int = 2) -> Solved:
@@ -164,8 +168,9 @@ def solve_problem(
     decompose: bool = True,
     workers: int = 1,
 ) -> Solved:
-    """Solve day by day (``decompose``) or all days in one model."""
-    groups = [[day] for day in problem.days] if decompose else [problem.days]
+    """Solve day by day (``decompose``; days linked by items near midnight together) or all
+    days in one model."""
+    groups = problem.independent_days() if decompose else [problem.days]
     groups = [g for g in groups if any(d.candidates or d.lunch for d in g)]
     parts: list[Solved] = []
     deadline = time.perf_counter() + time_limit

@@ -14,29 +14,31 @@ from planner.solver.items import Day
 from planner.solver.variables import Variables
 
 
-def add_no_overlap(variables: Variables, day: Day) -> int:
-    """Returns the number of intervals in the day's ``NoOverlap`` constraints."""
+def add_no_overlap(variables: Variables, days: list[Day]) -> int:
+    """Returns the number of intervals in the days' ``NoOverlap`` constraints."""
     model = variables.model
-    flexible = variables.flex.get(day.day, [])
+    flexible = [f for day in days for f in variables.flex.get(day.day, [])]
     windows = [(f.start, f.end) for f in flexible]
     intervals: list[cp_model.IntervalVar] = [f.interval for f in flexible]
-    if day.day in variables.lunch_interval and day.lunch is not None:
-        windows.append((day.lunch.window_start, day.lunch.window_end))
-        intervals.append(variables.lunch_interval[day.day])
+    for day in days:
+        if day.day in variables.lunch_interval and day.lunch is not None:
+            windows.append((day.lunch.window_start, day.lunch.window_end))
+            intervals.append(variables.lunch_interval[day.day])
 
     def meets(start: int, end: int) -> bool:
         return any(start < hi and lo < end for lo, hi in windows)
 
     count = 0
-    talks = [variables.interval[t.id] for t in day.talks if meets(t.start, t.end)]
+    talks = [variables.interval[t.id] for day in days for t in day.talks if meets(t.start, t.end)]
     if len(intervals) + len(talks) >= 2:
         model.add_no_overlap(intervals + talks)
         count += len(intervals) + len(talks)
 
+    spans = sorted({(b.start, b.end) for day in days for b in day.busy})
     busy = [
-        model.new_fixed_size_interval_var(b.start, b.end - b.start, f"busy_{day.day}_{index}")
-        for index, b in enumerate(day.busy)
-        if any(b.start < c.end and c.start < b.end for c in flexible)
+        model.new_fixed_size_interval_var(start, end - start, f"busy_{start}")
+        for start, end in spans
+        if any(start < f.end and f.start < end for f in flexible)
     ]
     if busy:
         model.add_no_overlap([f.interval for f in flexible] + busy)
