@@ -25,7 +25,7 @@ import ortools
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.realdata import fosdem
+from bench.realdata import ccc36, fosdem
 from bench.synthetic import conference
 from planner.interests.profile import InterestProfile
 from planner.model import Programme
@@ -202,6 +202,15 @@ def main(argv: list[str] | None = None) -> int:
         programme, scores, _ = real
         cases.append(("FOSDEM 2026 (real), talks", programme, scores, walk, True))
         cases.append(("FOSDEM 2026 (real), talks + lunch", programme, scores, full, False))
+    real = ccc36()
+    if real is None:
+        print("# 36C3 skipped: /work/shared/realdata/36c3-everything.schedule.json is absent")
+    else:
+        programme, scores, _ = real
+        cases.append(
+            ("36C3 all stages (real, past midnight), talks", programme, scores, walk, True)
+        )
+        cases.append(("36C3 all stages (real), talks + lunch", programme, scores, full, False))
 
     print(f"# Solver benchmark, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, commit {_commit()}")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

@@ -200,8 +200,9 @@ def build_problem(
                 reason = "its poster session is shorter than a visit"
         else:
             kind, length = contribution.kind, max(end - start, 1)
-            end = start + length
             reason = _blocked(start, end, arrive, leave, busy)
+            if end <= start:
+                reason, end = "it has no duration in the programme", start + 1
         candidate = Candidate(
             id=cid,
             kind=kind,
