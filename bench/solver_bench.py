@@ -53,20 +53,23 @@ class Row:
 
 
 def _talk_days(programme: Programme, scores: dict[str, float]) -> list[list[Slot]]:
-    days: dict[object, list[Slot]] = {}
+    """All scored talks with a duration, as one group: the oracle's dynamic programme is exact
+    over several days too, and so sees talks that run past midnight."""
+    slots: list[Slot] = []
     for c in programme.contributions:
-        if c.is_poster or scores.get(c.id, 0) <= 0:
-            continue
         start, end = programme.window(c)
-        slot = Slot(
-            c.id,
-            int(start.timestamp()) // 60,
-            int(end.timestamp()) // 60,
-            programme.room_of(c),
-            scores[c.id],
+        if c.is_poster or scores.get(c.id, 0) <= 0 or end <= start:
+            continue
+        slots.append(
+            Slot(
+                c.id,
+                int(start.timestamp()) // 60,
+                int(end.timestamp()) // 60,
+                programme.room_of(c),
+                scores[c.id],
+            )
         )
-        days.setdefault(programme.day_of(c), []).append(slot)
-    return list(days.values())
+    return [slots]
 
 
 def greedy(days: list[list[Slot]], walk: int) -> float:
