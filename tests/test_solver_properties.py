@@ -86,7 +86,7 @@ def tiny(draw: st.DrawFn) -> Tiny:
     ]
     return Tiny(
         talks=talks[:9],
-        posters=[f"P{k}" for k in range(draw(st.integers(1, 3)))],
+        posters=[f"P{k}" for k in range(draw(st.integers(0, 3)))],
         session_start=11 * 60 + 5 * draw(st.integers(0, 18)),
         session_minutes=draw(st.sampled_from([10, 20, 30, 45])),
         walk=draw(st.sampled_from([0, 5, 10])),

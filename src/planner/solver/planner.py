@@ -19,7 +19,7 @@ from planner.solver.items import SCALE, Candidate, Day, Problem, build_problem
 from planner.solver.oracle import Slot, best_plan
 from planner.solver.rules.caps import add_daily_caps
 from planner.solver.rules.clash import add_no_clash
-from planner.solver.rules.lunch import lunch_problems
+from planner.solver.rules.lunch import add_lunch, lunch_problems
 from planner.solver.rules.objective import Objective, add_objective
 from planner.solver.rules.posters import add_poster_visits
 from planner.solver.rules.timeline import add_no_overlap
@@ -77,6 +77,8 @@ def build(
     tally("clash cliques", add_no_clash(variables, talks))
     tally("walking", add_talk_walking(variables, talks, walk))
     tally("walking to posters", add_flexible_walking(variables, talks, flexible, walk))
+    for day in days:
+        tally("lunch cliques", add_lunch(variables, day, talks))
     tally("no-overlap intervals", add_no_overlap(variables, days))
     for day in days:
         tally("daily caps", add_daily_caps(variables, day, problem.profile))

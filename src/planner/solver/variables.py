@@ -67,6 +67,8 @@ class Variables:
     lunch_start: dict[date, cp_model.IntVar] = field(default_factory=dict)
     lunch_interval: dict[date, cp_model.IntervalVar] = field(default_factory=dict)
     lunch_length: dict[date, int] = field(default_factory=dict)
+    lunch_discrete: set[date] = field(default_factory=set)
+    """Days whose lunch is modelled by its possible starts (see :mod:`.rules.lunch`)."""
     candidates: dict[str, Candidate] = field(default_factory=dict)
 
     @classmethod

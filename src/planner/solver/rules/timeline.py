@@ -21,7 +21,8 @@ def add_no_overlap(variables: Variables, days: list[Day]) -> int:
     windows = [(f.start, f.end) for f in flexible]
     intervals: list[cp_model.IntervalVar] = [f.interval for f in flexible]
     for day in days:
-        if day.day in variables.lunch_interval and day.lunch is not None:
+        discrete = day.day in variables.lunch_discrete
+        if day.day in variables.lunch_interval and day.lunch is not None and not discrete:
             windows.append((day.lunch.window_start, day.lunch.window_end))
             intervals.append(variables.lunch_interval[day.day])
 
