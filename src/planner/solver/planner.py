@@ -203,7 +203,15 @@ def plan(
     relax: bool = False,
     time_limit: float = 10.0,
 ) -> Itinerary:
-    """The best plan for ``profile`` under its rules; see :mod:`planner.solver`."""
+    """The best plan for ``profile`` under its rules; see :mod:`planner.solver`.
+
+    ``scores`` maps contribution ids to interest (>= 0; items at 0 are planned only when they
+    are must-see or the attendee's own). ``previous`` is an earlier plan: it warm-starts the
+    solver, ties are broken in favour of keeping its items, and ``changes`` lists what moved.
+    ``relax`` drops the fewest hard wishes (must-see, own) that cannot be met together and lists
+    them in ``relaxed``; without it such wishes raise :class:`InfeasibleError` naming them.
+    ``time_limit`` is shared by the days, which are solved one after another. The same input
+    gives the same plan (one worker, fixed seed, deterministic time limit)."""
     problem = build_problem(programme, profile, scores)
     trouble = lunch_problems(problem)
     if trouble:
