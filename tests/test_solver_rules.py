@@ -118,6 +118,24 @@ def test_busy_time_inside_a_poster_session() -> None:
     assert ids(it) == set()
 
 
+def test_overlapping_busy_times_in_a_poster_session() -> None:
+    # Regression: two busy times that overlap each other made the model infeasible.
+    p = build([], [PS("ps", "14:00", 60, ("p",))])
+    busy = [
+        BusyInterval(start=at("13:00"), end=at("14:30")),
+        BusyInterval(start=at("13:10"), end=at("14:20")),
+    ]
+    it = planned(p, profile(busy=busy, poster_visit=8), {"p": 1})
+    assert ids(it) == {"p"}
+    assert it.items[0].start >= at("14:30")
+
+
+def test_objective_is_in_the_scores_units() -> None:
+    p = build([T("a", "09:00"), T("b", "10:00")])
+    it = planned(p, profile(), {"a": 1.125, "b": 0.001})
+    assert it.objective == pytest.approx(1.126)
+
+
 # --- must-see and skip ---------------------------------------------------------------------
 
 

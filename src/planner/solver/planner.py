@@ -227,12 +227,15 @@ def plan(
         relaxed = solve_problem(problem, relax=True, previous=None, time_limit=time_limit)
         raise InfeasibleError(explain.infeasible(problem, relaxed.chosen, relaxed.dropped))
     dropped = blocked + solved.dropped
+    # The objective in the scores' own units; the solver's integer weights round them to 1/SCALE.
+    objective = sum(c.candidate.score for c in solved.chosen if c.candidate is not None)
+    bound = objective if solved.status == "optimal" else max(objective, solved.bound / SCALE)
     return explain.itinerary(
         problem,
         solved.chosen,
         status=solved.status,
-        objective=solved.objective / SCALE,
-        bound=solved.bound / SCALE,
+        objective=objective,
+        bound=bound,
         dropped=dropped,
         previous=previous,
         seconds=solved.seconds,

@@ -35,7 +35,12 @@ def add_no_overlap(variables: Variables, days: list[Day]) -> int:
         model.add_no_overlap(intervals + talks)
         count += len(intervals) + len(talks)
 
-    spans = sorted({(b.start, b.end) for day in days for b in day.busy})
+    spans: list[tuple[int, int]] = []  # busy times merged: they may overlap each other
+    for start, end in sorted({(b.start, b.end) for day in days for b in day.busy}):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
     busy = [
         model.new_fixed_size_interval_var(start, end - start, f"busy_{start}")
         for start, end in spans
