@@ -68,7 +68,10 @@ class Candidate:
 
     @property
     def weight(self) -> int:
-        return round(self.score * SCALE)
+        """Integer weight; any positive score weighs at least 1."""
+        if self.score <= 0:
+            return 0
+        return max(1, round(self.score * SCALE))
 
     @property
     def fixed(self) -> bool:
