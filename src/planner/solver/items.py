@@ -108,10 +108,6 @@ class Day:
     def talks(self) -> list[Candidate]:
         return [c for c in self.candidates if c.fixed and c.blocked is None]
 
-    @property
-    def flexible(self) -> list[Candidate]:
-        return [c for c in self.candidates if not c.fixed and c.blocked is None]
-
 
 @dataclass
 class Problem:
