@@ -68,7 +68,10 @@ class Candidate:
 
     @property
     def weight(self) -> int:
-        return round(self.score * SCALE)
+        """Integer weight; any positive score weighs at least 1."""
+        if self.score <= 0:
+            return 0
+        return max(1, round(self.score * SCALE))
 
     @property
     def fixed(self) -> bool:
@@ -104,10 +107,6 @@ class Day:
     @property
     def talks(self) -> list[Candidate]:
         return [c for c in self.candidates if c.fixed and c.blocked is None]
-
-    @property
-    def flexible(self) -> list[Candidate]:
-        return [c for c in self.candidates if not c.fixed and c.blocked is None]
 
 
 @dataclass
