@@ -171,7 +171,6 @@ def plan_group(
             share=share,
             max_per_poster=max_per_poster,
             time_limit=options.time_limit,
-            workers=options.workers,
         )
         greedy = plan_greedy(
             programme,
