@@ -1,0 +1,138 @@
+"""``planner group``: the JSON contract, the files written, the ML4Astro example group, broken
+members, and an output folder that is never half-overwritten."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from planner.cli import main
+from planner.group.outdir import MARKER
+from tests.conftest import REPO
+
+EXAMPLE = REPO / "examples" / "ml4astro-group.yaml"
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(main, ["group", *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def example_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    out = tmp_path_factory.mktemp("runs") / "plans"
+    result = invoke(str(EXAMPLE), "--out", str(out), "--json", "--workers", "2")
+    assert result.exit_code == 0, result.stderr
+    return out, json.loads(result.stdout)
+
+
+def test_json_contract(example_run: tuple[Path, dict[str, Any]]) -> None:
+    _, data = example_run
+    assert {"status", "members", "coverage"} <= set(data)
+    assert data["status"] in {"optimal", "feasible"}
+    for member in data["members"]:
+        assert {"name", "file", "items", "utility", "personal_optimum"} <= set(member)
+        for item in member["items"]:
+            assert {"id", "start", "end", "room"} <= set(item)
+            assert item["start"].endswith("+02:00")  # Europe/Rome in summer, with its offset
+    assert {"covered", "independent_covered", "group_items"} <= set(data["coverage"])
+
+
+def test_example_group_files_and_coverage(example_run: tuple[Path, dict[str, Any]]) -> None:
+    out, data = example_run
+    names = [m["name"] for m in data["members"]]
+    assert names == ["Ana", "Bo", "Chiara", "Dev", "Eun-ji", "Felipe"]
+    files = sorted(p.name for p in out.iterdir())
+    stems = ["ana", "bo", "chiara", "dev", "eun-ji", "felipe"]
+    assert files == sorted(
+        [MARKER, "group.json", "overview.html", "overview.md"]
+        + [f"{s}.ics" for s in stems]
+        + [f"{s}.md" for s in stems]
+    )
+    for member, stem in zip(data["members"], stems, strict=True):
+        assert member["file"] == f"{stem}.ics"
+        calendar = Calendar.from_ical((out / member["file"]).read_bytes())
+        events = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+        assert len(events) == len(member["items"]) > 0
+        assert member["utility"] >= 0.8 * member["personal_optimum"] - 1e-6
+    coverage = data["coverage"]
+    assert coverage["covered"] > coverage["independent_covered"]
+    assert coverage["covered"] >= coverage["greedy_covered"]
+    assert coverage["covered"] <= coverage["bound"] <= coverage["group_weight"]
+    overview = (out / "overview.md").read_text()
+    assert f"Coverage: {coverage['covered']:g} of {coverage['group_weight']:g}" in overview
+    assert f"Independent plans cover {coverage['independent_covered']:g}" in overview
+    html = (out / "overview.html").read_text()
+    assert "<h2>Who is where</h2>" in html and "Eun-ji" in html
+    assert json.loads((out / "group.json").read_text()) == data
+
+
+def test_must_sees_kept_in_the_example(example_run: tuple[Path, dict[str, Any]]) -> None:
+    _, data = example_run
+    ana = next(m for m in data["members"] if m["name"] == "Ana")
+    assert "30" in {i["id"] for i in ana["items"]}
+    felipe = next(m for m in data["members"] if m["name"] == "Felipe")
+    assert "29" not in {i["id"] for i in felipe["items"]}
+
+
+def test_independent_policy_from_the_command_line(tmp_path: Path) -> None:
+    result = invoke(str(EXAMPLE), "--out", str(tmp_path / "o"), "--json", "--policy",
+                    "independent", "--workers", "1")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    for member in data["members"]:
+        assert member["utility"] == member["personal_optimum"]
+    assert data["coverage"]["covered"] == data["coverage"]["independent_covered"]
+
+
+def test_broken_members_are_named_and_the_others_written(tmp_path: Path) -> None:
+    group = tmp_path / "g.yaml"
+    group.write_text(
+        "members:\n"
+        "  - name: Ana\n    keyword: [galaxy]\n"
+        "  - name: Bo\n    must: [nope]\n"
+        "  - name: Cy\n    must: ['28', '30']\n    leave: 2022-05-30 12:00\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = invoke(str(group), "--out", str(out), "--workers", "1")
+    assert result.exit_code == 1
+    assert f"{group}:4: member 'Bo': " in result.stderr and "'nope'" in result.stderr
+    assert f"{group}:6: member 'Cy': " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [MARKER, "ana.ics", "ana.md", "group.json", "overview.html", "overview.md"]
+    )
+    assert "member 'Bo'" in (out / "overview.md").read_text()
+
+
+def test_nobody_plannable_writes_nothing(tmp_path: Path) -> None:
+    group = tmp_path / "g.csv"
+    group.write_text("name,must\nBo,nope\n", encoding="utf-8")
+    result = invoke(str(group), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "no member of the group can be planned" in result.stderr
+    assert not (tmp_path / "out").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.csv"]
+
+
+def test_a_foreign_folder_is_refused_before_planning(tmp_path: Path) -> None:
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep")
+    result = invoke(str(EXAMPLE), "--out", str(out))
+    assert result.exit_code == 1
+    assert "choose another --out or use --force" in result.stderr
+    assert [p.name for p in out.iterdir()] == ["mine.txt"]
+
+
+def test_a_bad_group_file_is_one_message(tmp_path: Path) -> None:
+    group = tmp_path / "g.yaml"
+    group.write_text("policy: all\nmembers: [{name: a}]\n", encoding="utf-8")
+    result = invoke(str(group), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 1
+    assert result.stderr == f"planner: {group}:1: policy 'all': choose one of independent, cover\n"
