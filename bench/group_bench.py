@@ -76,7 +76,7 @@ def independent(n: int, workers: int) -> None:
         with tempfile.TemporaryDirectory() as folder:
             started = time.perf_counter()
             result = plan_group(group, programme, Options(policy="independent", workers=w))
-            write_group(result, programme, Path(folder) / "out")
+            write_group(result, programme, Path(folder) / "out", workers=w)
             timings[w] = time.perf_counter() - started
             results[w] = result
     same = [m.itinerary.items for m in results[1].members] == [

@@ -75,7 +75,13 @@ def run_group(request: Request) -> int:
         planning = progress.add_task("planning members", total=count)
         result = plan_group(group, programme, options, lambda: progress.advance(planning))
         writing = progress.add_task("writing files", total=len(result.members))
-        written = write_files(result, programme, stage, advance=lambda: progress.advance(writing))
+        written = write_files(
+            result,
+            programme,
+            stage,
+            workers=options.workers,
+            advance=lambda: progress.advance(writing),
+        )
     for error in result.errors:
         click.echo(f"planner: not planned: {error}", err=True)
     for warning in result.warnings:

@@ -10,10 +10,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from planner.export.agenda import markdown_agenda
-from planner.export.ics import itinerary_calendar
 from planner.group.outdir import staged_folder
 from planner.group.overview import html_overview, markdown_overview
+from planner.group.personal import render_members
 from planner.group.run import GroupResult
 from planner.model import Programme
 
@@ -75,11 +74,12 @@ def write_group(
     *,
     force: bool = False,
     now: datetime | None = None,
+    workers: int = 1,
     advance: Callable[[], None] | None = None,
 ) -> list[str]:
     """Write the folder ``out`` at once; returns the names of the files written."""
     with staged_folder(Path(out), force) as stage:
-        return write_files(result, programme, stage, now=now, advance=advance)
+        return write_files(result, programme, stage, now=now, workers=workers, advance=advance)
 
 
 def write_files(
@@ -88,6 +88,7 @@ def write_files(
     folder: Path,
     *,
     now: datetime | None = None,
+    workers: int = 1,
     advance: Callable[[], None] | None = None,
 ) -> list[str]:
     """The files of a group run in ``folder`` (a staged folder: see :func:`write_group`)."""
@@ -97,12 +98,16 @@ def write_files(
         (folder / name).write_bytes(data)
         written.append(name)
 
-    for m in result.members:
-        calendar = itinerary_calendar(m.itinerary, programme, m.stem, now=now)
-        put(f"{m.stem}.ics", calendar.to_ical())
-        put(f"{m.stem}.md", markdown_agenda(m.itinerary, programme).encode("utf-8"))
-        if advance:
-            advance()
+    rendered = render_members(
+        programme,
+        [(m.itinerary, m.stem) for m in result.members],
+        now=now,
+        workers=workers,
+        advance=advance,
+    )
+    for m, (ics, agenda) in zip(result.members, rendered, strict=True):
+        put(f"{m.stem}.ics", ics)
+        put(f"{m.stem}.md", agenda)
     put(f"{OVERVIEW}.md", markdown_overview(result, programme).encode("utf-8"))
     put(f"{OVERVIEW}.html", html_overview(result, programme).encode("utf-8"))
     text = json.dumps(group_json(result, programme), indent=2, ensure_ascii=False)
