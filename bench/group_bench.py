@@ -75,7 +75,9 @@ def independent(n: int, workers: int) -> None:
     for w in (1, workers):
         with tempfile.TemporaryDirectory() as folder:
             started = time.perf_counter()
-            result = plan_group(group, programme, Options(policy="independent", workers=w))
+            result = plan_group(
+                group, programme, Options(policy="independent", workers=w, render=True)
+            )
             write_group(result, programme, Path(folder) / "out", workers=w)
             timings[w] = time.perf_counter() - started
             results[w] = result

@@ -27,6 +27,7 @@ def example_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
     out = tmp_path_factory.mktemp("runs") / "plans"
     result = invoke(str(EXAMPLE), "--out", str(out), "--json", "--workers", "2")
     assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # no progress bar with --json (nor when stderr is no terminal)
     return out, json.loads(result.stdout)
 
 
@@ -136,3 +137,15 @@ def test_a_bad_group_file_is_one_message(tmp_path: Path) -> None:
     result = invoke(str(group), "--out", str(tmp_path / "o"))
     assert result.exit_code == 1
     assert result.stderr == f"planner: {group}:1: policy 'all': choose one of independent, cover\n"
+
+
+def test_parallel_plans_equal_serial_ones(tmp_path: Path) -> None:
+    runs = []
+    for workers in ("1", "2"):
+        result = invoke(str(EXAMPLE), "--out", str(tmp_path / workers), "--json",
+                        "--policy", "independent", "--workers", workers)  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        runs.append(json.loads(result.stdout)["members"])
+    assert runs[0] == runs[1]
+    for name in ("ana.md", "felipe.md", "overview.md", "overview.html"):
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()

@@ -66,6 +66,7 @@ def run_group(request: Request) -> int:
         max_per_poster=request.max_per_poster,
         time_limit=request.time_limit,
         workers=request.workers or os.cpu_count() or 1,
+        render=True,
     )
     show = not request.as_json and sys.stderr.isatty()
     with ExitStack() as stack:

@@ -98,14 +98,23 @@ def write_files(
         (folder / name).write_bytes(data)
         written.append(name)
 
-    rendered = render_members(
+    missing = [m for m in result.members if m.rendered is None or now is not None]
+    made = render_members(
         programme,
-        [(m.itinerary, m.stem) for m in result.members],
+        [(m.itinerary, m.stem) for m in missing],
         now=now,
         workers=workers,
         advance=advance,
     )
-    for m, (ics, agenda) in zip(result.members, rendered, strict=True):
+    fresh = {m.stem: files for m, files in zip(missing, made, strict=True)}
+    for m in result.members:
+        files = fresh.get(m.stem)
+        if files is None:
+            files = m.rendered
+            if advance:
+                advance()
+        assert files is not None  # rendered with the plan, or just now
+        ics, agenda = files
         put(f"{m.stem}.ics", ics)
         put(f"{m.stem}.md", agenda)
     put(f"{OVERVIEW}.md", markdown_overview(result, programme).encode("utf-8"))

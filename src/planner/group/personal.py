@@ -12,6 +12,7 @@ gets the error's message, and the others are still planned.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime
@@ -32,17 +33,22 @@ J = TypeVar("J")
 R = TypeVar("R")
 
 _programme: Programme | None = None
+CHUNK = 25
+"""At most this many jobs in one message to a process."""
 
 
 def _start(programme: Programme) -> None:
+    """Each process keeps the programme; Ctrl-C is left to the parent, which stops the pool
+    (and whose staged output folder is then removed)."""
     global _programme
     _programme = programme
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _call(task: tuple[int, Callable[[Programme, J], R], J]) -> tuple[int, R]:
-    index, func, job = task
+def _call(task: tuple[Callable[[Programme, J], R], list[J]]) -> list[R]:
+    func, chunk = task
     assert _programme is not None
-    return index, func(_programme, job)
+    return [func(_programme, job) for job in chunk]
 
 
 def parallel_map(
@@ -54,7 +60,8 @@ def parallel_map(
     advance: Callable[[], None] | None = None,
 ) -> list[R]:
     """``[func(programme, job) for job in jobs]`` over ``workers`` processes (``func`` must be
-    a module-level function); ``advance`` is called as each job ends."""
+    a module-level function); ``advance`` is called once per job done. Jobs travel in chunks
+    (about eight per process) to keep the traffic between processes small."""
     if workers <= 1 or len(jobs) <= 1:
         results = []
         for job in jobs:
@@ -62,22 +69,25 @@ def parallel_map(
             if advance:
                 advance()
         return results
-    found: dict[int, R] = {}
+    size = max(1, min(CHUNK, len(jobs) // (workers * 8)))
+    chunks = [list(jobs[i : i + size]) for i in range(0, len(jobs), size)]
+    found: dict[int, list[R]] = {}
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), initializer=_start, initargs=(programme,)
+        max_workers=min(workers, len(chunks)), initializer=_start, initargs=(programme,)
     ) as pool:
-        futures = [pool.submit(_call, (i, func, job)) for i, job in enumerate(jobs)]
+        futures = {pool.submit(_call, (func, chunk)): k for k, chunk in enumerate(chunks)}
         try:
             for future in as_completed(futures):
-                index, result = future.result()
-                found[index] = result
+                results = future.result()
+                found[futures[future]] = results
                 if advance:
-                    advance()
+                    for _ in results:
+                        advance()
         except BaseException:
             for future in futures:
                 future.cancel()
             raise
-    return [found[i] for i in range(len(jobs))]
+    return [result for k in range(len(chunks)) for result in found[k]]
 
 
 def plan_one(programme: Programme, job: tuple[InterestProfile, float]) -> Outcome:
@@ -88,17 +98,33 @@ def plan_one(programme: Programme, job: tuple[InterestProfile, float]) -> Outcom
         return str(error)
 
 
+def plan_and_render(
+    programme: Programme, job: tuple[InterestProfile, float, str | None, datetime | None]
+) -> tuple[Outcome, Rendered | None]:
+    """The plan and, given an attendee name, its files (for ``independent``: one trip to a
+    process per member)."""
+    profile, time_limit, attendee, now = job
+    outcome = plan_one(programme, (profile, time_limit))
+    if attendee is None or isinstance(outcome, str):
+        return outcome, None
+    return outcome, render_one(programme, (outcome.itinerary, attendee, now))
+
+
 def plan_members(
     programme: Programme,
     profiles: Sequence[InterestProfile],
     *,
     workers: int = 1,
     time_limit: float = 10.0,
+    attendees: Sequence[str] | None = None,
+    now: datetime | None = None,
     advance: Callable[[], None] | None = None,
-) -> list[Outcome]:
-    """Each profile's plan, in order."""
-    jobs = [(p, time_limit) for p in profiles]
-    return parallel_map(programme, plan_one, jobs, workers=workers, advance=advance)
+) -> list[tuple[Outcome, Rendered | None]]:
+    """Each profile's plan, in order; with ``attendees`` (one per profile), the plan's
+    calendar and agenda as well."""
+    names = attendees if attendees is not None else [None] * len(profiles)
+    jobs = [(p, time_limit, a, now) for p, a in zip(profiles, names, strict=True)]
+    return parallel_map(programme, plan_and_render, jobs, workers=workers, advance=advance)
 
 
 def render_one(programme: Programme, job: tuple[Itinerary, str, datetime | None]) -> Rendered:

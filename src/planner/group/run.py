@@ -24,7 +24,7 @@ from planner.group.greedy import plan_greedy
 from planner.group.groupfile import DEFAULT_SHARE, GroupFile, MemberError, Policy
 from planner.group.joint import JointMember, plan_cover
 from planner.group.naming import distinct_stems
-from planner.group.personal import plan_members
+from planner.group.personal import Rendered, plan_members
 from planner.group.profiles import Member, resolve_members
 from planner.itinerary import Itinerary, Status
 from planner.model import Programme
@@ -39,6 +39,8 @@ class MemberPlan:
     itinerary: Itinerary
     personal: Itinerary
     scores: dict[str, float]
+    rendered: Rendered | None = None
+    """The calendar and agenda, when they were made with the plan."""
 
     @property
     def utility(self) -> float:
@@ -85,6 +87,8 @@ class Options:
     max_per_poster: int | None = None
     time_limit: float = 10.0
     workers: int = 1
+    render: bool = False
+    """Render the calendars and agendas of ``independent`` plans in the same processes."""
 
 
 def _status(itineraries: Sequence[Itinerary]) -> Status:
@@ -126,19 +130,28 @@ def plan_group(
         raise PlannerError(
             "no member of the group can be planned:\n" + "\n".join(f"  {e}" for e in errors)
         )
+    # file names for every member that reached planning, so that they do not depend on
+    # which members' plans fail
+    all_stems = distinct_stems([m.name for m in members])
+    render = options.render and policy == "independent"
     outcomes = plan_members(
         programme,
         [m.profile for m in members],
         workers=options.workers,
         time_limit=options.time_limit,
+        attendees=all_stems if render else None,
         advance=advance,
     )
     good: list[tuple[Member, PlanResult]] = []
-    for member, outcome in zip(members, outcomes, strict=True):
+    stems: list[str] = []
+    rendered: list[Rendered | None] = []
+    for member, stem, (outcome, files) in zip(members, all_stems, outcomes, strict=True):
         if isinstance(outcome, str):
             errors.append(MemberError(member.name, member.line, outcome, str(group.path)))
         else:
             good.append((member, outcome))
+            stems.append(stem)
+            rendered.append(files)
     errors.sort(key=lambda e: e.line)
     if not good:
         raise PlannerError(
@@ -147,7 +160,6 @@ def plan_group(
     scores = [{cid: i.score for cid, i in r.interests.items()} for _, r in good]
     items = group_items(scores)
     personal = [r.itinerary for _, r in good]
-    stems = distinct_stems([m.name for m, _ in good])
     finals = personal
     status = _status(personal)
     seconds = sum(i.solve_seconds for i in personal)
@@ -189,9 +201,11 @@ def plan_group(
         result_coverage.greedy_covered_items = covered_count(greedy, items)
         result_coverage.bound = joint.bound
         result_coverage.gap = joint.gap
+    if finals is not personal:
+        rendered = [None] * len(good)  # the files of the personal plans are not the final ones
     plans = [
-        MemberPlan(m.name, m.line, stem, final, r.itinerary, s)
-        for (m, r), stem, final, s in zip(good, stems, finals, scores, strict=True)
+        MemberPlan(m.name, m.line, stem, final, r.itinerary, s, files)
+        for (m, r), stem, final, s, files in zip(good, stems, finals, scores, rendered, strict=True)
     ]
     result = GroupResult(
         name=group.name,
