@@ -149,3 +149,25 @@ def test_parallel_plans_equal_serial_ones(tmp_path: Path) -> None:
     assert runs[0] == runs[1]
     for name in ("ana.md", "felipe.md", "overview.md", "overview.html"):
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes()
+
+
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, OSError])
+def test_an_interrupted_run_leaves_the_previous_folder_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, interruption: type[BaseException]
+) -> None:
+    out = tmp_path / "plans"
+    first = invoke(str(EXAMPLE), "--out", str(out), "--policy", "independent", "--workers", "1")
+    assert first.exit_code == 0, first.stderr
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*args: object) -> str:
+        raise interruption("interrupted while writing the overview")
+
+    # the members' files are already in the staged folder when the overview fails
+    monkeypatch.setattr("planner.group.output.html_overview", broken)
+    second = CliRunner().invoke(
+        main, ["group", str(EXAMPLE), "--out", str(out), "--policy", "cover", "--workers", "1"]
+    )
+    assert second.exit_code != 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plans"]
