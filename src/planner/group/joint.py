@@ -24,7 +24,9 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -164,7 +166,7 @@ def plan_cover(
     params.max_deterministic_time = max(time_limit, 0.01)
     params.max_time_in_seconds = max(time_limit, 0.05)
     started = time.perf_counter()
-    code = solver.solve(model)
+    code = _solve_interruptibly(solver, model)
     seconds = time.perf_counter() - started
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         from planner.solver.errors import InfeasibleError
@@ -206,6 +208,20 @@ def plan_cover(
         bound=max(covered_units, bound_units) / SCALE,
         seconds=seconds,
     )
+
+
+def _solve_interruptibly(solver: cp_model.CpSolver, model: cp_model.CpModel) -> Any:
+    """Solve in a thread while this one waits: Ctrl-C stops the search and is raised here, so
+    an interrupted run writes nothing (rather than the best plan found so far)."""
+    solver.parameters.catch_sigint_signal = False
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(solver.solve, model)
+        try:
+            return future.result()
+        except KeyboardInterrupt:
+            solver.stop_search()
+            future.result()
+            raise
 
 
 def _capacities(

@@ -12,7 +12,7 @@ gets the error's message, and the others are still planned.
 
 from __future__ import annotations
 
-import signal
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime
@@ -38,11 +38,13 @@ CHUNK = 25
 
 
 def _start(programme: Programme) -> None:
-    """Each process keeps the programme; Ctrl-C is left to the parent, which stops the pool
-    (and whose staged output folder is then removed)."""
+    """Each process keeps the programme, in a process group of its own: Ctrl-C at the terminal
+    reaches only the parent, which stops the pool (a process ends after its current chunk) and
+    removes its staged output folder. (Ignoring SIGINT here is not enough: CP-SAT catches it
+    during a solve and restores the default action, which kills the process.)"""
     global _programme
     _programme = programme
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.setpgrp()
 
 
 def _call(task: tuple[Callable[[Programme, J], R], list[J]]) -> list[R]:
