@@ -171,3 +171,53 @@ def test_an_interrupted_run_leaves_the_previous_folder_intact(
     assert second.exit_code != 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plans"]
+
+
+def test_csv_group_and_options_from_the_command_line(tmp_path: Path) -> None:
+    csv_file = str(REPO / "examples" / "ml4astro-group.csv")
+    common = ["--json", "--policy", "cover", "--workers", "1"]
+    result = invoke(csv_file, "--out", str(tmp_path / "a"), "--share", "1", *common)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["policy"], data["share"], data["max_per_poster"]) == ("cover", 1.0, None)
+    assert [m["name"] for m in data["members"]] == ["Ana", "Bo", "Chiara", "Dev"]
+    for member in data["members"]:  # share 1: nobody gives anything up
+        assert member["utility"] == pytest.approx(member["personal_optimum"])
+    assert data["coverage"]["covered"] >= data["coverage"]["independent_covered"]
+
+    result = invoke(csv_file, "--out", str(tmp_path / "b"), "--share", "0.5",
+                    "--max-per-poster", "1", *common)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    posters = [i["id"] for m in data["members"] for i in m["items"] if i["room"] == "Poster Area"]
+    assert posters and len(posters) == len(set(posters))  # at most one member a poster
+
+    # both at once cannot be met: one message, nothing written
+    result = invoke(csv_file, "--out", str(tmp_path / "c"), "--share", "1",
+                    "--max-per-poster", "1", *common)  # fmt: skip
+    assert result.exit_code == 2
+    answer = json.loads(result.stdout)
+    assert answer["status"] == "infeasible" and answer["members"] == []
+    assert "lower --share or raise --max-per-poster" in answer["message"]
+    assert not (tmp_path / "c").exists()
+
+
+def test_programme_named_in_the_group_file(tmp_path: Path) -> None:
+    import yaml
+
+    from programme_factory import programme_data
+
+    (tmp_path / "conf.yaml").write_text(yaml.safe_dump(programme_data()), encoding="utf-8")
+    group = tmp_path / "g.yaml"
+    group.write_text(
+        "programme: conf.yaml\nmembers:\n  - name: Ana\n    star: {t1: 5, t3: 9}\n    lunch: 0\n",
+        encoding="utf-8",
+    )
+    result = invoke(str(group), "--out", str(tmp_path / "o"), "--json", "--workers", "1")
+    assert result.exit_code == 0, result.stderr
+    (ana,) = json.loads(result.stdout)["members"]
+    # t3 runs across the end of summer time: 02:30 CEST to 02:15 CET
+    assert [(i["id"], i["start"], i["end"]) for i in ana["items"]] == [
+        ("t1", "2022-10-29T09:00:00+02:00", "2022-10-29T09:30:00+02:00"),
+        ("t3", "2022-10-30T02:30:00+02:00", "2022-10-30T02:15:00+01:00"),
+    ]

@@ -14,16 +14,19 @@ import sys
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from planner.group.groupfile import Policy, read_group_file
+from planner.group.groupfile import GroupFile, Policy, read_group_file
 from planner.group.outdir import staged_folder
 from planner.group.output import group_json, write_files
 from planner.group.overview import summary
 from planner.group.run import Options, plan_group
+from planner.model import Programme
+from planner.solver.errors import InfeasibleError
 
 EXIT_SOME_MEMBERS = 1
 
@@ -69,6 +72,27 @@ def run_group(request: Request) -> int:
         render=True,
     )
     show = not request.as_json and sys.stderr.isatty()
+    try:
+        return _run(request, group, programme, options, show)
+    except InfeasibleError as error:
+        if request.as_json:  # as `planner plan --json` does
+            click.echo(json.dumps(infeasible_json(str(error)), indent=2))
+            sys.exit(error.exit_code)
+        raise
+
+
+def infeasible_json(message: str) -> dict[str, Any]:
+    return {
+        "status": "infeasible",
+        "members": [],
+        "coverage": {"covered": 0, "independent_covered": 0, "group_items": 0},
+        "message": message,
+    }
+
+
+def _run(
+    request: Request, group: GroupFile, programme: Programme, options: Options, show: bool
+) -> int:
     with ExitStack() as stack:
         stage = stack.enter_context(staged_folder(request.out, request.force))
         progress = stack.enter_context(_progress(show))
