@@ -409,7 +409,10 @@ def plan(
     help="cover: each member keeps at least this share of their optimum (default 0.8).",
 )
 @click.option(
-    "--max-per-poster", type=click.IntRange(min=1), metavar="N", help="At most N members a poster."
+    "--max-per-poster",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="At most N members visit one poster in its session.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the group's plans as JSON.")
 @click.option("--force", is_flag=True, help="Replace an output folder the planner did not write.")
