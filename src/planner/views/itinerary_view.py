@@ -117,7 +117,10 @@ def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console
                 and programme.times_reconstructed(contribution)
             )
             table.add_row(
-                span(local(item.start), local(item.end), marked), item.room, item.id, cell
+                span(local(item.start), local(item.end), marked),
+                item.room,
+                "" if item.kind == "lunch" else item.id,
+                cell,
             )
         console.print()
         console.print(table)
