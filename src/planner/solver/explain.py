@@ -171,8 +171,7 @@ def itinerary(
         if beaten:
             shown = ", ".join(f"{b.id} (score {b.score:g})" for b in beaten[:3])
             more = f" and {len(beaten) - 3} more" if len(beaten) > 3 else ""
-            word = "clashes with" if item.fixed else "chosen over"
-            why.append(f"{word} {shown}{more}")
+            why.append(f"chosen over {shown}{more}")
         items.append(
             PlannedItem(
                 id=item.id,

@@ -57,17 +57,9 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
 
 
 def status_line(itinerary: Itinerary) -> str:
-    seconds = f"{itinerary.solve_seconds * 1000:.0f} ms"
-    if itinerary.status == "optimal":
-        return (
-            f"Optimal: total interest {itinerary.objective:g}, proven best (solved in {seconds})."
-        )
-    if itinerary.status == "feasible":
-        return (
-            f"Feasible: total interest {itinerary.objective:g}; best bound {itinerary.bound:g} "
-            f"(gap {itinerary.gap:.1%}) after {seconds}."
-        )
-    return "Infeasible: no plan satisfies every hard wish."
+    if itinerary.status == "infeasible":
+        return itinerary.summary()
+    return f"{itinerary.summary()} Solved in {itinerary.solve_seconds * 1000:.0f} ms."
 
 
 def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console) -> None:
