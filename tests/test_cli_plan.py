@@ -159,3 +159,14 @@ def test_profile_file_and_flags_combine(tmp_path: Path) -> None:
     data = plan_json("--profile", str(profile), "--skip", "32")
     assert "32" not in {i["id"] for i in data["items"]}
     assert data["items"]
+
+
+def test_left_out_reason_names_the_cap_not_lunch() -> None:
+    """Regression: with the day's cap reached, a talk that lunch moved next to is left out for
+    the cap (lunch can move, the cap cannot)."""
+    data = plan_json(
+        "--keyword", "anomaly detection", "--arrive", "2022-05-31 10:00", "--max-talks-per-day", "3"
+    )
+    reasons = {x["id"]: x["reason"] for x in data["left_out"]}
+    assert reasons["14"] == "daily cap reached"
+    assert "availability" in reasons["30"]

@@ -118,14 +118,27 @@ def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console
         console.print(table)
     if itinerary.left_out:
         console.print()
-        console.print(Text("Left out", style="bold cyan"))
+        table = Table(
+            title="Left out",
+            title_justify="left",
+            title_style="bold cyan",
+            box=None,
+            pad_edge=False,
+            header_style="dim",
+        )
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Title", ratio=3)
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Why not", ratio=2)
         for out in sorted(itinerary.left_out, key=lambda x: (-x.score, x.id)):
             contribution = programme.contribution_by_id.get(out.id)
-            title = contribution.title if contribution else out.id
-            line = Text(f"  {out.id:>5}  ")
-            line.append(title)
-            line.append(f"  (score {out.score:g}): {out.reason}", style="dim")
-            console.print(line)
+            table.add_row(
+                out.id,
+                contribution.title if contribution else out.id,
+                f"{out.score:g}",
+                Text(out.reason, style="dim"),
+            )
+        console.print(table)
     if itinerary.relaxed:
         console.print()
         console.print(Text("Relaxed to make a plan possible:", style="bold yellow"))
