@@ -170,3 +170,21 @@ def test_left_out_reason_names_the_cap_not_lunch() -> None:
     reasons = {x["id"]: x["reason"] for x in data["left_out"]}
     assert reasons["14"] == "daily cap reached"
     assert "availability" in reasons["30"]
+
+
+def test_busy_times_from_my_calendar_are_avoided() -> None:
+    """tests/fixtures/busy/recurring.ics: a daily 09:30 stand-up (not on Tuesday 31 May, moved to
+    11:30 on Wednesday), a Monday 14:00 group meeting, a daily 16:00 reading group (cancelled on
+    Tuesday 31 May)."""
+    from tests.conftest import REPO
+
+    calendar = REPO / "tests" / "fixtures" / "busy" / "recurring.ics"
+    stars = ["28=5", "1=5", "4=5", "10=5", "40=5", "20=5"]
+    args = [x for s in stars for x in ("--star", s)]
+    data = plan_json(*args, "--busy-ics", str(calendar), "--lunch", "0")
+    assert {i["id"] for i in data["items"]} == {"4", "20"}
+    reasons = {x["id"]: x["reason"] for x in data["left_out"]}
+    assert set(reasons) == {"28", "1", "10", "40"}
+    assert all("busy" in reason for reason in reasons.values()), reasons
+    free = plan_json(*args, "--lunch", "0")
+    assert {i["id"] for i in free["items"]} == {"28", "1", "4", "10", "40", "20"}
