@@ -3,6 +3,7 @@ members, and an output folder that is never half-overwritten."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -189,25 +190,53 @@ def test_csv_group_and_options_from_the_command_line(tmp_path: Path) -> None:
                     "--max-per-poster", "1", *common)  # fmt: skip
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    posters = [i["id"] for m in data["members"] for i in m["items"] if i["room"] == "Poster Area"]
-    assert posters and len(posters) == len(set(posters))  # at most one member a poster
-
-    # both at once cannot be met: one message, nothing written
-    result = invoke(csv_file, "--out", str(tmp_path / "c"), "--share", "1",
-                    "--max-per-poster", "1", *common)  # fmt: skip
-    assert result.exit_code == 2
-    answer = json.loads(result.stdout)
-    assert answer["status"] == "infeasible" and answer["members"] == []
-    assert "lower --share or raise --max-per-poster" in answer["message"]
-    assert not (tmp_path / "c").exists()
+    visits: dict[str, list[tuple[str, str]]] = {}
+    for m in data["members"]:
+        for i in m["items"]:
+            if i["room"] == "Poster Area":
+                visits.setdefault(i["id"], []).append((i["start"], i["end"]))
+    assert visits
+    for times in visits.values():  # at most one member at a poster at a time
+        times.sort()
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(times)), times
 
 
-def test_programme_named_in_the_group_file(tmp_path: Path) -> None:
+def conference_file(tmp_path: Path) -> Path:
     import yaml
 
     from programme_factory import programme_data
 
-    (tmp_path / "conf.yaml").write_text(yaml.safe_dump(programme_data()), encoding="utf-8")
+    path = tmp_path / "conf.yaml"
+    path.write_text(yaml.safe_dump(programme_data()), encoding="utf-8")
+    return path
+
+
+def test_an_impossible_capacity_is_one_answer(tmp_path: Path) -> None:
+    """Three must-see visits of 50 minutes to the same poster in its 60-minute session always
+    overlap; with one member at a poster at a time there is no group plan."""
+    conference_file(tmp_path)
+    group = tmp_path / "g.yaml"
+    member = "{{name: {0}, must: [p], poster_visit: 50, lunch: 0}}"
+    group.write_text(
+        "programme: conf.yaml\nmax_per_poster: 1\nmembers:\n"
+        + "".join(f"  - {member.format(n)}\n" for n in ("A", "B", "C")),
+        encoding="utf-8",
+    )
+    out = tmp_path / "o"
+    result = invoke(str(group), "--out", str(out), "--json", "--policy", "cover")
+    assert result.exit_code == 2
+    answer = json.loads(result.stdout)
+    assert answer["status"] == "infeasible" and answer["members"] == []
+    assert "lower --share or raise --max-per-poster" in answer["message"]
+    assert not out.exists()
+    result = invoke(str(group), "--out", str(out), "--policy", "cover")
+    assert result.exit_code == 2 and "raise --max-per-poster" in result.stderr
+    result = invoke(str(group), "--out", str(out), "--policy", "cover", "--max-per-poster", "3")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_programme_named_in_the_group_file(tmp_path: Path) -> None:
+    conference_file(tmp_path)
     group = tmp_path / "g.yaml"
     group.write_text(
         "programme: conf.yaml\nmembers:\n  - name: Ana\n    star: {t1: 5, t3: 9}\n    lunch: 0\n",

@@ -412,7 +412,7 @@ def plan(
     "--max-per-poster",
     type=click.IntRange(min=1),
     metavar="N",
-    help="At most N members visit one poster in its session.",
+    help="At most N members at one poster at a time.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the group's plans as JSON.")
 @click.option("--force", is_flag=True, help="Replace an output folder the planner did not write.")

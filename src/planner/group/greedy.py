@@ -3,8 +3,9 @@ each preferring what no one before them covers.
 
 A member's interest in an item nobody attends yet is raised by the item's group weight (so an
 uncovered item is worth its own score plus what the keenest member gives it); items already
-full (``max_per_poster`` members at a poster, or a room's capacity) are left out unless they are
-a must-see. If the result keeps less than ``share`` of the member's personal optimum, the member
+full are left out unless they are a must-see: a talk once its room's capacity of members attend
+it, a poster once ``max_per_poster`` members visit it (the baseline does not stagger visits, so
+it counts a poster full sooner than the joint model, which allows that many at one time). If the result keeps less than ``share`` of the member's personal optimum, the member
 keeps their personal plan. This is what the joint model is measured against.
 """
 

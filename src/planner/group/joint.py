@@ -8,10 +8,10 @@ for them. On top:
   if some member attends it;
 - *share*: each member's interest in their plan is at least ``share`` of their personal optimum
   (the objective of their own plan, solved first);
-- *capacity*: at most ``max_per_poster`` members visit one poster in its session (stricter than
-  "at one time", and what the interchangeable visit slots of the solver can express); at a talk,
-  at most the room's capacity of members; in a poster area with a capacity, at most that many
-  members at one time (a cumulative constraint over their visits);
+- *capacity*: at most ``max_per_poster`` members at one poster at a time
+  (:mod:`planner.group.poster_cap`); at a talk, at most the room's capacity of members; in a
+  poster area with a capacity, at most that many members at one time (a cumulative constraint
+  over their visits);
 - *objective*: the group weight covered first; then, to break ties, the members' total interest
   (folded into one integer objective, the first layer worth more than the whole second).
 
@@ -31,6 +31,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from planner.group.coverage import GroupItem
+from planner.group.poster_cap import add_poster_cap, retime_posters
 from planner.interests.profile import InterestProfile
 from planner.interests.scoring import Interest
 from planner.itinerary import Itinerary, Status
@@ -147,7 +148,8 @@ def plan_cover(
             covered = model.new_bool_var(f"covered_{cid}")
             model.add_bool_or(lits).only_enforce_if(covered)
         cover_terms.append((_weight(item.weight), covered))
-    _capacities(model, programme, variables, max_per_poster)
+    _capacities(model, programme, variables)
+    posters = add_poster_cap(model, variables, max_per_poster or len(variables))
 
     factor = total + 1
     cover = cp_model.LinearExpr.weighted_sum(
@@ -183,8 +185,8 @@ def plan_cover(
         )
     status: Status = "optimal" if code == cp_model.OPTIMAL else "feasible"
     itineraries = []
-    for member, problem, v in zip(members, problems, variables, strict=True):
-        chosen = v.extract(solver)
+    for index, (member, problem, v) in enumerate(zip(members, problems, variables, strict=True)):
+        chosen = retime_posters(posters, index, v, solver, v.extract(solver))
         objective = sum(c.candidate.score for c in chosen if c.candidate is not None)
         itinerary = explain.itinerary(
             problem,
@@ -228,22 +230,19 @@ def _capacities(
     model: cp_model.CpModel,
     programme: Programme,
     variables: Sequence[Variables],
-    max_per_poster: int | None,
 ) -> None:
+    """Room capacities: at a talk, at most the room's capacity of members; in a room with
+    flexible visits (a poster area), at most that many at one time."""
     crowd = len(variables)
-    by_item: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+    by_talk: dict[str, list[cp_model.IntVar]] = defaultdict(list)
     for v in variables:
         for cid, lit in v.attend.items():
-            by_item[cid].append(lit)
-    for cid, lits in by_item.items():
-        contribution = programme.contribution_by_id[cid]
-        room = programme.room_by_name.get(programme.room_of(contribution))
-        if contribution.kind == "poster":
-            cap = max_per_poster
-        else:
-            cap = room.capacity if room is not None else None
-        if cap is not None and len(lits) > cap:
-            model.add(sum(lits) <= cap)
+            if v.candidates[cid].fixed:
+                by_talk[cid].append(lit)
+    for cid, lits in by_talk.items():
+        room = programme.room_by_name.get(programme.room_of(programme.contribution_by_id[cid]))
+        if room is not None and room.capacity is not None and len(lits) > room.capacity:
+            model.add(sum(lits) <= room.capacity)
     # poster areas (and any room with flexible visits) with a capacity: members at one time
     for room in programme.rooms:
         if room.capacity is None or room.capacity >= crowd:

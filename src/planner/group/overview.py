@@ -72,7 +72,7 @@ def summary(result: GroupResult) -> list[str]:
             f"{result.seconds:.1f} s"
         )
     if result.max_per_poster is not None:
-        lines.append(f"At most {result.max_per_poster} members at one poster")
+        lines.append(f"At most {result.max_per_poster} members at one poster at a time")
     lines += [f"Warning: {w}" for w in result.warnings]
     return lines
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from planner.errors import PlannerError
 from planner.group.coverage import (
@@ -95,23 +96,35 @@ def _status(itineraries: Sequence[Itinerary]) -> Status:
     return "optimal" if all(i.status == "optimal" for i in itineraries) else "feasible"
 
 
+def _most_at_once(spans: list[tuple[datetime, datetime]]) -> int:
+    """The largest number of the spans that share a moment."""
+    events = sorted([(start, 1) for start, _ in spans] + [(end, -1) for _, end in spans])
+    most = now = 0
+    for _, step in events:  # an end sorts before a start at the same moment
+        now += step
+        most = max(most, now)
+    return most
+
+
 def capacity_overruns(
     programme: Programme, plans: Sequence[MemberPlan], max_per_poster: int | None
 ) -> list[str]:
-    """Items that more members attend than a capacity allows (possible only with
-    ``independent``, where each member is planned alone)."""
-    count: dict[str, int] = {}
+    """Items where more members are at once than a capacity allows (possible with
+    ``independent``, where each member is planned alone): a poster with more than
+    ``max_per_poster`` visitors at one time, a talk with more members than its room's seats."""
+    spans: dict[str, list[tuple[datetime, datetime]]] = {}
     for member in plans:
         for item in member.itinerary.items:
             if item.kind in ATTENDING:
-                count[item.id] = count.get(item.id, 0) + 1
+                spans.setdefault(item.id, []).append((item.start, item.end))
     found = []
-    for cid, n in sorted(count.items()):
+    for cid, visits in sorted(spans.items()):
         c = programme.contribution_by_id[cid]
         room = programme.room_by_name.get(programme.room_of(c))
         cap = max_per_poster if c.kind == "poster" else (room.capacity if room else None)
-        if cap is not None and n > cap:
-            found.append(f"{n} members at {cid!r} ({c.title}), more than its capacity of {cap}")
+        most = _most_at_once(visits)
+        if cap is not None and most > cap:
+            found.append(f"{most} members at once at {cid!r} ({c.title}), more than {cap}")
     return found
 
 
