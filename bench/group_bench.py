@@ -25,7 +25,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from planner.group.groupfile import GroupFile, MemberEntry
-from planner.group.output import write_group
+from planner.group.outdir import staged_folder
+from planner.group.output import write_files
 from planner.group.run import GroupResult, Options, plan_group
 from planner.model import Programme
 from planner.sources import load_programme
@@ -77,10 +78,10 @@ def independent(n: int, workers: int) -> None:
         with tempfile.TemporaryDirectory() as folder:
             before = os.times()
             started = time.perf_counter()
-            result = plan_group(
-                group, programme, Options(policy="independent", workers=w, render=True)
-            )
-            write_group(result, programme, Path(folder) / "out", workers=w)
+            with staged_folder(Path(folder) / "out") as stage:
+                options = Options(policy="independent", workers=w, folder=stage)
+                result = plan_group(group, programme, options)
+                write_files(result, programme, stage, workers=w)
             timings[w] = time.perf_counter() - started
             after = os.times()
             cpu[w] = sum(after[:4]) - sum(before[:4])  # this process and its children

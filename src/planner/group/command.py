@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,6 @@ def run_group(request: Request) -> int:
         max_per_poster=request.max_per_poster,
         time_limit=request.time_limit,
         workers=request.workers or os.cpu_count() or 1,
-        render=True,
     )
     show = not request.as_json and sys.stderr.isatty()
     try:
@@ -96,6 +95,7 @@ def _run(
     with ExitStack() as stack:
         stage = stack.enter_context(staged_folder(request.out, request.force))
         progress = stack.enter_context(_progress(show))
+        options = replace(options, folder=stage)
         count = len(group.members)
         planning = progress.add_task("planning members", total=count)
         result = plan_group(group, programme, options, lambda: progress.advance(planning))

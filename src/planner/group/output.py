@@ -12,7 +12,7 @@ from typing import Any
 
 from planner.group.outdir import staged_folder
 from planner.group.overview import html_overview, markdown_overview
-from planner.group.personal import render_members
+from planner.group.personal import write_members
 from planner.group.run import GroupResult
 from planner.model import Programme
 
@@ -98,25 +98,19 @@ def write_files(
         (folder / name).write_bytes(data)
         written.append(name)
 
-    missing = [m for m in result.members if m.rendered is None or now is not None]
-    made = render_members(
+    missing = [m for m in result.members if m.written != folder]
+    for m in result.members:
+        written.extend([f"{m.stem}.ics", f"{m.stem}.md"])
+        if m.written == folder and advance:
+            advance()
+    write_members(
         programme,
         [(m.itinerary, m.stem) for m in missing],
+        folder,
         now=now,
         workers=workers,
         advance=advance,
     )
-    fresh = {m.stem: files for m, files in zip(missing, made, strict=True)}
-    for m in result.members:
-        files = fresh.get(m.stem)
-        if files is None:
-            files = m.rendered
-            if advance:
-                advance()
-        assert files is not None  # rendered with the plan, or just now
-        ics, agenda = files
-        put(f"{m.stem}.ics", ics)
-        put(f"{m.stem}.md", agenda)
     put(f"{OVERVIEW}.md", markdown_overview(result, programme).encode("utf-8"))
     put(f"{OVERVIEW}.html", html_overview(result, programme).encode("utf-8"))
     text = json.dumps(group_json(result, programme), indent=2, ensure_ascii=False)

@@ -2,8 +2,9 @@
 ProcessPoolExecutor``), the programme sent once to each process.
 
 - :func:`plan_members`: every member's personal optimum;
-- :func:`render_members`: every member's calendar (.ics) and Markdown agenda, as bytes (the
-  calendar export takes longer than the planning, so it is spread over the cores too).
+- :func:`write_members`: every member's calendar (.ics) and Markdown agenda, written by the
+  processes themselves (the calendar export takes longer than the planning, so it is spread
+  over the cores too, and the files do not travel between processes).
 
 With one worker everything runs in this process, one member after another (the baseline of the
 benchmark's speed-up). A member whose plan fails (clashing must-sees, an unreadable calendar)
@@ -16,6 +17,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime
+from pathlib import Path
 from typing import TypeVar
 
 from planner.errors import PlannerError
@@ -26,8 +28,6 @@ from planner.planning import PlanResult, make_plan
 
 Outcome = PlanResult | str
 """A plan, or why there is none (a message for the user)."""
-Rendered = tuple[bytes, bytes]
-"""A member's calendar and Markdown agenda."""
 
 J = TypeVar("J")
 R = TypeVar("R")
@@ -100,16 +100,30 @@ def plan_one(programme: Programme, job: tuple[InterestProfile, float]) -> Outcom
         return str(error)
 
 
-def plan_and_render(
-    programme: Programme, job: tuple[InterestProfile, float, str | None, datetime | None]
-) -> tuple[Outcome, Rendered | None]:
-    """The plan and, given an attendee name, its files (for ``independent``: one trip to a
-    process per member)."""
-    profile, time_limit, attendee, now = job
+def write_one(programme: Programme, job: tuple[Itinerary, str, Path, datetime | None]) -> None:
+    """Write ``STEM.ics`` and ``STEM.md`` into the folder (a staged one: see
+    :mod:`planner.group.outdir`)."""
+    from planner.export.agenda import markdown_agenda
+    from planner.export.ics import itinerary_calendar
+
+    itinerary, stem, folder, now = job
+    calendar = itinerary_calendar(itinerary, programme, stem, now=now)
+    (folder / f"{stem}.ics").write_bytes(calendar.to_ical())
+    (folder / f"{stem}.md").write_text(markdown_agenda(itinerary, programme), encoding="utf-8")
+
+
+def plan_and_write(
+    programme: Programme,
+    job: tuple[InterestProfile, float, str | None, Path | None, datetime | None],
+) -> tuple[Outcome, bool]:
+    """The plan and, given a file stem and a folder, its files written there (for
+    ``independent``: the files are made where the plan is, and only the plan travels back)."""
+    profile, time_limit, stem, folder, now = job
     outcome = plan_one(programme, (profile, time_limit))
-    if attendee is None or isinstance(outcome, str):
-        return outcome, None
-    return outcome, render_one(programme, (outcome.itinerary, attendee, now))
+    if stem is None or folder is None or isinstance(outcome, str):
+        return outcome, False
+    write_one(programme, (outcome.itinerary, stem, folder, now))
+    return outcome, True
 
 
 def plan_members(
@@ -118,34 +132,27 @@ def plan_members(
     *,
     workers: int = 1,
     time_limit: float = 10.0,
-    attendees: Sequence[str] | None = None,
+    stems: Sequence[str] | None = None,
+    folder: Path | None = None,
     now: datetime | None = None,
     advance: Callable[[], None] | None = None,
-) -> list[tuple[Outcome, Rendered | None]]:
-    """Each profile's plan, in order; with ``attendees`` (one per profile), the plan's
-    calendar and agenda as well."""
-    names = attendees if attendees is not None else [None] * len(profiles)
-    jobs = [(p, time_limit, a, now) for p, a in zip(profiles, names, strict=True)]
-    return parallel_map(programme, plan_and_render, jobs, workers=workers, advance=advance)
+) -> list[tuple[Outcome, bool]]:
+    """Each profile's plan, in order, and whether its files were written: with ``stems`` (one
+    per profile) and ``folder``, each plan's calendar and agenda go there."""
+    names = stems if stems is not None else [None] * len(profiles)
+    jobs = [(p, time_limit, n, folder, now) for p, n in zip(profiles, names, strict=True)]
+    return parallel_map(programme, plan_and_write, jobs, workers=workers, advance=advance)
 
 
-def render_one(programme: Programme, job: tuple[Itinerary, str, datetime | None]) -> Rendered:
-    from planner.export.agenda import markdown_agenda
-    from planner.export.ics import itinerary_calendar
-
-    itinerary, attendee, now = job
-    calendar = itinerary_calendar(itinerary, programme, attendee, now=now)
-    return calendar.to_ical(), markdown_agenda(itinerary, programme).encode("utf-8")
-
-
-def render_members(
+def write_members(
     programme: Programme,
     plans: Sequence[tuple[Itinerary, str]],
+    folder: Path,
     *,
     now: datetime | None = None,
     workers: int = 1,
     advance: Callable[[], None] | None = None,
-) -> list[Rendered]:
-    """Each ``(itinerary, attendee)``'s calendar and agenda, in order."""
-    jobs = [(itinerary, attendee, now) for itinerary, attendee in plans]
-    return parallel_map(programme, render_one, jobs, workers=workers, advance=advance)
+) -> None:
+    """Each ``(itinerary, stem)``'s calendar and agenda, written into ``folder``."""
+    jobs = [(itinerary, stem, folder, now) for itinerary, stem in plans]
+    parallel_map(programme, write_one, jobs, workers=workers, advance=advance)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 from planner.errors import PlannerError
 from planner.group.coverage import (
@@ -25,7 +26,7 @@ from planner.group.greedy import plan_greedy
 from planner.group.groupfile import DEFAULT_SHARE, GroupFile, MemberError, Policy
 from planner.group.joint import JointMember, plan_cover
 from planner.group.naming import distinct_stems
-from planner.group.personal import Rendered, plan_members
+from planner.group.personal import plan_members
 from planner.group.profiles import Member, resolve_members
 from planner.itinerary import Itinerary, Status
 from planner.model import Programme
@@ -40,8 +41,8 @@ class MemberPlan:
     itinerary: Itinerary
     personal: Itinerary
     scores: dict[str, float]
-    rendered: Rendered | None = None
-    """The calendar and agenda, when they were made with the plan."""
+    written: Path | None = None
+    """The folder its calendar and agenda were written to with the plan, if any."""
 
     @property
     def utility(self) -> float:
@@ -88,8 +89,9 @@ class Options:
     max_per_poster: int | None = None
     time_limit: float = 10.0
     workers: int = 1
-    render: bool = False
-    """Render the calendars and agendas of ``independent`` plans in the same processes."""
+    folder: Path | None = None
+    """With ``independent``, write each member's calendar and agenda here as soon as it is
+    planned, in the process that planned it."""
 
 
 def _status(itineraries: Sequence[Itinerary]) -> Status:
@@ -146,25 +148,26 @@ def plan_group(
     # file names for every member that reached planning, so that they do not depend on
     # which members' plans fail
     all_stems = distinct_stems([m.name for m in members])
-    render = options.render and policy == "independent"
+    folder = options.folder if policy == "independent" else None
     outcomes = plan_members(
         programme,
         [m.profile for m in members],
         workers=options.workers,
         time_limit=options.time_limit,
-        attendees=all_stems if render else None,
+        stems=all_stems,
+        folder=folder,
         advance=advance,
     )
     good: list[tuple[Member, PlanResult]] = []
     stems: list[str] = []
-    rendered: list[Rendered | None] = []
-    for member, stem, (outcome, files) in zip(members, all_stems, outcomes, strict=True):
+    written: list[Path | None] = []
+    for member, stem, (outcome, done) in zip(members, all_stems, outcomes, strict=True):
         if isinstance(outcome, str):
             errors.append(MemberError(member.name, member.line, outcome, str(group.path)))
         else:
             good.append((member, outcome))
             stems.append(stem)
-            rendered.append(files)
+            written.append(folder if done else None)
     errors.sort(key=lambda e: e.line)
     if not good:
         raise PlannerError(
@@ -215,10 +218,10 @@ def plan_group(
         result_coverage.bound = joint.bound
         result_coverage.gap = joint.gap
     if finals is not personal:
-        rendered = [None] * len(good)  # the files of the personal plans are not the final ones
+        written = [None] * len(good)
     plans = [
         MemberPlan(m.name, m.line, stem, final, r.itinerary, s, files)
-        for (m, r), stem, final, s, files in zip(good, stems, finals, scores, rendered, strict=True)
+        for (m, r), stem, final, s, files in zip(good, stems, finals, scores, written, strict=True)
     ]
     result = GroupResult(
         name=group.name,
