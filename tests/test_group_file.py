@@ -7,6 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.errors import PlannerError
 from planner.group.groupfile import read_group_file
@@ -188,3 +190,40 @@ def test_file_errors(tmp_path: Path, name: str, text: str, message: str) -> None
 def test_missing_group_file(tmp_path: Path) -> None:
     with pytest.raises(PlannerError, match="no such group file"):
         read_group_file(tmp_path / "absent.yaml")
+
+
+def test_inline_calendar_paths_are_relative_to_the_group_file(
+    tmp_path: Path, ml4astro: Programme
+) -> None:
+    path = write(tmp_path, "sub/g.yaml", "members:\n  - name: A\n    busy_ics: [cal.ics]\n")
+    (member,), errors = resolve_members(read_group_file(path), ml4astro)
+    assert errors == []
+    assert member.profile.busy_ics == [str(tmp_path / "sub" / "cal.ics")]
+
+
+JUNK = st.one_of(
+    st.text(max_size=200),
+    st.lists(st.sampled_from(["members:", "  - name: A", "    star: {1: x}", "- ", "name,",
+                              "keyword", "[", "{", ":", "\t", "policy: cover", "share: 2",
+                              "    busy: [[1, 2]]", "    arrive: 31 June", '"', ";", "\x00"]),
+             max_size=12).map("\n".join),
+)  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=JUNK, suffix=st.sampled_from([".yaml", ".csv"]))
+def test_junk_group_files_give_messages_not_tracebacks(
+    tmp_path: Path, ml4astro: Programme, text: str, suffix: str
+) -> None:
+    path = write(tmp_path, f"junk{suffix}", text)
+    try:
+        group = read_group_file(path)
+    except PlannerError as error:
+        assert str(path) in str(error)
+        return
+    members, errors = resolve_members(group, ml4astro)
+    assert len(members) + len(errors) >= 1
+    for e in errors:
+        assert e.line >= 1 and e.message
