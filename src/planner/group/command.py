@@ -18,7 +18,14 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from planner.group.groupfile import GroupFile, Policy, read_group_file
 from planner.group.outdir import staged_folder
@@ -98,7 +105,16 @@ def _run(
         options = replace(options, folder=stage)
         count = len(group.members)
         planning = progress.add_task("planning members", total=count)
-        result = plan_group(group, programme, options, lambda: progress.advance(planning))
+        steps: list[TaskID] = []
+
+        def phase(name: str) -> None:
+            for step in steps:
+                progress.update(step, total=1, completed=1)
+            steps.append(progress.add_task(name, total=None))
+
+        result = plan_group(group, programme, options, lambda: progress.advance(planning), phase)
+        for step in steps:
+            progress.update(step, total=1, completed=1)
         writing = progress.add_task("writing files", total=len(result.members))
         written = write_files(
             result,

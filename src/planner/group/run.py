@@ -135,7 +135,10 @@ def plan_group(
     programme: Programme,
     options: Options,
     advance: Callable[[], None] | None = None,
+    phase: Callable[[str], None] | None = None,
 ) -> GroupResult:
+    """Plan ``group``; ``advance`` is called once per member planned alone, ``phase`` with the
+    name of each later step (for a progress display)."""
     policy: Policy = options.policy or group.policy or "independent"
     share = options.share if options.share is not None else group.share
     share = DEFAULT_SHARE if share is None else share
@@ -192,6 +195,8 @@ def plan_group(
             JointMember(with_calendar_busy(m.profile, programme)[0], r.interests, r.itinerary)
             for m, r in good
         ]
+        if phase:
+            phase("solving the group model")
         joint = plan_cover(
             programme,
             joint_members,
@@ -200,6 +205,8 @@ def plan_group(
             max_per_poster=max_per_poster,
             time_limit=options.time_limit,
         )
+        if phase:
+            phase("greedy baseline")
         greedy = plan_greedy(
             programme,
             joint_members,
