@@ -194,9 +194,13 @@ def _add_member(group: GroupFile, raw: Any, line: int) -> None:
     source = str(group.path)
     if not isinstance(raw, dict):
         group.errors.append(
-            MemberError(f"#{len(group.members) + len(group.errors) + 1}", line,
-                        "expected a mapping with 'name' and a profile", source)
-        )  # fmt: skip
+            MemberError(
+                f"#{len(group.members) + len(group.errors) + 1}",
+                line,
+                "expected a mapping with 'name' and a profile",
+                source,
+            )
+        )
         return
     name = raw.get("name")
     if name is None or not str(name).strip():
@@ -256,6 +260,8 @@ def _read_csv(path: Path, text: str) -> GroupFile:
             if cells.get(column):
                 fields[column] = cells[column]
         _add_member(
-            group, {"name": cells.get("name"), "profile": cells.get("profile") or None, **fields}, line
-        )  # fmt: skip
+            group,
+            {"name": cells.get("name"), "profile": cells.get("profile") or None, **fields},
+            line,
+        )
     return group

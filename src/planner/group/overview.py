@@ -51,8 +51,11 @@ def summary(result: GroupResult) -> list[str]:
     c = result.coverage
     lines = [
         f"Policy: {result.policy}"
-        + (f" (each member keeps at least {result.share:.0%} of their optimum)"
-           if result.policy == "cover" else ""),
+        + (
+            f" (each member keeps at least {result.share:.0%} of their optimum)"
+            if result.policy == "cover"
+            else ""
+        ),
         f"Members planned: {len(result.members)}"
         + (f"; not planned: {len(result.errors)}" if result.errors else ""),
         f"Coverage: {c.covered:g} of {c.group_weight:g} group interest "
@@ -60,7 +63,7 @@ def summary(result: GroupResult) -> list[str]:
         f"Independent plans cover {c.independent_covered:g} "
         f"({c.independent_covered_items} items): "
         f"{c.covered - c.independent_covered:+g} with this plan",
-    ]  # fmt: skip
+    ]
     if c.greedy_covered is not None:
         lines.append(
             f"Greedy baseline (members one by one) covers {c.greedy_covered:g} "
@@ -151,11 +154,13 @@ def sections(result: GroupResult, programme: Programme) -> list[Section]:
     out.append(
         Section(
             "Items of group interest",
-            ["An item is of group interest when a member scores it above 0; its weight is the "
-             "highest score a member gives it."],
+            [
+                "An item is of group interest when a member scores it above 0; its weight is the "
+                "highest score a member gives it."
+            ],
             Table(["When", "Item", "Weight", "Covered by", "Interested"], rows),
         )
-    )  # fmt: skip
+    )
     return out
 
 
