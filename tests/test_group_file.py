@@ -227,3 +227,8 @@ def test_junk_group_files_give_messages_not_tracebacks(
     assert len(members) + len(errors) >= 1
     for e in errors:
         assert e.line >= 1 and e.message
+
+
+def test_a_repeated_members_key_keeps_the_last_with_its_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.yaml", "members: [{name: a}]\nmembers:\n  - name: b\n  - name: c\n")
+    assert [(m.name, m.line) for m in read_group_file(path).members] == [("b", 3), ("c", 4)]

@@ -159,9 +159,13 @@ def _read_yaml(path: Path, text: str) -> GroupFile:
     members = data.get("members")
     if not isinstance(members, list):
         raise PlannerError(f"{at('members')}: 'members' should be a list of members")
-    nodes = next(value for key, value in root.value if key.value == "members")
-    for raw, node in zip(members, nodes.value, strict=True):
-        _add_member(group, raw, _line(node))
+    # the node of the list YAML kept (the last, should the key be repeated), for the lines
+    nodes = [value for key, value in root.value if key.value == "members"][-1]
+    lines_of = [_line(node) for node in nodes.value] if isinstance(nodes, yaml.SequenceNode) else []
+    if len(lines_of) != len(members):
+        lines_of = [_line(nodes)] * len(members)
+    for raw, line in zip(members, lines_of, strict=True):
+        _add_member(group, raw, line)
     return group
 
 
