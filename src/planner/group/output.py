@@ -60,6 +60,7 @@ def group_json(result: GroupResult, programme: Programme) -> dict[str, Any]:
             "greedy_covered_items": c.greedy_covered_items,
             "bound": None if c.bound is None else round(c.bound, 4),
             "gap": None if c.gap is None else round(c.gap, 6),
+            "cover_seconds": None if c.cover_seconds is None else round(c.cover_seconds, 4),
         },
         "errors": [{"name": e.name, "line": e.line, "message": e.message} for e in result.errors],
         "warnings": result.warnings,

@@ -65,6 +65,8 @@ class Coverage:
     greedy_covered_items: int | None = None
     bound: float | None = None
     gap: float | None = None
+    cover_seconds: float | None = None
+    """``cover``: time to the coverage (before the members' interest is raised at it)."""
 
 
 @dataclass
@@ -224,6 +226,7 @@ def plan_group(
         result_coverage.greedy_covered_items = covered_count(greedy, items)
         result_coverage.bound = joint.bound
         result_coverage.gap = joint.gap
+        result_coverage.cover_seconds = joint.cover_seconds
     if finals is not personal:
         written = [None] * len(good)
     plans = [
