@@ -250,3 +250,11 @@ def test_programme_named_in_the_group_file(tmp_path: Path) -> None:
         ("t1", "2022-10-29T09:00:00+02:00", "2022-10-29T09:30:00+02:00"),
         ("t3", "2022-10-30T02:30:00+02:00", "2022-10-30T02:15:00+01:00"),
     ]
+
+
+def test_overview_marks_reconstructed_times(example_run: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = example_run
+    overview = (out / "overview.md").read_text(encoding="utf-8")
+    assert "are reconstructed, not published" in overview
+    assert "| 09:40–10:00\\* | Main Hall |" in overview
+    assert "reconstructed" in (out / "overview.html").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from planner.export.agenda import MARKER, md
 from planner.group.coverage import ATTENDING
 from planner.group.run import GroupResult
 from planner.model import Programme
-from planner.views.timefmt import day_title, span
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span
 
 NAMES_SHOWN = 12
 """Longer lists of names end in "and N more"."""
@@ -83,7 +83,13 @@ def summary(result: GroupResult) -> list[str]:
 def sections(result: GroupResult, programme: Programme) -> list[Section]:
     zone = programme.conference.zone
     names = [m.name for m in result.members]
-    out = [Section("Summary", summary(result))]
+    lines = summary(result)
+    if programme.any_times_reconstructed:
+        lines.append(
+            f"Times marked {RECONSTRUCTED_MARK} are reconstructed, not published: "
+            + " ".join(programme.notes)
+        )
+    out = [Section("Summary", lines)]
     out.append(
         Section(
             "Members",
@@ -123,7 +129,12 @@ def sections(result: GroupResult, programme: Programme) -> list[Section]:
         start, end = spans[key]
         c = programme.contribution_by_id[key[0]]
         by_day.setdefault(start.date(), []).append(
-            [span(start, end), programme.room_of(c), c.title, _names(where[key])]
+            [
+                span(start, end, programme.times_reconstructed(c)),
+                programme.room_of(c),
+                c.title,
+                _names(where[key]),
+            ]
         )
     out.append(Section("Who is where", [] if by_day else ["Nobody has anything planned."]))
     for day, rows in sorted(by_day.items()):
@@ -144,7 +155,7 @@ def sections(result: GroupResult, programme: Programme) -> list[Section]:
         start, end = (t.astimezone(zone) for t in programme.window(c))
         rows.append(
             [
-                f"{start:%a} {span(start, end)}",
+                f"{start:%a} {span(start, end, programme.times_reconstructed(c))}",
                 c.title,
                 f"{entry.weight:g}",
                 _names(attending[entry.id]) if entry.id in attending else "not covered",
