@@ -61,6 +61,9 @@ class Itinerary(BaseModel):
     relaxed: list[str] = Field(
         default_factory=list, description="Hard wishes dropped by --relax, in words."
     )
+    relaxed_ids: list[str] = Field(
+        default_factory=list, description="Ids of the must-see or own items dropped by --relax."
+    )
     solve_seconds: float = 0.0
 
     @property

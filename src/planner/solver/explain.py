@@ -197,6 +197,7 @@ def itinerary(
         left_out=left_out,
         changes=_changes(problem, previous, items),
         relaxed=relaxed,
+        relaxed_ids=[c.id for c in dropped],
         solve_seconds=seconds,
     )
 

@@ -23,7 +23,7 @@ def _name(item: PlannedItem) -> str:
 
 
 def _relaxed(itinerary: Itinerary, cid: str) -> bool:
-    return any(f"'{cid}'" in words for words in itinerary.relaxed)
+    return cid in itinerary.relaxed_ids
 
 
 def _check_item(
