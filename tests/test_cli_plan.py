@@ -67,6 +67,7 @@ def test_relax_drops_the_impossible_wish_and_says_so() -> None:
     data = plan_json("--must", "28", "--arrive", "2022-05-30 10:00", "--star", "1=2", "--relax")
     assert data["status"] == "optimal"
     assert any("28" in wish for wish in data["relaxed"])
+    assert data["relaxed_ids"] == ["28"]
     assert "28" not in {i["id"] for i in data["items"]}
 
 

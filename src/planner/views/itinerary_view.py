@@ -52,6 +52,7 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
         ],
         "changes": [c.model_dump() for c in itinerary.changes],
         "relaxed": itinerary.relaxed,
+        "relaxed_ids": itinerary.relaxed_ids,
         "times_reconstructed": programme.any_times_reconstructed,
     }
 
