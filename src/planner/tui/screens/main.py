@@ -1,0 +1,200 @@
+"""The main screen: the programme by day, search and filters, and the details pane."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
+
+from planner.model import Programme
+from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
+from planner.tui.widgets.day_table import DayTable
+from planner.tui.widgets.details import DetailsPane
+from planner.views.timefmt import RECONSTRUCTED_MARK
+
+
+def day_id(day: date) -> str:
+    return f"day-{day.isoformat()}"
+
+
+def tab_label(day: date, count: int | None = None) -> str:
+    label = f"{day:%a} {day.day} {day:%b}"
+    return label if count is None else f"{label} ({count})"
+
+
+class MainScreen(Screen[None]):
+    """Holds the filters; tells each day's table what to show; shows the highlighted item."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            id="search",
+            tooltip="Search titles, speakers and abstracts",
+        ),
+        Binding("escape", "leave_search", "Back", show=False, id="leave-search"),
+        Binding("left_square_bracket", "day(-1)", "Prev day", id="prev-day"),
+        Binding("right_square_bracket", "day(1)", "Next day", id="next-day"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear-filters"),
+        Binding("d", "focus_details", "Details", show=False, id="focus-details"),
+    ]
+
+    def __init__(self, programme: Programme, today: date | None = None) -> None:
+        super().__init__()
+        self.programme = programme
+        self.days = programme.conference.days
+        self.today = today if today in self.days else None
+        self.filters = Filters()
+
+    # Layout
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="filters"):
+            yield Input(placeholder="Search titles, speakers, abstracts  ( / )", id="search")
+            yield Select(
+                [(title, title) for title in session_titles(self.programme)],
+                prompt="Any session",
+                id="session-filter",
+            )
+            yield Select(
+                [(label, kind) for kind, label in KIND_FILTERS.items()],
+                prompt="Any kind",
+                id="kind-filter",
+            )
+        if self.programme.any_times_reconstructed:
+            yield Static(
+                Text(
+                    f"{RECONSTRUCTED_MARK} Times are reconstructed: the book of abstracts gives "
+                    "the order of the talks, not their times.",
+                ),
+                id="note",
+            )
+        with Container(id="body"):
+            with TabbedContent(id="days", initial=day_id(self.today or self.days[0])):
+                for day in self.days:
+                    with TabPane(tab_label(day), id=day_id(day)):
+                        yield DayTable(day, id=f"table-{day.isoformat()}")
+            yield DetailsPane(self.programme, id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        conference = self.programme.conference
+        self.title = conference.name
+        self.sub_title = f"{conference.city or ''} · times in {conference.timezone}".strip(" ·")
+        self.apply_filters()
+        self.active_table().focus()
+
+    # Queries
+    def tables(self) -> list[DayTable]:
+        return list(self.query(DayTable))
+
+    def active_table(self) -> DayTable:
+        active = self.query_one("#days", TabbedContent).active
+        return self.query_one(f"#table-{active.removeprefix('day-')}", DayTable)
+
+    def active_day(self) -> date:
+        return self.active_table().day
+
+    def highlighted_row(self) -> Row | None:
+        return self.active_table().highlighted_row
+
+    # Filtering
+    def apply_filters(self) -> None:
+        tabs = self.query_one("#days", TabbedContent)
+        for table in self.tables():
+            rows = day_rows(self.programme, table.day, self.filters)
+            table.show(rows)
+            count = sum(1 for r in rows if r.is_contribution)
+            tabs.get_tab(day_id(table.day)).label = tab_label(
+                table.day, count if self.filters.active else None
+            )
+        self.show_details()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.filters = Filters(event.value, self.filters.session, self.filters.kind)
+        self.apply_filters()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.active_table().focus()
+
+    @on(Select.Changed, "#session-filter")
+    def session_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else None
+        self.filters = Filters(self.filters.query, value, self.filters.kind)
+        self.apply_filters()
+
+    @on(Select.Changed, "#kind-filter")
+    def kind_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else None
+        self.filters = Filters(self.filters.query, self.filters.session, value)
+        self.apply_filters()
+
+    # Details
+    def detail_lines(self, row: Row) -> list[Text]:
+        """Lines about the attendee's interest and plan for this row (none yet)."""
+        return []
+
+    def show_details(self) -> None:
+        row = self.highlighted_row()
+        self.query_one(DetailsPane).show(row, self.detail_lines(row) if row else None)
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is self.active_table():
+            self.show_details()
+
+    @on(TabbedContent.TabActivated, "#days")
+    def day_changed(self) -> None:
+        self.show_details()
+
+    # Actions
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus and search.value:
+            search.value = ""
+        else:
+            self.active_table().focus()
+
+    def action_day(self, step: int) -> None:
+        index = self.days.index(self.active_day())
+        new = self.days[(index + step) % len(self.days)]
+        self.query_one("#days", TabbedContent).active = day_id(new)
+        self.active_table().focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.query_one("#session-filter", Select).clear()
+        self.query_one("#kind-filter", Select).clear()
+        self.filters = Filters()
+        self.apply_filters()
+
+    def action_focus_details(self) -> None:
+        self.query_one(DetailsPane).focus()
+
+    def select_contribution(self, contribution_id: str) -> bool:
+        """Show the day of a contribution and put the cursor on it (clearing filters if needed)."""
+        c = self.programme.contribution_by_id.get(contribution_id)
+        if c is None:
+            return False
+        day = self.programme.day_of(c)
+        self.query_one("#days", TabbedContent).active = day_id(day)
+        table = self.active_table()
+        if not table.select_key(contribution_id):
+            self.action_clear_filters()
+            table.select_key(contribution_id)
+        table.focus()
+        self.show_details()
+        return True

@@ -1,0 +1,57 @@
+"""Fixtures for the terminal UI tests: nothing depends on the machine, the user or the time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from textual.reactive import reactive
+from textual.widgets import Input
+
+from planner.interests import InterestProfile
+from planner.model import Programme
+from planner.sources import load_programme
+from planner.tui.app import PlannerApp
+
+#: The clock the app sees in tests: a day before the conference.
+FIXED_NOW = datetime(2022, 5, 29, 18, 0, tzinfo=ZoneInfo("Europe/Rome"))
+
+SMALL = (100, 30)
+LARGE = (160, 45)
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes screenshots differ from one run to the next."""
+    blink: reactive[bool] = reactive(False, init=False)
+    blink.__set_name__(Input, "cursor_blink")
+    monkeypatch.setattr(Input, "cursor_blink", blink)
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Keep the user's real data and config folders out of the tests."""
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def programme() -> Programme:
+    return load_programme(None)
+
+
+@pytest.fixture
+def make(programme: Programme, tmp_path: Path) -> Callable[..., PlannerApp]:
+    """Build the app as the CLI does, on the embedded programme, with the fixed clock."""
+
+    def build(profile: InterestProfile | None = None, **kwargs: object) -> PlannerApp:
+        return PlannerApp(programme, profile, clock=lambda: FIXED_NOW, **kwargs)  # type: ignore[arg-type]
+
+    return build
