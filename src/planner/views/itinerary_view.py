@@ -1,0 +1,140 @@
+"""``planner plan``: the itinerary by day, what was left out and why, and the solver's status."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from planner.itinerary import Itinerary, PlannedItem
+from planner.model import Programme
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span
+
+
+def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]:
+    """The contract of ``planner plan --json`` (times in ISO 8601 with their offset)."""
+    zone = programme.conference.zone
+    return {
+        "status": itinerary.status,
+        "objective": round(itinerary.objective, 4),
+        "bound": round(itinerary.bound, 4),
+        "gap": round(itinerary.gap, 6),
+        "solve_seconds": round(itinerary.solve_seconds, 4),
+        "items": [
+            {
+                "id": item.id,
+                "kind": item.kind,
+                "start": item.start.astimezone(zone).isoformat(),
+                "end": item.end.astimezone(zone).isoformat(),
+                "room": item.room,
+                "score": round(item.score, 4),
+                "title": item.title,
+                "why": item.why,
+            }
+            for item in itinerary.items
+        ],
+        "left_out": [
+            {"id": x.id, "reason": x.reason, "score": round(x.score, 4), "blocking": x.blocking}
+            for x in itinerary.left_out
+        ],
+        "changes": [c.model_dump() for c in itinerary.changes],
+        "relaxed": itinerary.relaxed,
+        "times_reconstructed": programme.any_times_reconstructed,
+    }
+
+
+def status_line(itinerary: Itinerary) -> str:
+    seconds = f"{itinerary.solve_seconds * 1000:.0f} ms"
+    if itinerary.status == "optimal":
+        return (
+            f"Optimal: total interest {itinerary.objective:g}, proven best (solved in {seconds})."
+        )
+    if itinerary.status == "feasible":
+        return (
+            f"Feasible: total interest {itinerary.objective:g}; best bound {itinerary.bound:g} "
+            f"(gap {itinerary.gap:.1%}) after {seconds}."
+        )
+    return "Infeasible: no plan satisfies every hard wish."
+
+
+def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console) -> None:
+    local = programme.local
+    by_day: dict[date, list[PlannedItem]] = defaultdict(list)
+    for item in sorted(itinerary.items, key=lambda i: (i.start, i.end, i.id)):
+        by_day[local(item.start).date()].append(item)
+    reconstructed = programme.any_times_reconstructed
+    if reconstructed:
+        console.print(
+            Text(
+                f"{RECONSTRUCTED_MARK} reconstructed time: " + " ".join(programme.notes),
+                style="yellow",
+            )
+        )
+    if not itinerary.items:
+        console.print(
+            "Nothing to plan: no item has any interest for you yet. "
+            "Add --keyword, --star, --must or a --profile."
+        )
+    for day in programme.conference.days:
+        items = by_day.get(day, [])
+        if not items:
+            continue
+        table = Table(
+            title=day_title(day),
+            title_justify="left",
+            title_style="bold cyan",
+            box=None,
+            pad_edge=False,
+            header_style="dim",
+        )
+        table.add_column("Time", no_wrap=True)
+        table.add_column("Room", no_wrap=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Title and why")
+        for item in items:
+            cell = Text(item.title or item.id, style="bold" if item.kind == "invited" else "")
+            if item.kind == "poster-visit":
+                cell.append("  (poster visit)", style="magenta")
+            if item.why:
+                cell.append("\n" + "; ".join(item.why), style="dim")
+            contribution = programme.contribution_by_id.get(item.id)
+            marked = (
+                reconstructed
+                and contribution is not None
+                and programme.times_reconstructed(contribution)
+            )
+            table.add_row(
+                span(local(item.start), local(item.end), marked), item.room, item.id, cell
+            )
+        console.print()
+        console.print(table)
+    if itinerary.left_out:
+        console.print()
+        console.print(Text("Left out", style="bold cyan"))
+        for out in sorted(itinerary.left_out, key=lambda x: (-x.score, x.id)):
+            contribution = programme.contribution_by_id.get(out.id)
+            title = contribution.title if contribution else out.id
+            line = Text(f"  {out.id:>5}  ")
+            line.append(title)
+            line.append(f"  (score {out.score:g}): {out.reason}", style="dim")
+            console.print(line)
+    if itinerary.relaxed:
+        console.print()
+        console.print(Text("Relaxed to make a plan possible:", style="bold yellow"))
+        for wish in itinerary.relaxed:
+            console.print(f"  - {wish}")
+    if itinerary.changes:
+        console.print()
+        console.print(Text("Changes since the previous plan", style="bold cyan"))
+        for change in itinerary.changes:
+            console.print(f"  {change.change:>7}  {change.id}  {change.detail}")
+    console.print()
+    console.print(
+        Text(
+            status_line(itinerary), style="bold green" if itinerary.status == "optimal" else "bold"
+        )
+    )

@@ -1,0 +1,42 @@
+"""``planner show`` reads well for a person."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from planner.cli import main
+
+
+def test_show_lists_every_day_and_marks_reconstructed_times() -> None:
+    result = CliRunner().invoke(main, ["show"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    out = result.output
+    for day in ("Monday 30 May 2022", "Tuesday 31 May 2022", "Wednesday 1 June 2022"):
+        assert day in out
+    assert "reconstructed" in out
+    assert "09:00–09:40*" in out
+    assert "Poster Session Day 1 (7 posters)" in out
+    assert "Coffee break" in out and "Lunch" in out
+    assert "† 99: The book gives no session for contribution 99" in out
+    assert "Europe/Rome (CEST, UTC+02:00)" in out
+
+
+def test_show_one_day() -> None:
+    result = CliRunner().invoke(main, ["show", "--day", "2022-05-31"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert (
+        "Tuesday 31 May 2022" in result.output
+        and "Monday 30 May" not in result.output.split("\n", 3)[-1]
+    )
+
+
+def test_show_unknown_day_is_a_clear_error() -> None:
+    result = CliRunner().invoke(main, ["show", "--day", "2022-06-05"])
+    assert result.exit_code == 1
+    assert "not a day of" in result.output
+
+
+def test_planner_without_command_is_useful() -> None:
+    result = CliRunner().invoke(main, [])
+    assert result.exit_code == 0
+    assert "Machine Learning for Astrophysics" in result.output
