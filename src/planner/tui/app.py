@@ -29,7 +29,6 @@ class PlannerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "planner"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (140, "-wide")]  # noqa: RUF012 (Textual's API)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
         Binding("t", "toggle_theme", "Light/dark", id="toggle-theme"),

@@ -6,7 +6,7 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
@@ -18,6 +18,9 @@ from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_title
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 from planner.views.timefmt import RECONSTRUCTED_MARK
+
+#: From this width on, the details pane sits beside the table rather than below it.
+WIDE = 140
 
 
 def day_id(day: date) -> str:
@@ -53,6 +56,7 @@ class MainScreen(Screen[None]):
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
+        self.AUTO_FOCUS = f"#table-{(self.today or self.days[0]).isoformat()}"
 
     # Layout
     def compose(self) -> ComposeResult:
@@ -77,7 +81,7 @@ class MainScreen(Screen[None]):
                 ),
                 id="note",
             )
-        with Container(id="body"):
+        with Container(id="body", classes="-wide" if self.app.size.width >= WIDE else ""):
             with TabbedContent(id="days", initial=day_id(self.today or self.days[0])):
                 for day in self.days:
                     with TabPane(tab_label(day), id=day_id(day)):
@@ -90,7 +94,9 @@ class MainScreen(Screen[None]):
         self.title = conference.name
         self.sub_title = f"{conference.city or ''} · times in {conference.timezone}".strip(" ·")
         self.apply_filters()
-        self.active_table().focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
 
     # Queries
     def tables(self) -> list[DayTable]:

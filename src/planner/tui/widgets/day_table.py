@@ -54,9 +54,6 @@ class DayTable(DataTable[Text | str]):
         self.marker: Marker = _no_mark
         self._width = 0
 
-    def on_mount(self) -> None:
-        self._build_columns()
-
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:
             self._width = event.size.width
