@@ -50,13 +50,14 @@ class MainScreen(Screen[None]):
         Binding("d", "focus_details", "Details", show=False, id="focus-details"),
     ]
 
+    AUTO_FOCUS = "DayTable"  # the first shown: the active day's
+
     def __init__(self, programme: Programme, today: date | None = None) -> None:
         super().__init__()
         self.programme = programme
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
-        self.AUTO_FOCUS = f"#table-{(self.today or self.days[0]).isoformat()}"
 
     # Layout
     def compose(self) -> ComposeResult:
