@@ -50,7 +50,7 @@ class MainScreen(Screen[None]):
         Binding("d", "focus_details", "Details", show=False, id="focus-details"),
     ]
 
-    AUTO_FOCUS = "DayTable"  # the first shown: the active day's
+    AUTO_FOCUS = None  # the active day's table takes the focus on mount
 
     def __init__(self, programme: Programme, today: date | None = None) -> None:
         super().__init__()
@@ -95,6 +95,7 @@ class MainScreen(Screen[None]):
         self.title = conference.name
         self.sub_title = f"{conference.city or ''} · times in {conference.timezone}".strip(" ·")
         self.apply_filters()
+        self.active_table().focus()
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
