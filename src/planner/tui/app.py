@@ -16,6 +16,7 @@ from textual.screen import Screen
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.model import Programme
+from planner.tui.messages import ProfileEdited
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.main import MainScreen
 
@@ -31,7 +32,7 @@ class PlannerApp(App[None]):
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
-        Binding("t", "toggle_theme", "Light/dark", id="toggle-theme"),
+        Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle-theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -53,7 +54,7 @@ class PlannerApp(App[None]):
         return self.clock().astimezone(self.programme.conference.zone).date()
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.programme, today=self.today())
+        return MainScreen(self.programme, self.profile, today=self.today())
 
     @property
     def main(self) -> MainScreen:
@@ -61,6 +62,15 @@ class PlannerApp(App[None]):
         if not isinstance(screen, MainScreen):
             raise RuntimeError("the main screen is not running")
         return screen
+
+    # State
+    def on_profile_edited(self, message: ProfileEdited) -> None:
+        self.set_profile(message.profile, message.what)
+
+    def set_profile(self, profile: InterestProfile, what: str) -> None:
+        """Keep the new profile and pass it down to the screens."""
+        self.profile = profile
+        self.main.show_profile(profile)
 
     # Commands
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

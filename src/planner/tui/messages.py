@@ -6,9 +6,14 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from planner.interests import InterestProfile
+
 
 @dataclass
-class ProfileChanged(Message):
-    """The attendee's profile was edited; ``what`` says how, in words (for the status line)."""
+class ProfileEdited(Message):
+    """A screen or dialog made a new profile; the app keeps it, saves it and re-plans.
 
+    ``what`` says what changed, in words, for the status line."""
+
+    profile: InterestProfile
     what: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
@@ -13,7 +14,13 @@ from textual.containers import Container, Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
 
+from planner.errors import PlannerError
+from planner.interests import InterestProfile
 from planner.model import Programme
+from planner.tui.dialogs.constraints import ConstraintsDialog
+from planner.tui.marks import mark
+from planner.tui.messages import ProfileEdited
+from planner.tui.profile_edits import clear_item, toggle_must, toggle_skip
 from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
@@ -44,17 +51,45 @@ class MainScreen(Screen[None]):
             tooltip="Search titles, speakers and abstracts",
         ),
         Binding("escape", "leave_search", "Back", show=False, id="leave-search"),
-        Binding("left_square_bracket", "day(-1)", "Prev day", id="prev-day"),
-        Binding("right_square_bracket", "day(1)", "Next day", id="next-day"),
+        Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="prev-day"),
+        Binding("right_square_bracket", "day(1)", "Next day", show=False, id="next-day"),
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear-filters"),
         Binding("d", "focus_details", "Details", show=False, id="focus-details"),
+        Binding(
+            "m",
+            "must",
+            "Must-see",
+            id="must",
+            tooltip="Must-see the highlighted item (again: undo)",
+        ),
+        Binding(
+            "s", "skip", "Skip", id="skip", tooltip="Never plan the highlighted item (again: undo)"
+        ),
+        Binding(
+            "c",
+            "clear",
+            "Clear",
+            show=False,
+            id="clear",
+            tooltip="Forget stars, must-see and skip for the highlighted item",
+        ),
+        Binding(
+            "o",
+            "constraints",
+            "Constraints",
+            id="constraints",
+            tooltip="Arrival, departure, busy times, lunch, walking, caps",
+        ),
     ]
 
     AUTO_FOCUS = None  # the active day's table takes the focus on mount
 
-    def __init__(self, programme: Programme, today: date | None = None) -> None:
+    def __init__(
+        self, programme: Programme, profile: InterestProfile, today: date | None = None
+    ) -> None:
         super().__init__()
         self.programme = programme
+        self.profile = profile
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
@@ -119,7 +154,7 @@ class MainScreen(Screen[None]):
         tabs = self.query_one("#days", TabbedContent)
         for table in self.tables():
             rows = day_rows(self.programme, table.day, self.filters)
-            table.show(rows)
+            table.show(rows, self.marker)
             count = sum(1 for r in rows if r.is_contribution)
             tabs.get_tab(day_id(table.day)).label = tab_label(
                 table.day, count if self.filters.active else None
@@ -147,10 +182,28 @@ class MainScreen(Screen[None]):
         self.filters = Filters(self.filters.query, self.filters.session, value)
         self.apply_filters()
 
-    # Details
+    # Marks and details
+    def marker(self, item: str) -> Text:
+        return mark(item, self.profile)
+
     def detail_lines(self, row: Row) -> list[Text]:
-        """Lines about the attendee's interest and plan for this row (none yet)."""
-        return []
+        """Lines about the attendee's wishes for this row."""
+        item = row.key
+        lines: list[Text] = []
+        if item in self.profile.must:
+            lines.append(Text("Must-see: always in the plan", style="bold red"))
+        if item in self.profile.skip:
+            lines.append(Text("Skipped: never in the plan", style="dim"))
+        if item in self.profile.own:
+            lines.append(Text("Your own presentation", style="bold"))
+        return lines
+
+    def show_profile(self, profile: InterestProfile) -> None:
+        """The app has a new profile: update the marks and the details."""
+        self.profile = profile
+        for table in self.tables():
+            table.refresh_marks()
+        self.show_details()
 
     def show_details(self) -> None:
         row = self.highlighted_row()
@@ -191,6 +244,40 @@ class MainScreen(Screen[None]):
 
     def action_focus_details(self) -> None:
         self.query_one(DetailsPane).focus()
+
+    def _highlighted_contribution(self) -> str | None:
+        row = self.highlighted_row()
+        if row is None or row.contribution is None:
+            self.notify("Highlight a talk or a poster first.", severity="warning")
+            return None
+        return row.key
+
+    def _edit(self, edit: Callable[[InterestProfile, str], InterestProfile], what: str) -> None:
+        item = self._highlighted_contribution()
+        if item is None:
+            return
+        try:
+            profile = edit(self.profile, item)
+        except PlannerError as error:
+            self.notify(str(error), title="Error", severity="error")
+            return
+        self.post_message(ProfileEdited(profile, f"{what} {item}"))
+
+    def action_must(self) -> None:
+        self._edit(toggle_must, "must-see")
+
+    def action_skip(self) -> None:
+        self._edit(toggle_skip, "skip")
+
+    def action_clear(self) -> None:
+        self._edit(clear_item, "cleared")
+
+    def action_constraints(self) -> None:
+        def done(profile: InterestProfile | None) -> None:
+            if profile is not None and profile != self.profile:
+                self.post_message(ProfileEdited(profile, "constraints"))
+
+        self.app.push_screen(ConstraintsDialog(self.profile, self.programme), done)
 
     def select_contribution(self, contribution_id: str) -> bool:
         """Show the day of a contribution and put the cursor on it (clearing filters if needed)."""

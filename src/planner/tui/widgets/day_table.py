@@ -15,7 +15,7 @@ from planner.views.timefmt import span
 #: A mark for a row (its key), e.g. stars or "in the plan"; empty for none.
 Marker = Callable[[str], Text]
 
-FIXED_WIDTHS = {"mark": 3, "time": 12, "room": 11, "kind": 7}
+FIXED_WIDTHS = {"mark": 5, "time": 12, "room": 11, "kind": 7}
 SPEAKER_SHARE = 0.3
 MIN_TITLE = 20
 
@@ -97,6 +97,8 @@ class DayTable(DataTable[Text | str]):
         self._fill(keep)
 
     def refresh_marks(self) -> None:
+        if not self.columns:  # not laid out yet: marks come with the first fill
+            return
         for row in self.rows_shown:
             if row.is_contribution:
                 self.update_cell(row.key, "mark", self.marker(row.key))

@@ -1,0 +1,82 @@
+"""Marking items (must-see, skip, clear) and the constraints form, driven by the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from textual.widgets import Input, Static
+
+from planner.tui.app import PlannerApp
+from planner.tui.dialogs.constraints import ConstraintsDialog
+from planner.tui.screens.main import MainScreen
+
+pytestmark = pytest.mark.asyncio
+
+Make = Callable[..., PlannerApp]
+SMALL = (100, 30)
+
+
+async def test_must_skip_and_clear_the_highlighted_item(make: Make) -> None:
+    app = make()
+    async with app.run_test(size=SMALL) as pilot:
+        table = app.main.active_table()
+        await pilot.press("down")
+        assert table.highlighted_key == "1"
+        await pilot.press("m")
+        assert app.profile.must == ["1"]
+        assert table.get_cell("1", "mark").plain == "!"
+        await pilot.press("s")
+        assert (app.profile.must, app.profile.skip) == ([], ["1"])
+        assert table.get_cell("1", "mark").plain == "✗"
+        await pilot.press("c")
+        assert app.profile.skip == []
+        assert table.get_cell("1", "mark").plain == ""
+
+
+async def test_marking_a_break_is_refused_with_a_notification(make: Make) -> None:
+    app = make()
+    async with app.run_test(size=SMALL) as pilot:
+        app.main.active_table().select_key("break:2022-05-30-coffee-1")
+        await pilot.pause()
+        row = app.main.highlighted_row()
+        assert row is not None and row.kind == "coffee", row
+        await pilot.press("m")
+        assert app.profile.must == []
+        assert [n.message for n in app._notifications] == ["Highlight a talk or a poster first."]
+
+
+async def test_constraints_form_shows_errors_beside_fields_then_saves(make: Make) -> None:
+    app = make()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("o")
+        dialog = app.screen
+        assert isinstance(dialog, ConstraintsDialog)
+        assert dialog.query_one("#field-arrive", Input).has_focus
+        await pilot.press(*"tomorrow")
+        error = dialog.query_one("#error-arrive", Static)
+        assert error.display
+        assert "not understood: 'tomorrow'" in str(error.render())
+        await pilot.press("ctrl+s")
+        assert app.screen is dialog, "a bad form is not saved"
+        dialog.query_one("#field-arrive", Input).value = "2022-05-31 10:00"
+        dialog.query_one("#field-walk", Input).value = "2"
+        await pilot.pause()
+        assert not dialog.query_one("#error-arrive", Static).display
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, MainScreen)
+        assert app.profile.walk == 2
+        assert app.profile.arrive is not None
+        assert app.profile.arrive.utcoffset() == timedelta(hours=2)
+
+
+async def test_constraints_form_cancel_keeps_the_profile(make: Make) -> None:
+    app = make()
+    async with app.run_test(size=SMALL) as pilot:
+        before = app.profile
+        await pilot.press("o")
+        app.screen.query_one("#field-walk", Input).value = "9"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert app.profile == before
