@@ -24,6 +24,7 @@ from planner.tui.profile_edits import clear_item, toggle_must, toggle_skip
 from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
+from planner.tui.widgets.plan_pane import PlanPane
 from planner.views.timefmt import RECONSTRUCTED_MARK
 
 #: From this width on, the details pane sits beside the table rather than below it.
@@ -98,16 +99,20 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
         with Horizontal(id="filters"):
-            yield Input(placeholder="Search titles, speakers, abstracts  ( / )", id="search")
+            yield Input(
+                placeholder="Search titles, speakers, abstracts  ( / )", id="search", compact=True
+            )
             yield Select(
                 [(title, title) for title in session_titles(self.programme)],
                 prompt="Any session",
                 id="session-filter",
+                compact=True,
             )
             yield Select(
                 [(label, kind) for kind, label in KIND_FILTERS.items()],
                 prompt="Any kind",
                 id="kind-filter",
+                compact=True,
             )
         if self.programme.any_times_reconstructed:
             yield Static(
@@ -122,7 +127,9 @@ class MainScreen(Screen[None]):
                 for day in self.days:
                     with TabPane(tab_label(day), id=day_id(day)):
                         yield DayTable(day, id=f"table-{day.isoformat()}")
-            yield DetailsPane(self.programme, id="details")
+            with Container(id="side"):
+                yield DetailsPane(self.programme, id="details")
+                yield PlanPane(self.programme, id="plan")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,6 +137,7 @@ class MainScreen(Screen[None]):
         self.title = conference.name
         self.sub_title = f"{conference.city or ''} · times in {conference.timezone}".strip(" ·")
         self.apply_filters()
+        self.query_one(PlanPane).show(day=self.active_day())
         self.active_table().focus()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -217,6 +225,7 @@ class MainScreen(Screen[None]):
     @on(TabbedContent.TabActivated, "#days")
     def day_changed(self) -> None:
         self.show_details()
+        self.query_one(PlanPane).show(day=self.active_day(), keep_problem=True)
 
     # Actions
     def action_focus_search(self) -> None:
