@@ -116,6 +116,28 @@ def import_(source: Path, output: Path, timetable: Path | None, force: bool) -> 
 @main.command()
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @click.option(
+    "--programme-ics",
+    "programme_ics",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Calendar file (.ics) to write with the whole programme.",
+)
+@click.option("--force", is_flag=True, help="Overwrite a file that the planner did not write.")
+@friendly_errors
+def export(programme_path: Path | None, programme_ics: Path, force: bool) -> None:
+    """Export the whole programme as an iCalendar file, to import into a calendar application."""
+    from planner.export.writers import write_programme_ics
+    from planner.sources import load_programme
+
+    programme = load_programme(programme_path)
+    calendar = write_programme_ics(programme_ics, programme, force=force)
+    events = len(calendar.walk("VEVENT"))
+    click.echo(f"{programme_ics}: {events} events of {programme.conference.name}", err=True)
+
+
+@main.command()
+@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@click.option(
     "--profile",
     "profile_path",
     type=click.Path(path_type=Path),

@@ -1,5 +1,14 @@
 """What an attendee wants: interests (keywords, sessions, speakers, stars, must-see, skip) and
-constraints (arrival, departure, busy times, walking, lunch, daily caps)."""
+constraints (arrival, departure, busy times, walking, lunch, daily caps).
+
+- :mod:`planner.interests.profile` - :class:`InterestProfile`, field names = CLI flag names.
+- :mod:`planner.interests.relevance` - keyword relevance (BM25 per field), explained in words.
+- :mod:`planner.interests.scoring` - one interest score per contribution, with reasons.
+- :mod:`planner.interests.storage` - the profile as a TOML file.
+- :mod:`planner.interests.cli_parsing` - the ``planner plan`` interest flags.
+
+Only the profile is imported here, so reading a profile does not load the ranking libraries.
+"""
 
 from planner.interests.profile import InterestProfile
 

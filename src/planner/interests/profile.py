@@ -3,19 +3,32 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time, timezone
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ContributionId = str
 
 
+def fixed_offset(moment: datetime | None) -> datetime | None:
+    """The same instant with its UTC offset as a fixed zone. A profile keeps instants this way,
+    as a TOML file or a command line can: a zone's name is lost, and Python never finds two
+    datetimes equal across zones when one falls in a DST fold or gap."""
+    if moment is None:
+        return None
+    offset = moment.utcoffset()
+    assert offset is not None  # AwareDatetime
+    return moment.astimezone(timezone(offset))
+
+
 class BusyInterval(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     start: AwareDatetime
     end: AwareDatetime
     label: str | None = None
+
+    _fixed = field_validator("start", "end")(fixed_offset)
 
     @model_validator(mode="after")
     def _ordered(self) -> BusyInterval:
@@ -28,7 +41,7 @@ class InterestProfile(BaseModel):
     """Interests and constraints of one attendee. Everything is optional; an empty profile
     plans nothing (items with zero interest are never put in a plan)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     # Interests
     keyword: list[str] = Field(
@@ -83,6 +96,8 @@ class InterestProfile(BaseModel):
         le=1,
         description="Share of its poster session a presenter stays at their own poster.",
     )
+
+    _fixed = field_validator("arrive", "leave")(fixed_offset)
 
     @model_validator(mode="after")
     def _consistent(self) -> InterestProfile:

@@ -1,0 +1,72 @@
+"""What an exported plan says about each item, shared by the calendar and the agendas."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from planner.errors import PlannerError
+from planner.itinerary import Itinerary, PlannedItem
+from planner.model.programme import Contribution, Programme
+
+RECONSTRUCTED_NOTE = (
+    "Times are reconstructed, not published: check the official schedule on the day."
+)
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: ``"Ramón Göhre"`` -> ``"ramon-gohre"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words) or "x"
+
+
+def speakers_line(contribution: Contribution) -> str:
+    return "; ".join(str(s) for s in contribution.speakers)
+
+
+def location(programme: Programme, contribution: Contribution, room: str | None = None) -> str:
+    """The room, and the poster board when there is one."""
+    place = room or programme.room_of(contribution)
+    if contribution.board:
+        return f"{place}, poster board {contribution.board}"
+    return place
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A planned item with its contribution, its times in the conference's zone."""
+
+    item: PlannedItem
+    contribution: Contribution
+    start: datetime
+    end: datetime
+
+    @property
+    def kind_label(self) -> str:
+        return {"talk": "Talk", "invited": "Invited talk", "poster-visit": "Poster visit"}[
+            self.item.kind
+        ]
+
+
+def entries(itinerary: Itinerary, programme: Programme) -> list[Entry]:
+    """The plan's items in time order, each with its contribution. An item whose id is not in the
+    programme is an error naming the ids (the plan was made for another programme)."""
+    unknown = [i.id for i in itinerary.items if i.id not in programme.contribution_by_id]
+    if unknown:
+        raise PlannerError(
+            f"the plan names contributions that are not in {programme.conference.name}: "
+            + ", ".join(unknown)
+        )
+    found = [
+        Entry(
+            item=i,
+            contribution=programme.contribution_by_id[i.id],
+            start=programme.local(i.start),
+            end=programme.local(i.end),
+        )
+        for i in itinerary.items
+    ]
+    return sorted(found, key=lambda e: (e.start, e.end, e.item.id))

@@ -1,0 +1,120 @@
+"""Exports on disk: written atomically, and never over a file that is not one of ours.
+
+Ours is an .ics file whose PRODID is the planner's, or a Markdown/HTML file that carries the
+agenda's marker comment near its top. Anything else needs ``force=True`` (the CLI's ``--force``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from icalendar import Calendar
+
+from planner.errors import PlannerError
+from planner.export.agenda import MARKER, html_agenda, markdown_agenda
+from planner.export.ics import is_ours, itinerary_calendar, parse_calendar, programme_calendar
+from planner.itinerary import Itinerary
+from planner.model.programme import Programme
+from planner.storage import atomic_write_bytes
+
+_MARKER_WINDOW = 1024
+
+
+def _write(path: Path, data: bytes) -> None:
+    atomic_write_bytes(path, data)
+
+
+def _existing(path: Path) -> bytes | None:
+    if path.is_dir():
+        raise PlannerError(f"{path}: is a folder; give a file name to write")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise PlannerError(f"{path}: cannot read it to check it is ours ({error})") from None
+
+
+def _refuse(path: Path) -> PlannerError:
+    return PlannerError(
+        f"{path}: exists and was not written by the planner; "
+        "use --force to overwrite it, or choose another file"
+    )
+
+
+def previous_calendar(path: Path, force: bool = False) -> Calendar | None:
+    """The calendar we wrote at ``path`` before, for SEQUENCE and cancellations; ``None`` when
+    there is none. A file there that is not ours is an error unless ``force``."""
+    data = _existing(path)
+    if data is None:
+        return None
+    try:
+        calendar = parse_calendar(data, str(path))
+    except PlannerError:
+        if force:
+            return None
+        raise _refuse(path) from None
+    if is_ours(calendar):
+        return calendar
+    if force:
+        return None
+    raise _refuse(path)
+
+
+def _check_agenda(path: Path, force: bool) -> None:
+    data = _existing(path)
+    if data is None or force:
+        return
+    if MARKER.encode() not in data[:_MARKER_WINDOW]:
+        raise _refuse(path)
+
+
+def write_plan_ics(
+    path: Path,
+    itinerary: Itinerary,
+    programme: Programme,
+    attendee: str = "me",
+    alarm: int | None = None,
+    force: bool = False,
+    now: datetime | None = None,
+    *,
+    breaks: bool = False,
+) -> Calendar:
+    """Write the plan's calendar to ``path``, updating the file exported there before."""
+    path = Path(path)
+    previous = previous_calendar(path, force)
+    calendar = itinerary_calendar(
+        itinerary, programme, attendee, alarm, previous, now, breaks=breaks
+    )
+    _write(path, calendar.to_ical())
+    return calendar
+
+
+def write_programme_ics(
+    path: Path, programme: Programme, force: bool = False, now: datetime | None = None
+) -> Calendar:
+    """Write the whole programme's calendar to ``path``."""
+    path = Path(path)
+    previous = previous_calendar(path, force)
+    calendar = programme_calendar(programme, previous, now)
+    _write(path, calendar.to_ical())
+    return calendar
+
+
+def write_markdown(
+    path: Path, itinerary: Itinerary, programme: Programme, force: bool = False
+) -> str:
+    path = Path(path)
+    _check_agenda(path, force)
+    text = markdown_agenda(itinerary, programme)
+    _write(path, text.encode("utf-8"))
+    return text
+
+
+def write_html(path: Path, itinerary: Itinerary, programme: Programme, force: bool = False) -> str:
+    path = Path(path)
+    _check_agenda(path, force)
+    text = html_agenda(itinerary, programme)
+    _write(path, text.encode("utf-8"))
+    return text

@@ -1,0 +1,42 @@
+"""Safe, distinct file names for group members: no path separators, no dot files, no clashes
+between similar names ("Ana", "ana", "Aña" get three different files)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
+MAX_STEM = 60
+
+
+def stem_for(name: str) -> str:
+    """``"José María / Ñ"`` -> ``"jose-maria-n"``; never empty, never a reserved device name."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("-", ascii_name.casefold()).strip("-")[:MAX_STEM].strip("-")
+    if not stem or stem in _RESERVED:
+        stem = f"member-{stem}" if stem else "member"
+    return stem
+
+
+def distinct_stems(names: list[str]) -> list[str]:
+    """One stem per name, in order; later clashes get ``-2``, ``-3`` ... (case-insensitively)."""
+    taken: set[str] = set()
+    stems: list[str] = []
+    for name in names:
+        base = stem_for(name)
+        stem, n = base, 1
+        while stem in taken:
+            n += 1
+            stem = f"{base}-{n}"
+        taken.add(stem)
+        stems.append(stem)
+    return stems

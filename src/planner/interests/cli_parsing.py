@@ -1,0 +1,326 @@
+"""Reading the interest flags of ``planner plan`` and merging them into a profile.
+
+Pure functions: each turns one flag's text into a value of :class:`InterestProfile`, or raises a
+:class:`PlannerError` that names the flag and the text.
+
+- ``--star ID[=WEIGHT]``: no weight is one star (:data:`STAR_LEVELS` [1]); ``ID=**`` is two stars.
+- ``--session NAME[=WEIGHT]``: no weight is :data:`SESSION_WEIGHT`.
+- ``--arrive``, ``--leave``, ``--busy START/END``: read leniently by python-dateutil
+  ("2022-05-31 14:00", "31 May 2pm", "14:00"). A time without a date is on the conference's
+  first day for ``--arrive`` and ``--busy``, its last day for ``--leave``; an END without a date
+  is on START's day. A time without an offset is in the conference's zone.
+
+Daylight saving time: a local time that a DST change skips (2022-03-27 02:30 in Europe/Rome)
+does not exist, and is refused rather than guessed. A local time that happens twice (2022-10-30
+02:30) is read so that the plan stays inside what the attendee said: ``--arrive`` takes the later
+of the two instants, ``--leave`` the earlier, and ``--busy`` the widest interval (its start the
+earlier, its end the later).
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from dateutil import parser as dateparser
+from pydantic import ValidationError
+
+from planner.errors import PlannerError
+from planner.interests.profile import BusyInterval, InterestProfile
+from planner.interests.relevance import fold
+from planner.interests.scoring import STAR_LEVELS
+from planner.model import Programme
+
+SESSION_WEIGHT = 10.0
+"""Weight of ``--session NAME`` without ``=WEIGHT``: as much as a best keyword match."""
+
+Prefer = Literal["earlier", "later"]
+
+_LISTS = ("keyword", "speaker", "must", "skip", "own", "busy", "busy_ics")
+_DICTS = ("session", "star", "walk_between")
+_ID_FLAGS = ("star", "must", "skip", "own")
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def parse_star(text: str) -> tuple[str, float]:
+    """``"30"`` -> ("30", one star); ``"30=25"`` -> ("30", 25.0); ``"30=**"`` -> two stars."""
+    ident, sep, weight_text = (part.strip() for part in text.partition("="))
+    if not ident:
+        raise PlannerError(f"--star {text!r}: give a contribution id, e.g. --star 30 or 30=25")
+    if not sep:
+        return ident, STAR_LEVELS[1]
+    if weight_text and set(weight_text) == {"*"}:
+        level = len(weight_text)
+        if level not in STAR_LEVELS:
+            raise PlannerError(f"--star {text!r}: at most {max(STAR_LEVELS)} stars")
+        return ident, STAR_LEVELS[level]
+    weight = _number(weight_text)
+    if weight is None or weight < 0:
+        raise PlannerError(
+            f"--star {text!r}: weight {weight_text!r} is not a number of 0 or more (or *, **, ***)"
+        )
+    return ident, weight
+
+
+def _unknown(programme: Programme, ids: Iterable[str]) -> list[str]:
+    known = programme.contribution_by_id
+    return list(dict.fromkeys(i for i in ids if i not in known))
+
+
+def _quoted(items: Iterable[str]) -> str:
+    return ", ".join(repr(i) for i in items)
+
+
+def parse_stars(values: Iterable[str], programme: Programme | None = None) -> dict[str, float]:
+    """Every ``--star``; with ``programme``, unknown ids are one error listing them all."""
+    stars = dict(parse_star(v) for v in values)
+    if programme is not None:
+        check_ids(programme, stars, "--star")
+    return stars
+
+
+def check_ids(programme: Programme, ids: Iterable[str], flag: str) -> None:
+    """Raise listing the ids of ``flag`` that are not contributions of ``programme``."""
+    unknown = _unknown(programme, ids)
+    if unknown:
+        raise PlannerError(
+            f"{flag}: no contribution with id {_quoted(unknown)} in "
+            f"{programme.conference.name} (`planner show` lists the ids)"
+        )
+
+
+def _session_keys(programme: Programme) -> set[str]:
+    keys: set[str] = set()
+    for s in programme.sessions:
+        keys |= {fold(s.title), fold(s.id), fold(s.track_name)}
+    for c in programme.contributions:
+        keys.add(fold(programme.track_of(c)))
+    return keys
+
+
+def check_profile(programme: Programme, profile: InterestProfile, source: str = "") -> None:
+    """Raise one error listing every contribution id and session of ``profile`` that
+    ``programme`` does not have, by flag; ``source`` (a file name) starts the message."""
+    problems: list[str] = []
+    for name in _ID_FLAGS:
+        unknown = _unknown(programme, getattr(profile, name))
+        if unknown:
+            problems.append(f"--{name}: {_quoted(unknown)}")
+    keys = _session_keys(programme)
+    sessions = [k for k in profile.session if fold(k).strip() not in keys]
+    if sessions:
+        problems.append(f"--session: no session or track {_quoted(sessions)}")
+    if problems:
+        prefix = f"{source}: " if source else ""
+        raise PlannerError(
+            f"{prefix}not in {programme.conference.name} (`planner show` lists the ids): "
+            + "; ".join(problems)
+        )
+
+
+def parse_session(text: str) -> tuple[str, float]:
+    """``"Anomaly Detection=8"`` -> ("Anomaly Detection", 8.0); no weight is SESSION_WEIGHT."""
+    name, sep, weight_text = text.rpartition("=")
+    if not sep:
+        name, weight_text = text, ""
+    name = name.strip()
+    if not name:
+        raise PlannerError(f"--session {text!r}: give a session title, id or track")
+    if not sep:
+        return name, SESSION_WEIGHT
+    weight = _number(weight_text.strip())
+    if weight is None:
+        raise PlannerError(f"--session {text!r}: weight {weight_text.strip()!r} is not a number")
+    return name, weight
+
+
+def localize(naive: datetime, zone: ZoneInfo, prefer: Prefer = "earlier") -> datetime:
+    """``naive`` as a wall-clock time in ``zone``; ``prefer`` picks between the two instants of
+    an hour that happens twice. Raises ValueError for a time a DST change skips."""
+    first = naive.replace(tzinfo=zone, fold=0)
+    second = naive.replace(tzinfo=zone, fold=1)
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        raise ValueError(
+            f"{naive:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks skip that hour "
+            "when daylight saving time begins"
+        )
+    if first.utcoffset() == second.utcoffset():
+        return first
+    earlier, later = sorted((first, second), key=lambda d: d.astimezone(UTC))
+    return earlier if prefer == "earlier" else later
+
+
+def _read(text: str, default: datetime) -> datetime:
+    """dateutil's reading of ``text``; fields it lacks come from ``default``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # unknown zone names: the time is taken as local
+        return dateparser.parse(text, default=default)
+
+
+def _moment(text: str, zone: ZoneInfo, default: datetime, prefer: Prefer) -> datetime:
+    """Raises ValueError with a reason in words."""
+    if not text.strip():
+        raise ValueError("no date or time given")
+    try:
+        parsed = _read(text, default)
+    except (ValueError, OverflowError, TypeError, LookupError):
+        raise ValueError("not a date and time I can read (e.g. 2022-05-31 14:00)") from None
+    if parsed.tzinfo is not None and parsed.utcoffset() is not None:
+        return parsed.astimezone(zone)
+    return localize(parsed.replace(tzinfo=None), zone, prefer)
+
+
+def parse_datetime(
+    text: str,
+    zone: ZoneInfo,
+    flag: str,
+    *,
+    default_day: date,
+    prefer: Prefer = "earlier",
+) -> datetime:
+    """An aware datetime from ``text``; missing date fields come from ``default_day``."""
+    try:
+        return _moment(text, zone, datetime.combine(default_day, time()), prefer)
+    except ValueError as error:
+        raise PlannerError(f"{flag} {text!r}: {error}") from None
+
+
+def parse_arrive(text: str, programme: Programme) -> datetime:
+    conference = programme.conference
+    return parse_datetime(
+        text, conference.zone, "--arrive", default_day=conference.start, prefer="later"
+    )
+
+
+def parse_leave(text: str, programme: Programme) -> datetime:
+    conference = programme.conference
+    return parse_datetime(
+        text, conference.zone, "--leave", default_day=conference.end, prefer="earlier"
+    )
+
+
+def parse_busy_in(
+    text: str, zone: ZoneInfo, *, default_day: date, flag: str = "--busy"
+) -> BusyInterval:
+    """``START/END``; END without a date is on START's day."""
+    readings: list[tuple[datetime, datetime]] = []
+    reasons: list[str] = []
+    for cut in (i for i, ch in enumerate(text) if ch == "/"):
+        head, tail = text[:cut], text[cut + 1 :]
+        try:
+            start = _moment(head, zone, datetime.combine(default_day, time()), "earlier")
+            end = _moment(tail, zone, start.replace(tzinfo=None), "later")
+        except ValueError as error:
+            reasons.append(str(error))
+            continue
+        readings.append((start, end))
+    if not readings:
+        if not reasons:
+            raise PlannerError(f"{flag} {text!r}: expected START/END, e.g. 2022-05-31 14:00/16:00")
+        raise PlannerError(f"{flag} {text!r}: {reasons[0]}")
+    if len(readings) > 1:
+        raise PlannerError(
+            f"{flag} {text!r}: the '/' between START and END is ambiguous; "
+            "write dates as 2022-05-31"
+        )
+    start, end = readings[0]
+    if end <= start:
+        raise PlannerError(f"{flag} {text!r}: ends ({end:%Y-%m-%d %H:%M}) before it starts")
+    return BusyInterval(start=start, end=end)
+
+
+def parse_busy(text: str, programme: Programme) -> BusyInterval:
+    conference = programme.conference
+    return parse_busy_in(text, conference.zone, default_day=conference.start)
+
+
+def merge_profile(base: InterestProfile, **flags: Any) -> InterestProfile:
+    """``base`` (the profile file) with the command line's flags: list flags add to the
+    file's lists, mapping flags add or replace entries, other flags replace the value. A flag
+    that is None or empty is not given. ``--must X`` takes X out of the file's skip list and
+    ``--skip X`` out of its must list."""
+    data = base.model_dump()
+    for name, value in flags.items():
+        if name not in InterestProfile.model_fields:
+            raise TypeError(f"merge_profile: unknown flag {name!r}")
+        if value is None or (name in _LISTS + _DICTS and not value):
+            continue
+        if name in _LISTS:
+            items = [v.model_dump() if isinstance(v, BusyInterval) else v for v in value]
+            data[name] = list(data[name])
+            data[name] += [v for v in items if v not in data[name]]
+        elif name in _DICTS:
+            data[name] = {**data[name], **dict(value)}
+        else:
+            data[name] = value
+    for wanted, other in (("must", "skip"), ("skip", "must")):
+        given = set(flags.get(wanted) or ())
+        data[other] = [i for i in data[other] if i not in given]
+    try:
+        return InterestProfile.model_validate(data)
+    except ValidationError as error:
+        raise PlannerError("; ".join(_flag_problems(error))) from None
+
+
+def _flag_problems(error: ValidationError) -> list[str]:
+    """One line per problem, naming the flag: "--walk: Input should be greater than ..."."""
+    lines: list[str] = []
+    for item in error.errors():
+        loc = [str(part) for part in item["loc"]]
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if loc:
+            flag = "--" + loc[0].replace("_", "-")
+            message = f"{' '.join([flag, *loc[1:]])}: {message}"
+        lines.append(message)
+    return lines
+
+
+def apply_flags(
+    programme: Programme,
+    base: InterestProfile,
+    *,
+    source: str = "the profile",
+    keyword: Iterable[str] = (),
+    session: Iterable[str] = (),
+    speaker: Iterable[str] = (),
+    star: Iterable[str] = (),
+    must: Iterable[str] = (),
+    skip: Iterable[str] = (),
+    own: Iterable[str] = (),
+    arrive: str | None = None,
+    leave: str | None = None,
+    busy: Iterable[str] = (),
+    **other: Any,
+) -> InterestProfile:
+    """The whole command line at once: ``base`` (read from ``source``) and the flags as typed
+    (strings), checked against ``programme``. ``other`` are the flags that need no parsing
+    (walk, lunch, max_talks_per_day, ...), as :func:`merge_profile` takes them."""
+    check_profile(programme, base, source)
+    must, skip, own = list(must), list(skip), list(own)
+    for flag, ids in (("--must", must), ("--skip", skip), ("--own", own)):
+        check_ids(programme, ids, flag)
+    return merge_profile(
+        base,
+        keyword=list(keyword),
+        session=dict(parse_session(s) for s in session),
+        speaker=list(speaker),
+        star=parse_stars(star, programme),
+        must=must,
+        skip=skip,
+        own=own,
+        arrive=parse_arrive(arrive, programme) if arrive is not None else None,
+        leave=parse_leave(leave, programme) if leave is not None else None,
+        busy=[parse_busy(b, programme) for b in busy],
+        **other,
+    )

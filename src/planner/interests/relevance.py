@@ -1,0 +1,374 @@
+"""Keyword relevance: which contributions a free-text keyword is about, and why.
+
+Each contribution is indexed as five fields, each a BM25 index (``bm25s``): its title, its
+session's title (and track), its speakers' names, their affiliations and its abstract. A keyword
+scores a contribution by the weighted sum of its BM25 scores in each field (a BM25F-like sum:
+title 3, session 2, speaker names 2, affiliations 1, abstract 1). Words are folded to lower-case
+ASCII, stop words dropped and the rest stemmed (Snowball English, PyStemmer), so "detecting"
+matches "detection". A keyword of several words is also a phrase: in a field that holds its
+words in order ("anomaly detection"), the phrase scores as one more BM25 term, whose rarity is
+that of the phrase, so a talk about "machine learning" beats one that says "machines" in its
+title and "learning" in its abstract.
+
+Every score can be told in words with :meth:`RelevanceIndex.explain`, e.g. "'anomaly detection'
+in the title, 'detection' twice in the abstract, session 'Anomaly Detection'".
+
+The index is built once per programme (:func:`relevance_index` caches it) and answers a keyword
+with one sparse look-up per field.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+
+from planner.model import Contribution, Programme
+
+_WORD = re.compile(r"[^\W_]{2,}")
+_STOPWORDS = frozenset(STOPWORDS_EN)
+K1, B = 1.5, 0.75
+"""BM25 parameters (bm25s's defaults), also used to score a phrase as one more term."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    weight: float
+    where: str
+    """How an explanation names the field: "'anomaly' in the title"."""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", 3.0, "the title"),
+    Field("session", 2.0, "the session title"),
+    Field("speakers", 2.0, "a speaker's name"),
+    Field("affiliations", 1.0, "an affiliation"),
+    Field("abstract", 1.0, "the abstract"),
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    stem: str
+    word: str
+    """The folded word as written (lower-case, accents removed)."""
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""The combining diacritical marks blocks: what an accent becomes after NFKD."""
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: "Ramón" -> "ramon"."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+@cache
+def _stemmer() -> Any:
+    return Stemmer.Stemmer("english")
+
+
+def _words_and_stems(text: str) -> tuple[list[str], list[str]]:
+    words = [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS]
+    return words, _stemmer().stemWords(words)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words of two or more letters or digits, without stop words, stemmed."""
+    words, stems = _words_and_stems(text)
+    return [Token(stem, word) for stem, word in zip(stems, words, strict=True)]
+
+
+def _query_words(text: str) -> list[tuple[str, str]]:
+    """(folded word, word as the user wrote it) for each word of a keyword that is indexed."""
+    pairs: list[tuple[str, str]] = []
+    for written in _WORD.findall(unicodedata.normalize("NFC", text)):
+        for word in _WORD.findall(fold(written)):
+            if len(word) > 1 and word not in _STOPWORDS:
+                pairs.append((word, written if fold(written) == word else word))
+    return pairs
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a keyword found in one field of one contribution."""
+
+    field: str
+    """A field name of FIELDS, or "track" (a session's track, indexed with its title)."""
+    counts: tuple[tuple[str, int, tuple[str, ...]], ...]
+    """(keyword word, occurrences, the words as written there) for each keyword word found."""
+    phrase: int
+    """Occurrences of the whole multi-word keyword, in order (0 for a one-word keyword)."""
+    text: str
+    """The field's text when it is short (session title, speaker name, affiliation)."""
+
+
+@dataclass(frozen=True)
+class Match:
+    id: str
+    score: float
+    query: Query = field(repr=False, compare=False)
+    index: RelevanceIndex = field(repr=False, compare=False)
+    position: int = field(repr=False, compare=False)
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return self.index.hits(self.query, self.position)
+
+    def explain(self) -> str:
+        return ", ".join(_describe(hit, self.query.text) for hit in self.hits)
+
+
+def _times(n: int) -> str:
+    return {1: "", 2: " twice"}.get(n, f" {n} times")
+
+
+def _more(n: int) -> str:
+    return {1: " once more", 2: " twice more"}.get(n, f" {n} more times")
+
+
+def _word_part(word: str, count: int, forms: tuple[str, ...], extra: bool) -> str:
+    part = f"'{word}'" + (_more(count) if extra else _times(count))
+    if fold(word) not in forms:
+        part += " (as " + ", ".join(f"'{f}'" for f in forms) + ")"
+    return part
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _describe(hit: Hit, keyword: str) -> str:
+    where = next((f.where for f in FIELDS if f.name == hit.field), hit.field)
+    if hit.field == "session":
+        return f"session '{hit.text}'"
+    if hit.field == "track":
+        return f"track '{hit.text}'"
+    if hit.field == "speakers":
+        return f"speaker '{hit.text}'"
+    if hit.field == "affiliations":
+        return f"affiliation '{hit.text}'"
+    parts: list[str] = []
+    if hit.phrase:
+        parts.append(f"'{keyword}'{_times(hit.phrase)}")
+    for word, count, forms in hit.counts:
+        rest = count - hit.phrase
+        if rest > 0:
+            parts.append(_word_part(word, rest, forms, extra=bool(hit.phrase)))
+    return _and(parts) + f" in {where}"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    tokens: tuple[Token, ...]
+
+    @property
+    def stems(self) -> list[str]:
+        return list(dict.fromkeys(t.stem for t in self.tokens))
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.tokens) > 1
+
+
+class _FieldIndex:
+    """One BM25 index over one field of every contribution, and its words to find phrases
+    and explain a score (scanned only for the documents a query matches)."""
+
+    def __init__(self, texts: list[list[str]]) -> None:
+        self.texts = texts
+        self.stems: list[list[str]] = []
+        self.words: list[list[str]] = []
+        self.text_stems: list[list[frozenset[str]]] = []
+        vocabulary: set[str] = set()
+        for doc_texts in texts:
+            stems: list[str] = []
+            words: list[str] = []
+            per_text: list[frozenset[str]] = []
+            for text in doc_texts:
+                text_words, text_stems = _words_and_stems(text)
+                per_text.append(frozenset(text_stems))
+                stems += text_stems
+                words += text_words
+            self.text_stems.append(per_text)
+            self.stems.append(stems)
+            self.words.append(words)
+            vocabulary.update(stems)
+        self.vocabulary = frozenset(vocabulary)
+        self.lengths = np.array([len(s) for s in self.stems], dtype=np.float64)
+        self.average_length = float(self.lengths.mean()) if len(texts) else 0.0
+        self.retriever: bm25s.BM25 | None = None
+        if vocabulary:
+            self.retriever = bm25s.BM25(k1=K1, b=B)
+            self.retriever.index(self.stems, show_progress=False)
+
+    def scores(self, stems: list[str], size: int) -> np.ndarray[Any, Any]:
+        known = [s for s in stems if s in self.vocabulary]
+        if self.retriever is None or not known:
+            return np.zeros(size, dtype=np.float64)
+        return np.asarray(self.retriever.get_scores(known), dtype=np.float64)
+
+    def count(self, stem: str, i: int) -> int:
+        return self.stems[i].count(stem)
+
+    def forms(self, stem: str, i: int) -> tuple[str, ...]:
+        """The words of document ``i`` whose stem is ``stem``, as written (folded)."""
+        return tuple(
+            dict.fromkeys(w for s, w in zip(self.stems[i], self.words[i], strict=True) if s == stem)
+        )
+
+    def phrase_count(self, phrase: Sequence[str], i: int) -> int:
+        """How often the stems of ``phrase`` follow each other in document ``i``."""
+        stems = self.stems[i]
+        n = len(phrase)
+        first = phrase[0]
+        want = list(phrase)
+        return sum(1 for p, stem in enumerate(stems) if stem == first and stems[p : p + n] == want)
+
+    def phrase_scores(self, phrase: Sequence[str], candidates: Iterable[int], size: int) -> Any:
+        """BM25 of the phrase as if it were one term (Lucene's idf, from the documents that
+        hold the phrase), for the ``candidates`` that may hold it."""
+        counts = {i: n for i in candidates if (n := self.phrase_count(phrase, i))}
+        scores = np.zeros(size, dtype=np.float64)
+        if not counts:
+            return scores
+        idf = math.log(1 + (size - len(counts) + 0.5) / (len(counts) + 0.5))
+        for i, tf in counts.items():
+            norm = 1 - B + B * self.lengths[i] / self.average_length
+            scores[i] = idf * tf * (K1 + 1) / (tf + K1 * norm)
+        return scores
+
+
+def _field_texts(programme: Programme, c: Contribution) -> dict[str, list[str]]:
+    session = programme.session_of(c)
+    session_texts = [session.title]
+    track = programme.track_of(c)
+    if fold(track) != fold(session.title):
+        session_texts.append(track)
+    return {
+        "title": [c.title],
+        "session": session_texts,
+        "speakers": [s.name for s in c.speakers],
+        "affiliations": list(dict.fromkeys(s.affiliation for s in c.speakers if s.affiliation)),
+        "abstract": [c.abstract],
+    }
+
+
+class RelevanceIndex:
+    """Field-weighted BM25 over one programme's contributions."""
+
+    def __init__(self, programme: Programme) -> None:
+        self.ids = [c.id for c in programme.contributions]
+        per_field: dict[str, list[list[str]]] = {f.name: [] for f in FIELDS}
+        for c in programme.contributions:
+            for name, texts in _field_texts(programme, c).items():
+                per_field[name].append(texts)
+        self.fields = {name: _FieldIndex(all_texts) for name, all_texts in per_field.items()}
+        self._cache: dict[str, list[Match]] = {}
+
+    @staticmethod
+    def query(keyword: str) -> Query:
+        pairs = _query_words(keyword)
+        stems: list[str] = _stemmer().stemWords([word for word, _ in pairs])
+        tokens = tuple(
+            Token(stem, written) for stem, (_, written) in zip(stems, pairs, strict=True)
+        )
+        return Query(" ".join(keyword.split()), tokens)
+
+    def search(self, keyword: str) -> list[Match]:
+        """Every contribution the keyword matches, best first (ties by programme order)."""
+        if keyword not in self._cache:
+            self._cache[keyword] = self._search(self.query(keyword))
+        return self._cache[keyword]
+
+    def scores(self, keyword: str) -> dict[str, float]:
+        """Relevance of every matching contribution (absent means zero)."""
+        return {m.id: m.score for m in self.search(keyword)}
+
+    def explain(self, keyword: str, contribution_id: str) -> str:
+        """Why ``keyword`` matches the contribution, in words ("" when it does not)."""
+        for m in self.search(keyword):
+            if m.id == contribution_id:
+                return m.explain()
+        return ""
+
+    def _search(self, query: Query) -> list[Match]:
+        size = len(self.ids)
+        stems = query.stems
+        if not stems:
+            return []
+        total = np.zeros(size, dtype=np.float64)
+        phrase = [t.stem for t in query.tokens]
+        for f in FIELDS:
+            index = self.fields[f.name]
+            scores = index.scores(stems, size)
+            if query.is_phrase:
+                candidates = (int(i) for i in np.nonzero(scores)[0])
+                scores += index.phrase_scores(phrase, candidates, size)
+            total += f.weight * scores
+        order = sorted(np.nonzero(total > 0)[0], key=lambda i: (-total[i], i))
+        return [Match(self.ids[i], float(total[i]), query, self, int(i)) for i in order]
+
+    def hits(self, query: Query, i: int) -> tuple[Hit, ...]:
+        """Where the keyword was found in contribution number ``i``, in the order of FIELDS."""
+        found: list[Hit] = []
+        stems = set(query.stems)
+        phrase = [t.stem for t in query.tokens]
+        for f in FIELDS:
+            index = self.fields[f.name]
+            if f.name in ("session", "speakers", "affiliations"):
+                # one hit per short text that holds a keyword word
+                texts = zip(index.texts[i], index.text_stems[i], strict=True)
+                for j, (text, text_stems) in enumerate(texts):
+                    if stems & text_stems:
+                        # the session field holds the session's title, then its track
+                        kind = "track" if f.name == "session" and j else f.name
+                        found.append(Hit(kind, (), 0, text))
+                continue
+            counts: list[tuple[str, int, tuple[str, ...]]] = []
+            seen: set[str] = set()
+            for token in query.tokens:
+                n = index.count(token.stem, i)
+                if n and token.stem not in seen:
+                    seen.add(token.stem)
+                    counts.append((token.word, n, index.forms(token.stem, i)))
+            if counts:
+                n_phrase = index.phrase_count(phrase, i) if query.is_phrase else 0
+                found.append(Hit(f.name, tuple(counts), n_phrase, ""))
+        return tuple(found)
+
+
+_INDEXES: OrderedDict[int, tuple[Programme, RelevanceIndex]] = OrderedDict()
+_KEEP = 4
+_LOCK = threading.Lock()
+
+
+def relevance_index(programme: Programme) -> RelevanceIndex:
+    """The index of ``programme``, built on first use and kept for the last few programmes
+    (safe to call from worker threads)."""
+    key = id(programme)
+    with _LOCK:
+        held = _INDEXES.get(key)
+        if held is not None and held[0] is programme:
+            _INDEXES.move_to_end(key)
+            return held[1]
+        index = RelevanceIndex(programme)
+        _INDEXES[key] = (programme, index)
+        while len(_INDEXES) > _KEEP:
+            _INDEXES.popitem(last=False)
+        return index
