@@ -26,7 +26,9 @@ def _spans(
     result = busy_from_ics(paths, programme or embedded())
     for interval in result.intervals:
         assert interval.start.tzinfo is not None
-        assert str(interval.start.tzinfo) == "Europe/Rome"  # in the conference's zone
+        # kept as a fixed offset (see InterestProfile), the conference zone's offset at that instant
+        zone = (programme or embedded()).conference.zone
+        assert interval.start.utcoffset() == interval.start.astimezone(zone).utcoffset()
     return [(i.start.astimezone(UTC), i.end.astimezone(UTC), i.label) for i in result.intervals]
 
 
