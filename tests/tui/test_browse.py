@@ -12,7 +12,7 @@ from planner.tui.app import DARK, LIGHT, PlannerApp
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.main import MainScreen
 from planner.tui.widgets.day_table import DayTable
-from planner.tui.widgets.details import DetailsPane, details_renderable
+from planner.tui.widgets.details import DetailsPane
 
 pytestmark = pytest.mark.asyncio
 
@@ -24,7 +24,7 @@ Make = Callable[..., PlannerApp]
 def details_text(app: PlannerApp) -> str:
     pane = app.screen.query_one(DetailsPane)
     console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-    console.print(details_renderable(app.programme, pane.row))
+    console.print(pane.content)
     return console.export_text()
 
 

@@ -101,11 +101,13 @@ def test_every_bad_field_gets_its_own_message(programme: Programme, tmp_path: Pa
     }
     assert (
         parsed.errors["arrive"]
-        == "not understood: 'tomorrow' (YYYY-MM-DD HH:MM, blank: from the start)"
+        == "'tomorrow': not a date and time I can read (e.g. 2022-05-31 14:00)"
     )
     assert parsed.errors["busy"] == "line 1: ends at 14:00, before it starts"
     assert parsed.errors["own"] == "not in the programme: 12345"
-    assert "missing.ics: no such file" in parsed.errors["busy_ics"]
+    assert (
+        parsed.errors["busy_ics"] == f"{tmp_path / 'missing.ics'}: no such calendar file or folder"
+    )
     assert apply_form(empty(), values, programme)[0] is None
 
 
@@ -126,3 +128,24 @@ def test_form_times_follow_the_zone_across_a_dst_change(programme: Programme) ->
     assert leave.utcoffset() == timedelta(hours=2)
     # Same-zone subtraction in Python is wall-clock; the real interval is one hour.
     assert leave.astimezone(UTC) - arrive.astimezone(UTC) == timedelta(hours=1)
+
+
+def test_a_time_the_clocks_skip_is_refused(programme: Programme) -> None:
+    values = form_values(empty(), programme)
+    values.update(arrive="2022-03-27 02:30", busy="2022-03-27 02:15-03:30 flight")
+    errors = parse_form(values, programme).errors
+    assert "does not exist in Europe/Rome" in errors["arrive"]
+    assert errors["busy"].startswith("line 1: 2022-03-27 02:15 does not exist in Europe/Rome")
+
+
+def test_a_time_that_happens_twice_keeps_the_attendee_inside_their_wishes(
+    programme: Programme,
+) -> None:
+    # 2022-10-30 02:30 happens twice in Europe/Rome (CEST, then CET).
+    values = form_values(empty(), programme)
+    values.update(arrive="2022-10-30 02:30", busy="2022-10-30 02:10-02:40")
+    changes = parse_form(values, programme).changes
+    assert changes["arrive"].utcoffset() == timedelta(hours=1), "arrive: the later instant"
+    busy = changes["busy"][0]
+    assert busy.start.utcoffset() == timedelta(hours=2), "busy starts at the earlier instant"
+    assert busy.end.utcoffset() == timedelta(hours=1), "and ends at the later one"

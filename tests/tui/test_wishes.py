@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
 
-from planner.tui.app import PlannerApp
+from planner.interests.storage import load_profile
+from planner.tui.app import PlannerApp, make_app
 from planner.tui.dialogs.constraints import ConstraintsDialog
 from planner.tui.screens.main import MainScreen
+
+from .conftest import FIXED_NOW
+from .test_browse import details_text as details_plain
 
 pytestmark = pytest.mark.asyncio
 
@@ -26,13 +31,13 @@ async def test_must_skip_and_clear_the_highlighted_item(make: Make) -> None:
         assert table.highlighted_key == "1"
         await pilot.press("m")
         assert app.profile.must == ["1"]
-        assert table.get_cell("1", "mark").plain == "!"
+        assert table.get_cell("1", "mark").plain.strip() == "!"
         await pilot.press("s")
         assert (app.profile.must, app.profile.skip) == ([], ["1"])
-        assert table.get_cell("1", "mark").plain == "✗"
+        assert table.get_cell("1", "mark").plain.strip() == "✗"
         await pilot.press("c")
         assert app.profile.skip == []
-        assert table.get_cell("1", "mark").plain == ""
+        assert table.get_cell("1", "mark").plain.strip() == ""
 
 
 async def test_marking_a_break_is_refused_with_a_notification(make: Make) -> None:
@@ -57,7 +62,7 @@ async def test_constraints_form_shows_errors_beside_fields_then_saves(make: Make
         await pilot.press(*"tomorrow")
         error = dialog.query_one("#error-arrive", Static)
         assert error.display
-        assert "not understood: 'tomorrow'" in str(error.render())
+        assert "'tomorrow': not a date and time I can read" in str(error.render())
         await pilot.press("ctrl+s")
         assert app.screen is dialog, "a bad form is not saved"
         dialog.query_one("#field-arrive", Input).value = "2022-05-31 10:00"
@@ -80,3 +85,70 @@ async def test_constraints_form_cancel_keeps_the_profile(make: Make) -> None:
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert app.profile == before
+
+
+async def test_star_levels_toggle_and_show_in_marks_and_details(make: Make) -> None:
+    from planner.interests.scoring import STAR_LEVELS
+
+    app = make()
+    async with app.run_test(size=SMALL) as pilot:
+        table = app.main.active_table()
+        await pilot.press("2")
+        assert app.profile.star == {"28": STAR_LEVELS[2]}
+        assert table.get_cell("28", "mark").plain.strip() == "★★"
+        assert app.scores["28"].score == STAR_LEVELS[2]
+        assert "Interest 30: starred: weight 30" in details_plain(app)
+        await pilot.press("3")
+        assert app.profile.star == {"28": STAR_LEVELS[3]}
+        await pilot.press("3")
+        assert app.profile.star == {}
+        assert table.get_cell("28", "mark").plain == ""
+
+
+async def test_the_profile_is_saved_at_each_change_and_restored_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "me" / "profile.toml"
+    app = make_app(None, path, clock=lambda: FIXED_NOW)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("1", "down", "m", "down", "s")
+        assert load_profile(path) == app.profile
+        await pilot.press("o")
+        app.screen.query_one("#field-walk", Input).value = "7"
+        await pilot.press("ctrl+s")
+        saved = load_profile(path)
+        assert saved.walk == 7
+    assert (saved.star, saved.must, saved.skip) == ({"28": 15.0}, ["1"], ["2"])
+
+    again = make_app(None, path, clock=lambda: FIXED_NOW)
+    async with again.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert again.profile == saved
+        table = again.main.active_table()
+        assert [table.get_cell(i, "mark").plain.strip() for i in ("28", "1", "2")] == [
+            "★",
+            "!",
+            "✗",
+        ]
+
+
+def test_a_broken_profile_stops_the_start_with_one_message(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    path = tmp_path / "profile.toml"
+    path.write_text("walk = 'far'\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["tui", "--profile", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"planner: {path}")
+    assert "walk" in result.output
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before, "the user's file is left alone"
+
+
+def test_the_default_profile_lives_in_the_user_data_folder(user_dirs: Path) -> None:
+    app = make_app(None, None, clock=lambda: FIXED_NOW)
+    assert app.profile_path is not None
+    assert app.profile_path.is_relative_to(user_dirs)

@@ -15,6 +15,8 @@ from textual.screen import Screen
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
+from planner.interests.scoring import score_programme
+from planner.interests.storage import default_profile_path, load_profile, save_profile
 from planner.model import Programme
 from planner.tui.messages import ProfileEdited
 from planner.tui.screens.help import HelpScreen
@@ -48,13 +50,14 @@ class PlannerApp(App[None]):
         self.programme = programme
         self.profile = profile or InterestProfile.model_validate({})
         self.profile_path = profile_path
+        self.scores = score_programme(programme, self.profile)
         self.clock: Clock = clock or (lambda: datetime.now(programme.conference.zone))
 
     def today(self) -> date:
         return self.clock().astimezone(self.programme.conference.zone).date()
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.programme, self.profile, today=self.today())
+        return MainScreen(self.programme, self.profile, self.scores, today=self.today())
 
     @property
     def main(self) -> MainScreen:
@@ -68,9 +71,25 @@ class PlannerApp(App[None]):
         self.set_profile(message.profile, message.what)
 
     def set_profile(self, profile: InterestProfile, what: str) -> None:
-        """Keep the new profile and pass it down to the screens."""
+        """Keep the new profile, save it, and pass it down to the screens."""
+        if profile == self.profile:
+            return
         self.profile = profile
-        self.main.show_profile(profile)
+        self.scores = score_programme(self.programme, profile)
+        self.save_profile()
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_profile", None)
+            if show is not None:
+                show(profile, self.scores)
+
+    def save_profile(self) -> None:
+        """Write the profile (atomically) where it was read from; a failure is a notification."""
+        if self.profile_path is None:
+            return
+        try:
+            save_profile(self.profile, self.profile_path)
+        except PlannerError as error:
+            self.report(error)
 
     # Commands
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -126,10 +145,14 @@ def make_app(
     *,
     clock: Clock | None = None,
 ) -> PlannerApp:
-    """Load the programme (the embedded one by default) and build the app on it.
+    """Load the programme (the embedded one by default) and the profile (the one in the user's
+    data folder by default; none yet is an empty one), and build the app on them. Edits are
+    saved back to that profile file.
 
-    Raises :class:`PlannerError` when the programme cannot be read, before any screen opens."""
+    Raises :class:`PlannerError` when either cannot be read, before any screen opens."""
     from planner.sources import load_programme
 
     programme = load_programme(programme_path)
-    return PlannerApp(programme, profile_path=profile_path, clock=clock)
+    path = profile_path if profile_path is not None else default_profile_path()
+    profile = load_profile(path, missing_ok=True)
+    return PlannerApp(programme, profile, profile_path=path, clock=clock)

@@ -12,7 +12,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from planner.errors import PlannerError
+from planner.export.busy import calendar_files
 from planner.interests import InterestProfile
+from planner.interests.cli_parsing import Prefer, localize, parse_datetime
 from planner.interests.profile import BusyInterval
 from planner.model import Programme
 from planner.tui.profile_edits import revised
@@ -87,8 +89,17 @@ def _clock(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
-def _moment(text: str, zone: ZoneInfo) -> datetime:
-    return datetime.strptime(text.strip(), _DATETIME).replace(tzinfo=zone)
+def _moment(text: str, programme: Programme, prefer: Prefer) -> datetime | None:
+    """A date and time read as ``planner plan --arrive/--leave`` reads it (DST-aware: a time
+    the clocks skip is refused; of a time that happens twice, ``prefer`` picks one)."""
+    if not text.strip():
+        return None
+    conference = programme.conference
+    default_day = conference.start if prefer == "later" else conference.end
+    try:
+        return parse_datetime(text, conference.zone, "", default_day=default_day, prefer=prefer)
+    except PlannerError as error:
+        raise ValueError(str(error).strip()) from None
 
 
 def _busy(text: str, zone: ZoneInfo) -> list[BusyInterval]:
@@ -101,8 +112,11 @@ def _busy(text: str, zone: ZoneInfo) -> list[BusyInterval]:
         if not match:
             raise ValueError(f"line {number}: expected YYYY-MM-DD HH:MM-HH:MM, got {line!r}")
         day = date.fromisoformat(match["day"])
-        start = datetime.combine(day, _clock(match["start"]), zone)
-        end = datetime.combine(day, _clock(match["end"]), zone)
+        try:
+            start = localize(datetime.combine(day, _clock(match["start"])), zone, "earlier")
+            end = localize(datetime.combine(day, _clock(match["end"])), zone, "later")
+        except ValueError as error:
+            raise ValueError(f"line {number}: {error}") from None
         if end <= start:
             raise ValueError(f"line {number}: ends at {match['end']}, before it starts")
         intervals.append(BusyInterval(start=start, end=end, label=match["label"] or None))
@@ -127,12 +141,12 @@ def parse_form(values: dict[str, str], programme: Programme) -> Parsed:
             out.changes[name] = reader(text)
         except ValueError as error:
             message = str(error)
-            if message.startswith(("invalid literal", "could not convert", "time data")):
+            if message.startswith(("invalid literal", "could not convert")):
                 message = f"not understood: {text.strip()!r} ({FIELDS[name][1]})"
             out.errors[name] = message
 
-    read("arrive", lambda t: _moment(t, zone) if t.strip() else None)
-    read("leave", lambda t: _moment(t, zone) if t.strip() else None)
+    read("arrive", lambda t: _moment(t, programme, "later"))
+    read("leave", lambda t: _moment(t, programme, "earlier"))
     read("busy", lambda t: _busy(t, zone))
     read("busy_ics", _calendars)
     read("lunch", _minutes)
@@ -150,9 +164,10 @@ def parse_form(values: dict[str, str], programme: Programme) -> Parsed:
 
 def _calendars(text: str) -> list[str]:
     paths = [line.strip() for line in text.splitlines() if line.strip()]
-    for path in paths:
-        if not Path(path).expanduser().is_file():
-            raise ValueError(f"{path}: no such file")
+    try:
+        calendar_files(Path(p).expanduser() for p in paths)
+    except PlannerError as error:
+        raise ValueError(str(error)) from None
     return paths
 
 

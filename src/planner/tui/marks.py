@@ -1,19 +1,24 @@
-"""The mark column of the programme: must-see, skip, stars, in the plan (no Textual here)."""
+"""The mark column of the programme: in the plan, must-see, skip, stars (no Textual here)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 
 from planner.interests import InterestProfile
+from planner.interests.scoring import star_level
 
-MUST, SKIP = "!", "✗"
+PLANNED, MUST, SKIP, STAR, CUSTOM_STAR = "✓", "!", "✗", "★", "☆"
 
 
-def mark(item: str, profile: InterestProfile) -> Text:
-    """The mark of one contribution for this profile."""
-    text = Text()
+def mark(item: str, profile: InterestProfile, planned: bool = False) -> Text:
+    """``✓`` when in the plan, then ``!`` must-see, ``✗`` skip, or one to three stars
+    (``☆`` for a star with a custom weight)."""
+    text = Text(PLANNED if planned else " ", style="bold green")
     if item in profile.must:
         text.append(MUST, style="bold red")
     elif item in profile.skip:
         text.append(SKIP, style="dim")
-    return text
+    elif item in profile.star:
+        level = star_level(profile.star[item])
+        text.append(STAR * level if level else CUSTOM_STAR, style="bold yellow")
+    return text if text.plain.strip() else Text("")

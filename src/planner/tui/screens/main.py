@@ -16,11 +16,12 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Ta
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
+from planner.interests.scoring import Interest, star_weight
 from planner.model import Programme
 from planner.tui.dialogs.constraints import ConstraintsDialog
-from planner.tui.marks import mark
+from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
-from planner.tui.profile_edits import clear_item, toggle_must, toggle_skip
+from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
 from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
@@ -56,6 +57,11 @@ class MainScreen(Screen[None]):
         Binding("right_square_bracket", "day(1)", "Next day", show=False, id="next-day"),
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear-filters"),
         Binding("d", "focus_details", "Details", show=False, id="focus-details"),
+        Binding("1", "star(1)", "Star", id="star-1", tooltip="One star (again: none)"),
+        Binding("2", "star(2)", "★★", show=False, id="star-2", tooltip="Two stars (again: none)"),
+        Binding(
+            "3", "star(3)", "★★★", show=False, id="star-3", tooltip="Three stars (again: none)"
+        ),
         Binding(
             "m",
             "must",
@@ -86,11 +92,17 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = None  # the active day's table takes the focus on mount
 
     def __init__(
-        self, programme: Programme, profile: InterestProfile, today: date | None = None
+        self,
+        programme: Programme,
+        profile: InterestProfile,
+        scores: dict[str, Interest],
+        today: date | None = None,
     ) -> None:
         super().__init__()
         self.programme = programme
         self.profile = profile
+        self.scores = scores
+        self.planned: set[str] = set()
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
@@ -192,12 +204,18 @@ class MainScreen(Screen[None]):
 
     # Marks and details
     def marker(self, item: str) -> Text:
-        return mark(item, self.profile)
+        return mark(item, self.profile, item in self.planned)
 
     def detail_lines(self, row: Row) -> list[Text]:
-        """Lines about the attendee's wishes for this row."""
+        """Lines about the attendee's wishes for this row and its interest score."""
         item = row.key
         lines: list[Text] = []
+        interest = self.scores.get(item)
+        if interest is not None and (interest.score or interest.reasons):
+            line = Text.assemble(("Interest ", "bold"), f"{interest.score:g}")
+            if interest.reasons:
+                line.append(": " + "; ".join(interest.reasons), style="dim")
+            lines.append(line)
         if item in self.profile.must:
             lines.append(Text("Must-see: always in the plan", style="bold red"))
         if item in self.profile.skip:
@@ -206,9 +224,10 @@ class MainScreen(Screen[None]):
             lines.append(Text("Your own presentation", style="bold"))
         return lines
 
-    def show_profile(self, profile: InterestProfile) -> None:
+    def show_profile(self, profile: InterestProfile, scores: dict[str, Interest]) -> None:
         """The app has a new profile: update the marks and the details."""
         self.profile = profile
+        self.scores = scores
         for table in self.tables():
             table.refresh_marks()
         self.show_details()
@@ -271,6 +290,16 @@ class MainScreen(Screen[None]):
             self.notify(str(error), title="Error", severity="error")
             return
         self.post_message(ProfileEdited(profile, f"{what} {item}"))
+
+    def action_star(self, level: int) -> None:
+        weight = star_weight(level)
+
+        def star(profile: InterestProfile, item: str) -> InterestProfile:
+            if profile.star.get(item) == weight:
+                return revised(profile, star={k: v for k, v in profile.star.items() if k != item})
+            return set_star(profile, item, weight)
+
+        self._edit(star, STAR * level)
 
     def action_must(self) -> None:
         self._edit(toggle_must, "must-see")

@@ -74,6 +74,7 @@ class DetailsPane(VerticalScroll):
         super().__init__(id=id)
         self.programme = programme
         self.row: Row | None = None
+        self.content: RenderableType = ""
         self.can_focus = True
 
     def compose(self) -> ComposeResult:
@@ -81,7 +82,6 @@ class DetailsPane(VerticalScroll):
 
     def show(self, row: Row | None, extra: list[Text] | None = None) -> None:
         self.row = row
-        self.query_one("#details-body", Static).update(
-            details_renderable(self.programme, row, extra)
-        )
+        self.content = details_renderable(self.programme, row, extra)
+        self.query_one("#details-body", Static).update(self.content)
         self.scroll_home(animate=False)
