@@ -1,5 +1,10 @@
+"""Shared fixtures: the embedded programme, and where the real schedules live (read in place,
+never copied here)."""
+
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,9 +16,42 @@ REPO = Path(__file__).resolve().parents[1]
 BOOK = REPO / "programme" / "sources" / "ml4astro-2022-book-of-abstracts.txt"
 TEMPLATE = REPO / "programme" / "sources" / "ml4astro-2022.timetable.yaml"
 EMBEDDED = REPO / "programme" / "ml4astro-2022.yaml"
-REALDATA = REPO.parent / "shared" / "realdata"
 
 
 @pytest.fixture(scope="session")
 def ml4astro() -> Programme:
     return load_programme(None)
+
+
+def realdata_dir() -> Path | None:
+    """``$PLANNER_REALDATA``, else ``shared/realdata`` beside the checkout, else /work/shared."""
+    candidates = [
+        os.environ.get("PLANNER_REALDATA", ""),
+        str(REPO.parent / "shared" / "realdata"),
+        "/work/shared/realdata",
+    ]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture
+def realdata() -> Path:
+    found = realdata_dir()
+    if found is None:
+        pytest.skip("real schedules absent: no shared/realdata beside the checkout")
+    return found
+
+
+@pytest.fixture
+def real_file(realdata: Path) -> Callable[[str], Path]:
+    """``real_file("fosdem-2026.schedule.xml")``: the path, or a skip when it is absent."""
+
+    def find(name: str) -> Path:
+        path = realdata / name
+        if not path.is_file():
+            pytest.skip(f"real schedule {name} absent from {realdata}")
+        return path
+
+    return find

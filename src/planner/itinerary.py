@@ -8,7 +8,9 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 Status = Literal["optimal", "feasible", "infeasible"]
-ItemKind = Literal["talk", "invited", "poster-visit"]
+ItemKind = Literal["talk", "invited", "poster-visit", "poster-duty", "lunch"]
+"""``poster-duty``: the attendee presents their own poster (id is the poster's id); ``lunch``: the
+day's lunch, placed inside the lunch window (id ``lunch-YYYY-MM-DD``)."""
 
 
 class PlannedItem(BaseModel):

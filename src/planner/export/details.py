@@ -46,15 +46,20 @@ class Entry:
 
     @property
     def kind_label(self) -> str:
-        return {"talk": "Talk", "invited": "Invited talk", "poster-visit": "Poster visit"}[
-            self.item.kind
-        ]
+        return {
+            "talk": "Talk",
+            "invited": "Invited talk",
+            "poster-visit": "Poster visit",
+            "poster-duty": "Presenting your poster",
+        }[self.item.kind]
 
 
 def entries(itinerary: Itinerary, programme: Programme) -> list[Entry]:
     """The plan's items in time order, each with its contribution. An item whose id is not in the
-    programme is an error naming the ids (the plan was made for another programme)."""
-    unknown = [i.id for i in itinerary.items if i.id not in programme.contribution_by_id]
+    programme is an error naming the ids (the plan was made for another programme). Lunch, which
+    the plan places freely each day, is not an entry."""
+    items = [i for i in itinerary.items if i.kind != "lunch"]
+    unknown = [i.id for i in items if i.id not in programme.contribution_by_id]
     if unknown:
         raise PlannerError(
             f"the plan names contributions that are not in {programme.conference.name}: "
@@ -67,6 +72,6 @@ def entries(itinerary: Itinerary, programme: Programme) -> list[Entry]:
             start=programme.local(i.start),
             end=programme.local(i.end),
         )
-        for i in itinerary.items
+        for i in items
     ]
     return sorted(found, key=lambda e: (e.start, e.end, e.item.id))

@@ -62,7 +62,7 @@ def previous_calendar(path: Path, force: bool = False) -> Calendar | None:
     raise _refuse(path)
 
 
-def _check_agenda(path: Path, force: bool) -> None:
+def check_agenda_target(path: Path, force: bool) -> None:
     data = _existing(path)
     if data is None or force:
         return
@@ -106,7 +106,7 @@ def write_markdown(
     path: Path, itinerary: Itinerary, programme: Programme, force: bool = False
 ) -> str:
     path = Path(path)
-    _check_agenda(path, force)
+    check_agenda_target(path, force)
     text = markdown_agenda(itinerary, programme)
     _write(path, text.encode("utf-8"))
     return text
@@ -114,7 +114,7 @@ def write_markdown(
 
 def write_html(path: Path, itinerary: Itinerary, programme: Programme, force: bool = False) -> str:
     path = Path(path)
-    _check_agenda(path, force)
+    check_agenda_target(path, force)
     text = html_agenda(itinerary, programme)
     _write(path, text.encode("utf-8"))
     return text

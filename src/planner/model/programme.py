@@ -22,6 +22,7 @@ ContributionKind = Literal["invited", "talk", "poster"]
 SessionKind = Literal["plenary", "contributed", "poster"]
 RoomKind = Literal["hall", "poster-area"]
 BreakKind = Literal["coffee", "lunch", "other"]
+RoomOverlaps = Literal["error", "allow"]
 
 
 class _Model(BaseModel):
@@ -90,6 +91,15 @@ class Contribution(_Model):
     board: str | None = Field(default=None, description="Posters only: the poster board.")
     url: str | None = None
     track: str | None = None
+    event_type: str | None = Field(
+        default=None,
+        description="The source's own event type (lecture, workshop, ...), as published.",
+    )
+    day: date | None = Field(
+        default=None,
+        description="Talks only: the conference day this talk belongs to, when the source puts "
+        "it on another day than its start's date (e.g. after midnight).",
+    )
     notes: list[str] = Field(
         default_factory=list,
         description="Editorial decisions about this item, shown with it (e.g. an inferred session).",
@@ -176,6 +186,11 @@ class Programme(_Model):
     notes: list[str] = Field(
         default_factory=list, description="Notes about the programme as a whole."
     )
+    room_overlaps: RoomOverlaps = Field(
+        default="error",
+        description="'error' refuses two talks overlapping in one room; 'allow' keeps them "
+        "(imported schedules that publish such overlaps).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Programme:
@@ -229,4 +244,8 @@ class Programme(_Model):
         return moment.astimezone(self.conference.zone)
 
     def day_of(self, contribution: Contribution) -> date:
+        """The conference day of a contribution: the day the source put it on, else the date
+        of its start in the conference's zone."""
+        if contribution.day is not None:
+            return contribution.day
         return self.local(self.window(contribution)[0]).date()

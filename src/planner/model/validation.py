@@ -28,6 +28,7 @@ def problems(programme: Programme) -> list[str]:
     found += _duplicates("break id", (b.id for b in programme.breaks))
 
     rooms = {r.name for r in programme.rooms}
+    days = set(programme.conference.days)
     sessions = {s.id: s for s in programme.sessions}
     for each in programme.sessions:
         if each.room not in rooms:
@@ -46,6 +47,10 @@ def problems(programme: Programme) -> list[str]:
         room = contribution.room or session.room
         if room not in rooms:
             found.append(f"{label}: unknown room {room!r}")
+        if contribution.day is not None and contribution.day not in days:
+            found.append(
+                f"{label}: day {contribution.day.isoformat()} is not a day of the conference"
+            )
         if contribution.kind == "poster":
             if session.kind != "poster":
                 found.append(
@@ -65,6 +70,8 @@ def problems(programme: Programme) -> list[str]:
             )
         by_room[room].append(contribution)
 
+    if programme.room_overlaps == "allow":
+        return found
     for room, talks in by_room.items():
         talks.sort(key=lambda c: (c.start, c.end, c.id))
         latest: Contribution | None = None

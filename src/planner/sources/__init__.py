@@ -1,18 +1,41 @@
 """Programme sources: each format is read by a pure function to a :class:`Programme`.
 
-:func:`load_programme` picks the reader by the file's content, not only its extension.
+:func:`import_programme` picks the reader by the file's content, not only its extension, and
+returns the programme with the reader's warnings; :func:`load_programme` returns the programme.
+
+Formats: planner programme files (YAML/JSON), a book of abstracts (with a timetable template),
+frab/Pentabarf ``schedule.xml``, c3voc/frab ``schedule.json`` and ``schedule2``, pretalx's
+schedule JSON, and Indico's timetable export JSON.
 """
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from planner.errors import ProgrammeError
 from planner.model import Programme
-from planner.model.io import read_programme_file
+from planner.model.io import programme_from_data, read_programme_file
+from planner.sources.imported import Imported, paused_gc, read_source
 
 EMBEDDED_NAME = "ml4astro-2022.yaml"
+
+__all__ = ["Imported", "import_programme", "load_programme"]
+
+JSON_EXPECTED = (
+    "a planner programme ('conference', 'rooms', 'sessions', 'contributions'), a c3voc/frab "
+    "schedule.json or schedule2 ('schedule'), a pretalx schedule ('talks', 'rooms') or an "
+    "Indico timetable export ('results')"
+)
+
+
+ANY_EXPECTED = (
+    "a planner programme (YAML or JSON with 'conference', 'rooms', 'sessions', "
+    "'contributions'), a book of abstracts, a frab/Pentabarf schedule.xml, a c3voc/frab or "
+    "pretalx schedule JSON, or an Indico timetable JSON"
+)
 
 
 def embedded_programme_path() -> Path:
@@ -36,6 +59,7 @@ def find_timetable(book: Path) -> Path | None:
 
 
 def _sniff(path: Path) -> str:
+    """``xml``, ``json``, ``book`` or ``programme`` (YAML), from the first bytes."""
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
@@ -44,6 +68,10 @@ def _sniff(path: Path) -> str:
     except OSError as error:
         raise ProgrammeError(f"{path}: cannot read it ({error})") from None
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):
+        return "xml"
+    if text.startswith(("{", "[")):
+        return "json"
     if "\nContents\n" in text.replace("\r\n", "\n") or "Book of Abstracts" in text:
         return "book"
     return "programme"
@@ -62,13 +90,85 @@ def load_book(path: Path, timetable: Path | None = None) -> Programme:
     return build_programme(read_book(path), read_template(template_path), str(template_path))
 
 
-def load_programme(path: Path | None = None, timetable: Path | None = None) -> Programme:
-    """Load any supported programme file; ``None`` loads the embedded programme."""
+def _own(programme: Programme, source: str, format: str) -> Imported:
+    return Imported(
+        programme=programme,
+        format=format,
+        source=source,
+        events=len(programme.contributions),
+        breaks=len(programme.breaks),
+    )
+
+
+def _import_json(data: bytes, source: str) -> Imported:
+    from planner.sources.assemble import assemble
+    from planner.sources.c3voc_json import is_c3voc, read_c3voc
+    from planner.sources.indico_json import is_indico, read_indico
+    from planner.sources.jsonread import parse_json
+    from planner.sources.pretalx_json import is_pretalx, read_pretalx
+
+    parsed: Any = parse_json(data, source)
+    if is_c3voc(parsed):
+        return assemble(read_c3voc(parsed, source))
+    if is_pretalx(parsed):
+        return assemble(read_pretalx(parsed, source))
+    if is_indico(parsed):
+        return assemble(read_indico(parsed, source))
+    if isinstance(parsed, dict) and "conference" in parsed and "contributions" in parsed:
+        return _own(programme_from_data(parsed, source), source, "planner programme")
+    found = (
+        f"found keys {', '.join(repr(k) for k in list(parsed)[:6])}"
+        if isinstance(parsed, dict) and parsed
+        else f"found {'an empty object' if isinstance(parsed, dict) else type(parsed).__name__}"
+    )
+    raise ProgrammeError(
+        f"{source}: JSON, but not a programme or schedule this planner reads: expected {JSON_EXPECTED}; {found}"
+    )
+
+
+def import_programme(path: Path | None = None, timetable: Path | None = None) -> Imported:
+    """Read any supported programme file, with the warnings of its reader; ``None`` reads the
+    embedded programme. Files over ``PLANNER_MAX_IMPORT_MB`` (50 MB) are refused."""
     if path is None:
-        return read_programme_file(embedded_programme_path())
+        embedded = embedded_programme_path()
+        return _own(read_programme_file(embedded), str(embedded), "planner programme")
     path = Path(path)
     if path.is_dir():
         raise ProgrammeError(f"{path}: is a folder, not a programme file")
-    if _sniff(path) == "book":
-        return load_book(path, timetable)
-    return read_programme_file(path)
+    with paused_gc():
+        return _import_file(path, timetable)
+
+
+def _import_file(path: Path, timetable: Path | None) -> Imported:
+    kind = _sniff(path)
+    source = str(path)
+    if kind == "xml":
+        from planner.sources.assemble import assemble
+        from planner.sources.frab_xml import read_frab_xml
+
+        return assemble(read_frab_xml(read_source(path), source))
+    if kind == "json":
+        data = read_source(path)
+        if path.suffix.lower() in (".yaml", ".yml"):
+            try:  # a YAML programme in flow style also starts with "{"
+                json.loads(data)
+            except ValueError:
+                return _own(read_programme_file(path), source, "planner programme")
+        return _import_json(data, source)
+    if kind == "book":
+        read_source(path)  # the size limit
+        return _own(load_book(path, timetable), source, "book of abstracts")
+    read_source(path)  # the size limit
+    try:
+        return _own(read_programme_file(path), source, "planner programme")
+    except ProgrammeError as error:
+        if "expected a mapping" not in str(error):
+            raise
+        raise ProgrammeError(
+            f"{source}: not a programme or schedule this planner reads: expected {ANY_EXPECTED}"
+        ) from None
+
+
+def load_programme(path: Path | None = None, timetable: Path | None = None) -> Programme:
+    """Load any supported programme file; ``None`` loads the embedded programme."""
+    return import_programme(path, timetable).programme

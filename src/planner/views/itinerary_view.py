@@ -36,6 +36,15 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
                 "why": item.why,
             }
             for item in itinerary.items
+            if item.kind != "lunch"
+        ],
+        "lunch": [
+            {
+                "start": item.start.astimezone(zone).isoformat(),
+                "end": item.end.astimezone(zone).isoformat(),
+            }
+            for item in itinerary.items
+            if item.kind == "lunch"
         ],
         "left_out": [
             {"id": x.id, "reason": x.reason, "score": round(x.score, 4), "blocking": x.blocking}

@@ -96,15 +96,19 @@ def programme_json(programme: Programme) -> dict[str, Any]:
 Row = tuple[datetime, int, Session | Break | Contribution]
 
 
-def _rows_by_day(programme: Programme) -> dict[date, list[Row]]:
-    """Talks, poster sessions and breaks of each day in time order."""
+def _rows_by_day(programme: Programme, track: str | None = None) -> dict[date, list[Row]]:
+    """Talks, poster sessions and breaks of each day in time order (only the talks and poster
+    sessions whose track contains ``track``, when given)."""
     days: dict[date, list[Row]] = defaultdict(list)
+    wanted = track.casefold() if track else None
     for c in programme.contributions:
+        if wanted is not None and wanted not in programme.track_of(c).casefold():
+            continue
         if not c.is_poster:
             start = programme.local(programme.window(c)[0])
-            days[start.date()].append((start, 1, c))
+            days[programme.day_of(c)].append((start, 1, c))
     for s in programme.sessions:
-        if s.kind == "poster":
+        if s.kind == "poster" and (wanted is None or wanted in s.track_name.casefold()):
             start = programme.local(s.start)
             days[start.date()].append((start, 0, s))
     for b in programme.breaks:
@@ -115,7 +119,9 @@ def _rows_by_day(programme: Programme) -> dict[date, list[Row]]:
     return dict(sorted(days.items()))
 
 
-def programme_renderables(programme: Programme, day: date | None = None) -> list[RenderableType]:
+def programme_renderables(
+    programme: Programme, day: date | None = None, track: str | None = None
+) -> list[RenderableType]:
     conference = programme.conference
     local = programme.local
     posters: dict[str, list[Contribution]] = defaultdict(list)
@@ -146,7 +152,9 @@ def programme_renderables(programme: Programme, day: date | None = None) -> list
             )
         )
 
-    for when, rows in _rows_by_day(programme).items():
+    # Imported schedules: every item is a talk, and its track says more than its kind.
+    by_track = any(c.track for c in programme.contributions)
+    for when, rows in _rows_by_day(programme, track).items():
         if day is not None and when != day:
             continue
         table = Table(
@@ -157,9 +165,12 @@ def programme_renderables(programme: Programme, day: date | None = None) -> list
             pad_edge=False,
             header_style="dim",
         )
-        table.add_column("Time", no_wrap=True)
+        table.add_column("Time", no_wrap=True, min_width=11)  # 13 with a "+1d" mark
         table.add_column("Room", no_wrap=True)
-        table.add_column("Kind", no_wrap=True)
+        if by_track:
+            table.add_column("Track", no_wrap=True, max_width=22, overflow="ellipsis")
+        else:
+            table.add_column("Kind", no_wrap=True)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Title and speakers")
         for _, _, item in rows:
@@ -183,10 +194,14 @@ def programme_renderables(programme: Programme, day: date | None = None) -> list
                     table.add_row("", "", "poster", poster.id, _title(poster))
             else:
                 start, end = programme.window(item)
+                when_text = span(local(start), local(end), programme.times_reconstructed(item))
+                later = (local(start).date() - when).days
+                if later:  # after midnight, on the day the source lists it under
+                    when_text += f" +{later}d"
                 table.add_row(
-                    span(local(start), local(end), programme.times_reconstructed(item)),
+                    when_text,
                     programme.room_of(item),
-                    KIND_LABEL[item.kind],
+                    programme.track_of(item) if by_track else KIND_LABEL[item.kind],
                     item.id,
                     _title(item),
                 )
@@ -204,9 +219,17 @@ def _title(contribution: Contribution) -> Text:
     return text
 
 
-def print_programme(programme: Programme, console: Console, day: date | None = None) -> None:
-    console.print(Group(*programme_renderables(programme, day)))
-    noted = [c for c in programme.contributions if c.notes]
+def print_programme(
+    programme: Programme, console: Console, day: date | None = None, track: str | None = None
+) -> None:
+    console.print(Group(*programme_renderables(programme, day, track)))
+    noted = [
+        c
+        for c in programme.contributions
+        if c.notes
+        and (day is None or programme.day_of(c) == day)
+        and (not track or track.casefold() in programme.track_of(c).casefold())
+    ]
     if noted:
         console.print()
         for c in noted:

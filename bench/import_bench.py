@@ -1,0 +1,115 @@
+"""Import time of each real schedule against merely parsing it, measured in one run.
+
+    .venv/bin/python bench/import_bench.py [--repeat 7] [--realdata DIR]
+
+For each file: the best of N runs of the bare parse (defusedxml for XML, the json module for
+JSON: the parsers the importers use) and of the whole import (read, parse, map, validate the
+Programme). Target: import within 3x of the parse. Also: loading the imported programme back
+from YAML (the ``--programme`` path for a converted file), and validation with and without the
+room-overlap check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from defusedxml.ElementTree import fromstring
+
+from planner.model import Programme
+from planner.model.io import write_programme
+from planner.sources import import_programme, load_programme
+
+FILES = [
+    "fosdem-2026.schedule.xml",
+    "31c3.schedule.xml",
+    "36c3-everything.schedule.json",
+    "lswt2021.schedule.xml",
+]
+TARGET = 3.0
+
+
+def best(repeat: int, func: Callable[[], Any]) -> float:
+    return min(best_of_each(repeat, func))
+
+
+def best_of_each(repeat: int, *funcs: Callable[[], Any]) -> list[float]:
+    """The best time of each function, run in turns so both see the same machine load."""
+    times: list[list[float]] = [[] for _ in funcs]
+    for _ in range(repeat):
+        for func, record in zip(funcs, times, strict=True):
+            start = time.perf_counter()
+            func()
+            record.append(time.perf_counter() - start)
+    return [min(record) for record in times]
+
+
+def default_realdata() -> Path:
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here.parent / "shared" / "realdata", Path("/work/shared/realdata")):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "shared" / "realdata"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--realdata", type=Path, default=default_realdata())
+    args = parser.parse_args()
+    if not args.realdata.is_dir():
+        print(f"no real schedules at {args.realdata}", file=sys.stderr)
+        return 1
+
+    print(f"{'file':32} {'events':>6} {'parse ms':>9} {'import ms':>10} {'ratio':>6}")
+    worst = 0.0
+    for name in FILES:
+        path = args.realdata / name
+        if not path.is_file():
+            print(f"{name:32} absent")
+            continue
+        data = path.read_bytes()
+        parser: Callable[[bytes], Any] = json.loads if name.endswith(".json") else fromstring
+        parse = partial(parser, data)
+        events = import_programme(path).events
+        parse_s, import_s = best_of_each(args.repeat, parse, partial(import_programme, path))
+        ratio = import_s / parse_s
+        worst = max(worst, ratio)
+        print(f"{name:32} {events:6d} {parse_s * 1e3:9.1f} {import_s * 1e3:10.1f} {ratio:5.2f}x")
+    print(
+        f"worst ratio {worst:.2f}x (target <= {TARGET:g}x): {'met' if worst <= TARGET else 'NOT met'}"
+    )
+
+    # Loading a converted programme (YAML) and the cost of the room-overlap rule.
+    source = args.realdata / "fosdem-2026.schedule.xml"
+    if source.is_file():
+        programme = import_programme(source).programme
+        with tempfile.TemporaryDirectory() as folder:
+            yaml_path = Path(folder) / "fosdem.yaml"
+            write_programme(programme, yaml_path)
+            load_s = best(args.repeat, lambda: load_programme(yaml_path))
+        data = programme.model_dump()
+        allowed = {**data, "room_overlaps": "allow"}
+        checked_s, allowed_s = best_of_each(
+            args.repeat,
+            partial(Programme.model_validate, data),
+            partial(Programme.model_validate, allowed),
+        )
+        n = len(programme.contributions)
+        print(f"load converted YAML ({n} contributions): {load_s * 1e3:.1f} ms")
+        print(
+            f"validate {n} contributions: overlap check on {checked_s * 1e3:.1f} ms, "
+            f"off {allowed_s * 1e3:.1f} ms (ratio {checked_s / allowed_s:.2f}x)"
+        )
+    return 0 if worst <= TARGET else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""One planning run, as the CLI, the TUI and batch jobs do it: the profile with the attendee's
+calendars folded in, interest scores, the solver, and the files written afterwards."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from planner.errors import PlannerError
+from planner.interests.profile import InterestProfile
+from planner.interests.scoring import Interest, score_programme
+from planner.itinerary import Itinerary
+from planner.model import Programme
+
+
+@dataclass
+class PlanResult:
+    itinerary: Itinerary
+    interests: dict[str, Interest]
+    warnings: list[str] = field(default_factory=list)
+
+
+def with_calendar_busy(
+    profile: InterestProfile, programme: Programme
+) -> tuple[InterestProfile, list[str]]:
+    """The profile with the busy times of its ``busy_ics`` calendars added, and what was skipped."""
+    if not profile.busy_ics:
+        return profile, []
+    from planner.export.busy import busy_from_ics
+
+    found = busy_from_ics([Path(p) for p in profile.busy_ics], programme)
+    busy = list(profile.busy) + [b for b in found.intervals if b not in profile.busy]
+    return profile.model_copy(update={"busy": busy}), [
+        f"skipped in your calendar: {s}" for s in found.skipped
+    ]
+
+
+def read_previous(path: Path) -> Itinerary:
+    """An earlier plan, from the output of ``planner plan --json``."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PlannerError(
+            f"{path}: no such file (--previous takes an earlier `planner plan --json` output)"
+        ) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise PlannerError(f"{path}: not a plan in JSON ({error})") from None
+    if not isinstance(data, dict) or data.get("status") not in {"optimal", "feasible"}:
+        raise PlannerError(f"{path}: not a plan from `planner plan --json`")
+    try:
+        return Itinerary.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PlannerError(f"{path}: {where}: {first['msg']}") from None
+
+
+def make_plan(
+    programme: Programme,
+    profile: InterestProfile,
+    *,
+    previous: Itinerary | None = None,
+    relax: bool = False,
+    time_limit: float = 10.0,
+) -> PlanResult:
+    """Score the programme for ``profile`` and solve. Raises ``InfeasibleError`` (exit code 2)."""
+    from planner.solver import plan
+
+    planning_profile, warnings = with_calendar_busy(profile, programme)
+    interests = score_programme(programme, planning_profile)
+    scores = {cid: interest.score for cid, interest in interests.items()}
+    itinerary = plan(
+        programme, planning_profile, scores, previous=previous, relax=relax, time_limit=time_limit
+    )
+    return PlanResult(with_reasons(itinerary, interests), interests, warnings)
+
+
+def with_reasons(itinerary: Itinerary, interests: dict[str, Interest]) -> Itinerary:
+    """Each planned item's ``why`` led by the reasons for its interest score."""
+    items = []
+    for item in itinerary.items:
+        reasons = interests[item.id].reasons if item.id in interests else []
+        items.append(
+            item.model_copy(update={"why": [*reasons, *(w for w in item.why if w not in reasons)]})
+        )
+    return itinerary.model_copy(update={"items": items})

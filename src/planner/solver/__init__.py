@@ -1,0 +1,18 @@
+"""The CP-SAT planner: picks the best clash-free plan for one attendee and explains it.
+
+- :func:`plan` - the plan (an :class:`~planner.itinerary.Itinerary`), optimal or with its gap;
+- :func:`validate` - an independent check of any itinerary against the rules, never calling
+  the solver;
+- :class:`InfeasibleError` - hard wishes that cannot be met together, named with the reason.
+
+Rules (one module each in :mod:`planner.solver.rules`): no clash between talks (cliques),
+walking time between rooms, availability and busy times, must-see / skip / own items, lunch,
+daily caps, poster visits, presenter duty, and the objective (total interest; with a previous
+plan, ties keep its items).
+"""
+
+from planner.solver.errors import InfeasibleError
+from planner.solver.planner import plan
+from planner.solver.validate import validate
+
+__all__ = ["InfeasibleError", "plan", "validate"]

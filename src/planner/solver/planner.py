@@ -1,0 +1,242 @@
+"""The planner: composes the rules into a CP-SAT model, solves it (one model per day by
+default: every rule is per day), and hands the solution to :mod:`.explain` for the words."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from planner.errors import PlannerError
+from planner.interests.profile import InterestProfile
+from planner.itinerary import Itinerary, Status
+from planner.model import Programme
+from planner.solver import explain
+from planner.solver.errors import InfeasibleError
+from planner.solver.items import SCALE, Candidate, Day, Problem, build_problem
+from planner.solver.oracle import Slot, best_plan
+from planner.solver.rules.caps import add_daily_caps
+from planner.solver.rules.clash import add_no_clash
+from planner.solver.rules.lunch import add_lunch, lunch_problems
+from planner.solver.rules.objective import Objective, add_objective
+from planner.solver.rules.posters import add_poster_visits
+from planner.solver.rules.timeline import add_no_overlap
+from planner.solver.rules.walking import add_flexible_walking, add_talk_walking
+from planner.solver.rules.wishes import add_wishes
+from planner.solver.variables import Chosen, Variables
+
+SEED = 20220530
+
+
+@dataclass
+class Built:
+    """A model for some days, ready to solve."""
+
+    model: cp_model.CpModel
+    variables: Variables
+    objective: Objective
+    wishes: list[tuple[Candidate, cp_model.IntVar]]
+    constraints: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Solved:
+    status: Status
+    chosen: list[Chosen]
+    objective: int
+    """Weight units (score x 100)."""
+    bound: int
+    dropped: list[Candidate]
+    seconds: float
+
+
+def build(
+    problem: Problem,
+    days: list[Day],
+    *,
+    relax: bool,
+    previous: Mapping[str, int | None] | None = None,
+    hint_oracle: bool = True,
+) -> Built:
+    """The CP-SAT model of ``days``. ``previous`` maps ids of a previous plan to their start
+    minute (for hints and the keep-previous tie-break)."""
+    model = cp_model.CpModel()
+    variables = Variables.create(model, days)
+    counts: dict[str, int] = {}
+
+    def tally(name: str, n: int) -> None:
+        counts[name] = counts.get(name, 0) + n
+
+    # Clashes and walking over all the group's talks: a talk that runs past midnight meets the
+    # next day's talks. Caps and lunch are per day.
+    walk = problem.walk
+    talks = [t for day in days for t in day.talks if variables.has(t)]
+    flexible = [f for day in days for f in variables.flex.get(day.day, [])]
+    tally("clash cliques", add_no_clash(variables, talks))
+    tally("walking", add_talk_walking(variables, talks, walk))
+    tally("walking to posters", add_flexible_walking(variables, talks, flexible, walk))
+    for day in days:
+        tally("lunch cliques", add_lunch(variables, day, talks))
+    tally("no-overlap intervals", add_no_overlap(variables, days))
+    for day in days:
+        tally("daily caps", add_daily_caps(variables, day, problem.profile))
+    tally("poster visits", add_poster_visits(variables))
+    wishes = [c for day in days for c in day.candidates if c.wish is not None]
+    kept = add_wishes(variables, wishes, relax=relax)
+    objective = add_objective(variables, kept, set(previous or {}))
+    _hint(problem, days, variables, previous, hint_oracle)
+    return Built(model, variables, objective, kept, counts)
+
+
+def _hint(
+    problem: Problem,
+    days: list[Day],
+    variables: Variables,
+    previous: Mapping[str, int | None] | None,
+    hint_oracle: bool,
+) -> None:
+    model = variables.model
+    if previous is not None:
+        for cid, lit in variables.attend.items():
+            model.add_hint(lit, cid in previous)
+            start = previous.get(cid)
+            if cid in variables.duty and start is not None:
+                unit = variables.duty[cid]
+                if unit.start <= start <= unit.end - unit.length:
+                    model.add_hint(unit.start_var, start)
+        return
+    if not hint_oracle:
+        return
+    slots = [
+        Slot(t.id, t.start, t.end, t.room, t.weight)
+        for day in days
+        for t in day.talks
+        if variables.has(t)
+    ]
+    _, ids = best_plan(slots, problem.walk)
+    chosen = set(ids)
+    for slot in slots:
+        model.add_hint(variables.attend[slot.id], slot.id in chosen)
+
+
+def solve(built: Built, time_limit: float, workers: int = 1, linearization: int = 2) -> Solved:
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.random_seed = SEED
+    params.num_workers = workers
+    params.linearization_level = linearization
+    if workers > 1:
+        params.interleave_search = True  # deterministic with several workers
+    # The deterministic limit makes runs reproducible; the wall-clock one is a safety net.
+    params.max_deterministic_time = max(time_limit, 0.01)
+    params.max_time_in_seconds = max(time_limit, 0.05)
+    started = time.perf_counter()
+    code = solver.solve(built.model)
+    seconds = time.perf_counter() - started
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status: Status = "infeasible"
+        if code == cp_model.UNKNOWN:
+            raise PlannerError(
+                f"no plan found within the time limit ({time_limit:g} s); give it more time"
+            )
+        return Solved(status, [], 0, 0, [], seconds)
+    chosen = built.variables.extract(solver)
+    dropped = [c for c, lit in built.wishes if not solver.boolean_value(lit)]
+    kept = len(built.wishes) - len(dropped)
+    weight = sum(c.candidate.weight for c in chosen if c.candidate is not None)
+    bound = built.objective.interest(solver.best_objective_bound, kept)
+    status = "optimal" if code == cp_model.OPTIMAL else "feasible"
+    return Solved(status, chosen, weight, max(bound, weight), dropped, seconds)
+
+
+def _previous_starts(previous: Itinerary | None, problem: Problem) -> dict[str, int | None] | None:
+    if previous is None:
+        return None
+    return {
+        item.id: problem.clock.minutes(item.start)
+        for item in previous.items
+        if item.kind != "lunch"
+    }
+
+
+def solve_problem(
+    problem: Problem,
+    *,
+    relax: bool,
+    previous: Mapping[str, int | None] | None,
+    time_limit: float,
+    decompose: bool = True,
+    workers: int = 1,
+) -> Solved:
+    """Solve day by day (``decompose``; days linked by items near midnight together) or all
+    days in one model."""
+    groups = problem.independent_days() if decompose else [problem.days]
+    groups = [g for g in groups if any(d.candidates or d.lunch for d in g)]
+    parts: list[Solved] = []
+    deadline = time.perf_counter() + time_limit
+    for index, group in enumerate(groups):
+        share = max(0.01, (deadline - time.perf_counter()) / (len(groups) - index))
+        built = build(problem, group, relax=relax, previous=previous)
+        part = solve(built, share, workers)
+        if part.status == "infeasible":
+            return part
+        parts.append(part)
+    status: Status = "optimal" if all(p.status == "optimal" for p in parts) else "feasible"
+    return Solved(
+        status,
+        [c for p in parts for c in p.chosen],
+        sum(p.objective for p in parts),
+        sum(p.bound for p in parts),
+        [c for p in parts for c in p.dropped],
+        sum(p.seconds for p in parts),
+    )
+
+
+def plan(
+    programme: Programme,
+    profile: InterestProfile,
+    scores: Mapping[str, float],
+    *,
+    previous: Itinerary | None = None,
+    relax: bool = False,
+    time_limit: float = 10.0,
+) -> Itinerary:
+    """The best plan for ``profile`` under its rules; see :mod:`planner.solver`.
+
+    ``scores`` maps contribution ids to interest (>= 0; items at 0 are planned only when they
+    are must-see or the attendee's own). ``previous`` is an earlier plan: it warm-starts the
+    solver, ties are broken in favour of keeping its items, and ``changes`` lists what moved.
+    ``relax`` drops the fewest hard wishes (must-see, own) that cannot be met together and lists
+    them in ``relaxed``; without it such wishes raise :class:`InfeasibleError` naming them.
+    ``time_limit`` is shared by the days, which are solved one after another. The same input
+    gives the same plan (one worker, fixed seed, deterministic time limit)."""
+    problem = build_problem(programme, profile, scores)
+    trouble = lunch_problems(problem)
+    if trouble:
+        raise InfeasibleError("; ".join(trouble))
+    blocked = [c for c in problem.candidates if c.wish is not None and c.blocked is not None]
+    if blocked and not relax:
+        raise InfeasibleError(explain.blocked_wishes(problem, blocked))
+    starts = _previous_starts(previous, problem)
+    solved = solve_problem(problem, relax=relax, previous=starts, time_limit=time_limit)
+    if solved.status == "infeasible":
+        if relax:  # pragma: no cover - the relaxed model is always feasible
+            raise InfeasibleError("no plan exists even when dropping must-see items")
+        relaxed = solve_problem(problem, relax=True, previous=None, time_limit=time_limit)
+        raise InfeasibleError(explain.infeasible(problem, relaxed.chosen, relaxed.dropped))
+    dropped = blocked + solved.dropped
+    # The objective in the scores' own units; the solver's integer weights round them to 1/SCALE.
+    objective = sum(c.candidate.score for c in solved.chosen if c.candidate is not None)
+    bound = objective if solved.status == "optimal" else max(objective, solved.bound / SCALE)
+    return explain.itinerary(
+        problem,
+        solved.chosen,
+        status=solved.status,
+        objective=objective,
+        bound=bound,
+        dropped=dropped,
+        previous=previous,
+        seconds=solved.seconds,
+    )
