@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from textual.pilot import Pilot
 from textual.reactive import reactive
 from textual.widgets import Input
 
@@ -55,3 +56,17 @@ def make(programme: Programme, tmp_path: Path) -> Callable[..., PlannerApp]:
         return PlannerApp(programme, profile, clock=lambda: FIXED_NOW, **kwargs)  # type: ignore[arg-type]
 
     return build
+
+
+async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
+    """Wait until the plan for the latest edit is on screen (the debounce timer, the planning
+    thread, and the message it posts), however slow the machine is."""
+    app = pilot.app
+    assert isinstance(app, PlannerApp)
+    waited = 0.0
+    while app.plan_pending:
+        if waited > timeout:
+            raise AssertionError(f"no plan after {timeout} s")
+        await pilot.pause(0.02)
+        waited += 0.02
+    await pilot.pause()

@@ -9,6 +9,9 @@ from click.testing import CliRunner
 
 from planner import cli
 from planner.tui import launch
+from planner.tui.app import make_app
+
+from .conftest import FIXED_NOW
 
 
 @pytest.fixture
@@ -45,3 +48,25 @@ def test_a_missing_programme_is_one_message_before_any_screen(tmp_path: Path) ->
     assert result.exit_code == 1
     assert result.output.strip() == f"planner: {missing}: no such file"
     assert "Traceback" not in result.output
+
+
+def test_a_broken_profile_stops_the_start_with_one_message(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from planner.cli import main
+
+    path = tmp_path / "profile.toml"
+    path.write_text("walk = 'far'\n", encoding="utf-8")
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["tui", "--profile", str(path)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"planner: {path}")
+    assert "walk" in result.output
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before, "the user's file is left alone"
+
+
+def test_the_default_profile_lives_in_the_user_data_folder(user_dirs: Path) -> None:
+    app = make_app(None, None, clock=lambda: FIXED_NOW)
+    assert app.profile_path is not None
+    assert app.profile_path.is_relative_to(user_dirs)

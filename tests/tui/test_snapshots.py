@@ -10,7 +10,10 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
+from planner.interests import InterestProfile
 from planner.tui.app import PlannerApp
+
+from .conftest import settle
 
 Make = Callable[..., PlannerApp]
 SMALL = (100, 30)
@@ -49,3 +52,24 @@ def test_light_theme(snap_compare: Callable[..., bool], make: Make) -> None:
 
 def test_help_screen(snap_compare: Callable[..., bool], make: Make) -> None:
     assert snap_compare(make(), terminal_size=SMALL, press=["question_mark"])
+
+
+def test_a_plan_beside_the_programme(snap_compare: Callable[..., bool], make: Make) -> None:
+    """Stars on the first morning; the plan, the marks and the details of a left-out item."""
+    profile = InterestProfile.model_validate(
+        {"star": {"28": 30.0, "1": 15.0, "2": 60.0}, "max_talks_per_day": 2}
+    )
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PlannerApp)
+        await settle(pilot)
+        app.main.select_contribution("1")
+        await pilot.pause()
+        assert app.itinerary is not None
+        app.itinerary = app.itinerary.model_copy(update={"solve_seconds": 0.004})
+        app.main.show_plan(app.itinerary)  # a fixed solve time on screen
+        await pilot.pause()
+
+    assert snap_compare(make(profile), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(make(profile), terminal_size=LARGE, run_before=run_before)

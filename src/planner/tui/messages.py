@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from planner.interests import InterestProfile
+from planner.itinerary import Itinerary
 
 
 @dataclass
@@ -17,3 +18,22 @@ class ProfileEdited(Message):
 
     profile: InterestProfile
     what: str
+
+
+@dataclass
+class PlanReady(Message):
+    """A planning run finished (posted from the planning thread).
+
+    ``generation`` numbers the runs: only the latest one's result is shown."""
+
+    itinerary: Itinerary
+    warnings: list[str]
+    generation: int
+
+
+@dataclass
+class PlanFailed(Message):
+    """A planning run could not make a plan (clashing must-sees, an unreadable calendar...)."""
+
+    problem: str
+    generation: int

@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Ta
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.scoring import Interest, star_weight
+from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.tui.dialogs.constraints import ConstraintsDialog
 from planner.tui.marks import STAR, mark
@@ -81,6 +82,14 @@ class MainScreen(Screen[None]):
             tooltip="Forget stars, must-see and skip for the highlighted item",
         ),
         Binding(
+            "w",
+            "why",
+            "Why",
+            show=False,
+            id="why",
+            tooltip="Why is the highlighted item left out? Go to what keeps it out",
+        ),
+        Binding(
             "o",
             "constraints",
             "Constraints",
@@ -103,6 +112,7 @@ class MainScreen(Screen[None]):
         self.profile = profile
         self.scores = scores
         self.planned: set[str] = set()
+        self.itinerary: Itinerary | None = None
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
@@ -222,7 +232,32 @@ class MainScreen(Screen[None]):
             lines.append(Text("Skipped: never in the plan", style="dim"))
         if item in self.profile.own:
             lines.append(Text("Your own presentation", style="bold"))
+        lines.extend(self.plan_lines(item))
         return lines
+
+    def plan_lines(self, item: str) -> list[Text]:
+        """Where the item stands in the current plan, and why."""
+        if self.itinerary is None:
+            return []
+        for planned in self.itinerary.items:
+            if planned.id == item:
+                line = Text("In the plan", style="bold green")
+                if planned.kind == "poster-visit":
+                    local = self.programme.local
+                    line.append(
+                        f" (visit {local(planned.start):%H:%M}–{local(planned.end):%H:%M})",
+                        style="green",
+                    )
+                if planned.why:
+                    line.append(": " + "; ".join(planned.why), style="green")
+                return [line]
+        for out in self.itinerary.left_out:
+            if out.id == item:
+                line = Text.assemble(("Left out", "bold yellow"), (f": {out.reason}", "yellow"))
+                if out.blocking:
+                    line.append("  (w: go to what keeps it out)", style="dim")
+                return [line]
+        return []
 
     def show_profile(self, profile: InterestProfile, scores: dict[str, Interest]) -> None:
         """The app has a new profile: update the marks and the details."""
@@ -290,6 +325,43 @@ class MainScreen(Screen[None]):
             self.notify(str(error), title="Error", severity="error")
             return
         self.post_message(ProfileEdited(profile, f"{what} {item}"))
+
+    # The plan
+    def plan_pane(self) -> PlanPane:
+        return self.query_one(PlanPane)
+
+    def show_planning(self, busy: bool) -> None:
+        self.plan_pane().show(busy=busy, keep_problem=True)
+
+    def show_plan(self, itinerary: Itinerary) -> None:
+        self.itinerary = itinerary
+        self.planned = {item.id for item in itinerary.items}
+        self.plan_pane().show(itinerary=itinerary, busy=False)
+        for table in self.tables():
+            table.refresh_marks()
+        self.show_details()
+
+    def show_plan_problem(self, problem: str) -> None:
+        self.plan_pane().show(busy=False, problem=problem)
+
+    def action_why(self) -> None:
+        """Go to the item that keeps the highlighted one out of the plan."""
+        item = self._highlighted_contribution()
+        if item is None:
+            return
+        if self.itinerary is None:
+            self.notify("No plan yet: press p to plan.", severity="warning")
+            return
+        out = next((x for x in self.itinerary.left_out if x.id == item), None)
+        if out is None:
+            where = "in the plan" if item in self.planned else "of no interest to you yet"
+            self.notify(f"{item} is {where}.")
+            return
+        if not out.blocking:
+            self.notify(f"Left out: {out.reason}")
+            return
+        self.select_contribution(out.blocking[0])
+        self.notify(f"{item} is left out: {out.reason}", title="Why")
 
     def action_star(self, level: int) -> None:
         weight = star_weight(level)

@@ -16,6 +16,7 @@ from planner.model import Programme
 from planner.views.itinerary_view import status_line
 from planner.views.timefmt import hm
 
+KIND_STYLE = {"invited": "bold", "poster-duty": "bold magenta", "poster-visit": "magenta"}
 CHANGE_MARK = {"added": ("+", "bold green"), "moved": ("~", "bold yellow")}
 
 
@@ -61,11 +62,15 @@ def plan_renderable(
         change = changes.get(item.id)
         sign, sign_style = CHANGE_MARK.get(change.change if change else "", (" ", ""))
         line = Text.assemble((sign, sign_style), f" {hm(local(item.start))} ")
+        line.no_wrap, line.overflow = True, "ellipsis"
         title = _title(programme, item.id, item.title)
-        if item.kind == "poster-visit":
-            title = f"poster: {title}"
-        line.append(title, style="bold" if item.kind == "invited" else "")
-        if change and change.detail:
+        if item.kind == "lunch":
+            minutes = int((item.end - item.start).total_seconds() // 60)
+            line.append(f"lunch ({minutes} min)", style="dim")
+        else:
+            prefix = {"poster-visit": "poster: ", "poster-duty": "at your poster: "}
+            line.append(prefix.get(item.kind, "") + title, style=KIND_STYLE.get(item.kind, ""))
+        if change and change.detail and change.detail != title:
             line.append(f"  ({change.detail})", style=sign_style)
         parts.append(line)
     removed = [
@@ -78,7 +83,7 @@ def plan_renderable(
         )
     ]
     for change in removed:
-        line = Text("- ", style="bold red")
+        line = Text("- ", style="bold red", no_wrap=True, overflow="ellipsis")
         line.append(_title(programme, change.id), style="strike dim")
         if change.detail:
             line.append(f"  ({change.detail})", style="red")
@@ -92,9 +97,8 @@ def plan_renderable(
     if left:
         parts.append(Text(f"Left out ({len(left)})", style="bold"))
         for out in sorted(left, key=lambda x: (-x.score, x.id)):
-            line = Text(f"  {_title(programme, out.id)}", style="")
-            line.append(f" — {out.reason}", style="dim")
-            parts.append(line)
+            parts.append(Text(f"  {_title(programme, out.id)}", no_wrap=True, overflow="ellipsis"))
+            parts.append(Text(f"    {out.reason}", style="dim"))
     if itinerary.relaxed:
         parts.append(Text("Relaxed: " + "; ".join(itinerary.relaxed), style="yellow"))
     return Group(*parts)
