@@ -207,6 +207,11 @@ class PlannerApp(App[None]):
             "Import busy times", "Busy times from a calendar file (.ics)", self.action_import_busy
         )
         yield SystemCommand(
+            "Interests",
+            "Keywords, speakers and session weights, with their ranked matches",
+            main.action_interests,
+        )
+        yield SystemCommand(
             "Constraints",
             "Arrival, departure, busy times and calendars, lunch, walking, daily caps",
             main.action_constraints,

@@ -24,6 +24,7 @@ from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
 from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
+from planner.tui.screens.interests import InterestsScreen
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 from planner.tui.widgets.plan_pane import PlanPane
@@ -80,6 +81,13 @@ class MainScreen(Screen[None]):
             show=False,
             id="clear",
             tooltip="Forget stars, must-see and skip for the highlighted item",
+        ),
+        Binding(
+            "i",
+            "interests",
+            "Interests",
+            id="interests",
+            tooltip="Keywords, speakers and session weights, with their ranked matches",
         ),
         Binding(
             "w",
@@ -381,6 +389,9 @@ class MainScreen(Screen[None]):
 
     def action_clear(self) -> None:
         self._edit(clear_item, "cleared")
+
+    def action_interests(self) -> None:
+        self.app.push_screen(InterestsScreen(self.programme, self.profile, self.scores))
 
     def action_constraints(self) -> None:
         def done(profile: InterestProfile | None) -> None:

@@ -53,6 +53,7 @@ class DayTable(DataTable[Text | str]):
         self.rows_shown: list[Row] = []
         self.marker: Marker = _no_mark
         self._width = 0
+        self._wanted: str | None = None
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:
@@ -78,6 +79,8 @@ class DayTable(DataTable[Text | str]):
 
     @property
     def highlighted_key(self) -> str | None:
+        if self._wanted is not None:
+            return self._wanted
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
             return None
         return self.rows_shown[self.cursor_row].key
@@ -104,9 +107,10 @@ class DayTable(DataTable[Text | str]):
                 self.update_cell(row.key, "mark", self.marker(row.key))
 
     def _fill(self, keep: str | None = None) -> None:
-        keep = keep or self.highlighted_key
+        keep = keep or self._wanted or self.highlighted_key
         if not self.columns:
             return
+        self._wanted = None
         self.clear()
         title_width, speaker_width = self._title_widths()
         for row in self.rows_shown:
@@ -125,9 +129,13 @@ class DayTable(DataTable[Text | str]):
             self.select_key(keep)
 
     def select_key(self, key: str) -> bool:
-        """Move the cursor to the row with this key; False when it is not shown."""
+        """Move the cursor to the row with this key; False when it is not shown. A table not
+        laid out yet moves there when it is first filled."""
         for index, row in enumerate(self.rows_shown):
             if row.key == key:
-                self.move_cursor(row=index, animate=False)
+                if self.row_count:
+                    self.move_cursor(row=index, animate=False)
+                else:
+                    self._wanted = key
                 return True
         return False
