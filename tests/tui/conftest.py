@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.pilot import Pilot
 from textual.reactive import reactive
-from textual.widgets import Input
+from textual.widgets import Input, TabbedContent
 
 from planner.interests import InterestProfile
 from planner.model import Programme
@@ -70,3 +71,17 @@ async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
         await pilot.pause(0.02)
         waited += 0.02
     await pilot.pause()
+
+
+@asynccontextmanager
+async def running(app: PlannerApp, size: tuple[int, int] = SMALL) -> AsyncIterator[Pilot[None]]:
+    """``app.run_test`` that starts driving only once the main screen is fully up (its day tabs
+    chosen and a table focused): on a loaded machine the first key could come earlier."""
+    async with app.run_test(size=size) as pilot:
+        for _ in range(500):
+            await pilot.pause()
+            screen = app.screen_stack[0] if app.screen_stack else None
+            tabs = screen.query(TabbedContent) if screen is not None else None
+            if tabs and tabs.first().active and app.focused is not None:
+                break
+        yield pilot

@@ -14,6 +14,8 @@ from planner.tui.screens.main import MainScreen
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 
+from .conftest import running
+
 pytestmark = pytest.mark.asyncio
 
 SMALL = (100, 30)
@@ -30,7 +32,7 @@ def details_text(app: PlannerApp) -> str:
 
 async def test_opens_on_the_first_day_with_the_first_item_in_details(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -50,14 +52,14 @@ async def test_opens_on_today_during_the_conference(programme, make: Make) -> No
     app = PlannerApp(
         programme, clock=lambda: datetime(2022, 5, 31, 10, tzinfo=ZoneInfo("Europe/Rome"))
     )
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.pause()
         assert app.main.active_day().isoformat() == "2022-05-31"
 
 
 async def test_brackets_change_day_and_wrap(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("right_square_bracket")
         assert app.main.active_day().isoformat() == "2022-05-31"
         await pilot.press("left_square_bracket", "left_square_bracket")
@@ -66,7 +68,7 @@ async def test_brackets_change_day_and_wrap(make: Make) -> None:
 
 async def test_search_as_you_type_then_read_the_match(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("slash")
         assert app.screen.query_one("#search", Input).has_focus
         await pilot.press(*"jupiter-host")
@@ -88,7 +90,7 @@ async def test_search_as_you_type_then_read_the_match(make: Make) -> None:
 
 async def test_search_by_speaker_finds_other_days(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("slash", *"spampinato", "enter")
         tabs = app.screen.query_one("#days", TabbedContent)
         counts = [
@@ -99,7 +101,7 @@ async def test_search_by_speaker_finds_other_days(make: Make) -> None:
 
 async def test_filter_by_session_and_kind(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         screen = app.main
         screen.query_one("#kind-filter", Select).value = "poster"
         await pilot.pause()
@@ -120,7 +122,7 @@ async def test_filter_by_session_and_kind(make: Make) -> None:
 
 async def test_select_contribution_shows_its_day(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         assert app.main.select_contribution("99")
         await pilot.pause()
         assert app.main.active_table().highlighted_key == "99"
@@ -129,7 +131,7 @@ async def test_select_contribution_shows_its_day(make: Make) -> None:
 
 async def test_help_lists_the_bindings_and_closes(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         described = dict(app.screen.entries)
@@ -141,7 +143,7 @@ async def test_help_lists_the_bindings_and_closes(make: Make) -> None:
 
 async def test_theme_toggles_between_light_and_dark(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         assert app.theme == DARK
         await pilot.press("t")
         assert app.theme == LIGHT
@@ -151,7 +153,7 @@ async def test_theme_toggles_between_light_and_dark(make: Make) -> None:
 
 async def test_the_palette_offers_the_main_actions(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.pause()
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {
@@ -171,7 +173,7 @@ async def test_the_palette_offers_the_main_actions(make: Make) -> None:
 
 async def test_each_day_table_fits_the_terminal(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.pause()
         table = app.main.active_table()
         assert isinstance(table, DayTable)

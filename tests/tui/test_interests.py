@@ -11,7 +11,7 @@ from planner.tui.app import PlannerApp
 from planner.tui.screens.interests import InterestsScreen, SessionWeights
 from planner.tui.screens.main import MainScreen
 
-from .conftest import settle
+from .conftest import running, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -26,7 +26,7 @@ def ranked_ids(app: PlannerApp) -> list[str]:
 
 async def test_keywords_and_speakers_rank_matches_live_and_can_be_removed(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("i")
         assert isinstance(app.screen, InterestsScreen)
         assert ranked_ids(app) == []
@@ -53,7 +53,7 @@ async def test_keywords_and_speakers_rank_matches_live_and_can_be_removed(make: 
 
 async def test_session_weights_step_and_clear(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("i")
         sessions = app.screen.query_one(SessionWeights)
         sessions.focus()
@@ -72,7 +72,7 @@ async def test_session_weights_step_and_clear(make: Make) -> None:
 
 async def test_enter_on_a_match_shows_it_in_the_programme(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("i", *"galaxy zoo", "enter")
         table = app.screen.query_one("#ranked", DataTable)
         table.focus()

@@ -24,7 +24,7 @@ from planner.tui.screens.main import MainScreen
 from planner.tui.widgets.plan_pane import PlanPane, plan_renderable
 from programme_factory import programme_data
 
-from .conftest import FIXED_NOW, settle
+from .conftest import FIXED_NOW, running, settle
 from .test_browse import details_text
 
 pytestmark = pytest.mark.asyncio
@@ -51,7 +51,7 @@ def profile(**data: object) -> InterestProfile:
 
 async def test_a_star_makes_a_plan_in_the_background(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.pause()
         assert app.itinerary is None, "an empty profile is not planned at start"
         await pilot.press("2")
@@ -68,7 +68,7 @@ async def test_a_star_makes_a_plan_in_the_background(make: Make) -> None:
 
 async def test_a_saved_profile_is_planned_at_start_and_p_plans_again(make: Make) -> None:
     app = make(profile(star={"28": 30.0}))
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await settle(pilot)
         assert app.itinerary is not None
         first = app._generation
@@ -81,7 +81,7 @@ async def test_a_saved_profile_is_planned_at_start_and_p_plans_again(make: Make)
 
 async def test_changes_since_the_previous_plan_are_marked(make: Make) -> None:
     app = make(profile(star={"28": 30.0}))
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await settle(pilot)
         await pilot.press("down", "1")
         await settle(pilot)
@@ -123,7 +123,7 @@ def parallel_programme() -> Programme:
 async def test_see_why_an_item_is_left_out_and_go_to_what_keeps_it_out() -> None:
     programme = parallel_programme()
     app = PlannerApp(programme, profile(star={"t1": 60.0, "b1": 15.0}), clock=lambda: FIXED_NOW)
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await settle(pilot)
         assert app.itinerary is not None
         left = {x.id: x for x in app.itinerary.left_out}
@@ -139,7 +139,7 @@ async def test_see_why_an_item_is_left_out_and_go_to_what_keeps_it_out() -> None
 
 async def test_impossible_wishes_are_a_message_and_the_last_plan_stays(make: Make) -> None:
     app = make(profile(star={"28": 30.0}))
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("m")  # must-see 28 ...
         await settle(pilot)
         good = app.itinerary
@@ -172,7 +172,7 @@ async def test_export_writes_the_plan_and_asks_before_overwriting(
 ) -> None:
     app = make(profile(star={"28": 30.0, "1": 15.0}))
     target = tmp_path / "plan.ics"
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await settle(pilot)
         await export_to(pilot, target)
         assert isinstance(app.screen, MainScreen)
@@ -199,7 +199,7 @@ async def test_export_writes_the_plan_and_asks_before_overwriting(
 
 async def test_export_without_a_plan_says_so(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("e")
         assert isinstance(app.screen, MainScreen)
         assert [n.message for n in app._notifications] == [
@@ -211,7 +211,7 @@ async def test_export_to_an_unwritable_place_is_a_notification(make: Make, tmp_p
     app = make(profile(star={"28": 30.0}))
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await settle(pilot)
         await export_to(pilot, blocker / "plan.ics")
         assert isinstance(app.screen, MainScreen)
@@ -237,7 +237,7 @@ async def test_import_busy_times_from_a_calendar_then_plan_around_them(
 ) -> None:
     app = make(profile(star={"28": 30.0, "1": 15.0}))
     ics = busy_calendar(tmp_path / "work.ics")
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await settle(pilot)
         await pilot.press("b")
         assert isinstance(app.screen, ImportBusyDialog)
@@ -256,7 +256,7 @@ async def test_import_busy_times_from_a_calendar_then_plan_around_them(
 
 async def test_a_missing_calendar_is_refused_in_the_dialog(make: Make, tmp_path: Path) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("b")
         dialog = app.screen
         dialog.query_one("#import-path", Input).value = str(tmp_path / "nope.ics")

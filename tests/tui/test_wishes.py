@@ -14,7 +14,7 @@ from planner.tui.app import PlannerApp, make_app
 from planner.tui.dialogs.constraints import ConstraintsDialog
 from planner.tui.screens.main import MainScreen
 
-from .conftest import FIXED_NOW, settle
+from .conftest import FIXED_NOW, running, settle
 from .test_browse import details_text as details_plain
 
 pytestmark = pytest.mark.asyncio
@@ -25,7 +25,7 @@ SMALL = (100, 30)
 
 async def test_must_skip_and_clear_the_highlighted_item(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         table = app.main.active_table()
         await pilot.press("down")
         assert table.highlighted_key == "1"
@@ -42,7 +42,7 @@ async def test_must_skip_and_clear_the_highlighted_item(make: Make) -> None:
 
 async def test_marking_a_break_is_refused_with_a_notification(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         app.main.active_table().select_key("break:2022-05-30-coffee-1")
         await pilot.pause()
         row = app.main.highlighted_row()
@@ -54,7 +54,7 @@ async def test_marking_a_break_is_refused_with_a_notification(make: Make) -> Non
 
 async def test_constraints_form_shows_errors_beside_fields_then_saves(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("o")
         dialog = app.screen
         assert isinstance(dialog, ConstraintsDialog)
@@ -78,7 +78,7 @@ async def test_constraints_form_shows_errors_beside_fields_then_saves(make: Make
 
 async def test_constraints_form_cancel_keeps_the_profile(make: Make) -> None:
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         before = app.profile
         await pilot.press("o")
         app.screen.query_one("#field-walk", Input).value = "9"
@@ -91,7 +91,7 @@ async def test_star_levels_toggle_and_show_in_marks_and_details(make: Make) -> N
     from planner.interests.scoring import STAR_LEVELS
 
     app = make()
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         table = app.main.active_table()
         await pilot.press("2")
         assert app.profile.star == {"28": STAR_LEVELS[2]}
@@ -111,7 +111,7 @@ async def test_the_profile_is_saved_at_each_change_and_restored_at_the_next_star
 ) -> None:
     path = tmp_path / "me" / "profile.toml"
     app = make_app(None, path, clock=lambda: FIXED_NOW)
-    async with app.run_test(size=SMALL) as pilot:
+    async with running(app) as pilot:
         await pilot.press("1", "down", "m", "down", "s")
         assert load_profile(path) == app.profile
         await pilot.press("o")
@@ -122,7 +122,7 @@ async def test_the_profile_is_saved_at_each_change_and_restored_at_the_next_star
     assert (saved.star, saved.must, saved.skip) == ({"28": 15.0}, ["1"], ["2"])
 
     again = make_app(None, path, clock=lambda: FIXED_NOW)
-    async with again.run_test(size=SMALL) as pilot:
+    async with running(again) as pilot:
         await pilot.pause()
         assert again.profile == saved
         table = again.main.active_table()

@@ -178,7 +178,7 @@ class MainScreen(Screen[None]):
         return list(self.query(DayTable))
 
     def active_table(self) -> DayTable:
-        active = self.query_one("#days", TabbedContent).active
+        active = self.query_one("#days", TabbedContent).active or day_id(self.today or self.days[0])
         return self.query_one(f"#table-{active.removeprefix('day-')}", DayTable)
 
     def active_day(self) -> date:
