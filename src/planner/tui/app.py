@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -20,22 +20,25 @@ from textual.worker import get_current_worker
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
-from planner.interests.scoring import Interest, score_programme
 from planner.interests.storage import default_profile_path, load_profile, save_profile
 from planner.itinerary import Itinerary
 from planner.model import Programme
-from planner.tui.dialogs.confirm import ConfirmDialog
-from planner.tui.dialogs.export import ExportChoice, ExportDialog
-from planner.tui.dialogs.import_busy import ImportBusyDialog
-from planner.tui.messages import PlanFailed, PlanReady, ProfileEdited
+from planner.tui.messages import PlanFailed, PlanReady, ProfileEdited, ScoresReady
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from planner.interests.scoring import Interest
+    from planner.tui.dialogs.export import ExportChoice
 
 Clock = Callable[[], datetime]
 
 DARK, LIGHT = "textual-dark", "textual-light"
 #: Seconds to wait after an edit before re-planning (a burst of keys makes one plan).
 PLAN_DELAY = 0.1
+#: Seconds after the first screen before scoring and the solver are loaded in the background,
+#: when the profile has nothing to score yet.
+WARM_UP_AFTER = 0.5
 #: Seconds the solver may take (it stops earlier when it proves the plan optimal).
 PLAN_TIME_LIMIT = 10.0
 
@@ -76,13 +79,15 @@ class PlannerApp(App[None]):
         self.programme = programme
         self.profile = profile or InterestProfile.model_validate({})
         self.profile_path = profile_path
-        self.scores: dict[str, Interest] = score_programme(programme, self.profile)
+        # Scored in the background after the first screen (scoring loads a text index).
+        self.scores: dict[str, Interest] = {}
         self.clock: Clock = clock or (lambda: datetime.now(programme.conference.zone))
         self.plan_delay = plan_delay
         self.itinerary: Itinerary | None = None
         self.planning = False
         self._generation = 0
         self._plan_timer: Timer | None = None
+        self._warming = True  # until the starting profile is scored
 
     def today(self) -> date:
         return self.clock().astimezone(self.programme.conference.zone).date()
@@ -91,6 +96,39 @@ class PlannerApp(App[None]):
         return MainScreen(self.programme, self.profile, self.scores, today=self.today())
 
     def on_mount(self) -> None:
+        # After the first screen: the imports in the warm-up would otherwise slow it down.
+        p = self.profile
+        wishes = p.keyword or p.session or p.speaker or p.star or p.must or p.own
+        if wishes:
+            self.call_after_refresh(lambda: self.warm_up(self.profile))
+        else:
+            self.call_after_refresh(
+                lambda: self.set_timer(
+                    WARM_UP_AFTER, lambda: self.warm_up(self.profile), name="warm-up"
+                )
+            )
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def warm_up(self, profile: InterestProfile) -> None:
+        """Load scoring and the solver off the UI thread, and score the starting profile."""
+        from planner.interests.scoring import score_programme
+
+        try:
+            scores = score_programme(self.programme, profile)
+        except Exception as error:  # never a traceback: say it, and carry on unscored
+            self.post_message(ScoresReady(profile, {}))
+            self.call_from_thread(self.notify, f"scoring failed: {error!r}", severity="error")
+            return
+        self.post_message(ScoresReady(profile, scores))
+        import planner.planning
+        import planner.solver  # noqa: F401  (loads OR-Tools before the first plan)
+
+    def on_scores_ready(self, message: ScoresReady) -> None:
+        self._warming = False
+        if message.profile is not self.profile:
+            return  # edited since: set_profile scored the new one
+        self.scores = message.scores
+        self._show_profile_everywhere()
         if self.has_wishes():
             self.schedule_plan()
 
@@ -113,14 +151,19 @@ class PlannerApp(App[None]):
         """Keep the new profile, save it, pass it down, and re-plan shortly."""
         if profile == self.profile:
             return
+        from planner.interests.scoring import score_programme
+
         self.profile = profile
         self.scores = score_programme(self.programme, profile)
         self.save_profile()
+        self._show_profile_everywhere()
+        self.schedule_plan()
+
+    def _show_profile_everywhere(self) -> None:
         for screen in self.screen_stack:
             show = getattr(screen, "show_profile", None)
             if show is not None:
-                show(profile, self.scores)
-        self.schedule_plan()
+                show(self.profile, self.scores)
 
     def save_profile(self) -> None:
         """Write the profile (atomically) where it was read from; a failure is a notification."""
@@ -135,7 +178,7 @@ class PlannerApp(App[None]):
     @property
     def plan_pending(self) -> bool:
         """True from an edit until its plan (or its failure) is on screen."""
-        return self._plan_timer is not None or self.planning
+        return self._plan_timer is not None or self.planning or self._warming
 
     def schedule_plan(self) -> None:
         """Plan after a short pause; each further edit in the pause restarts it."""
@@ -252,12 +295,15 @@ class PlannerApp(App[None]):
             return
         stem = f"{self.programme.conference.name.split('(')[-1].rstrip(')')} plan"
         stem = "-".join(stem.lower().split())
+        from planner.tui.dialogs.export import ExportDialog
+
         self.push_screen(ExportDialog(stem), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
         if choice is None:
             return
         if choice.path.exists():
+            from planner.tui.dialogs.confirm import ConfirmDialog
 
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -295,6 +341,8 @@ class PlannerApp(App[None]):
         self.notify(f"Wrote {choice.path}", title="Exported")
 
     def action_import_busy(self) -> None:
+        from planner.tui.dialogs.import_busy import ImportBusyDialog
+
         self.push_screen(ImportBusyDialog(), self._import_busy)
 
     def _import_busy(self, path: Path | None) -> None:

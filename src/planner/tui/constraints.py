@@ -8,13 +8,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from planner.errors import PlannerError
-from planner.export.busy import calendar_files
 from planner.interests import InterestProfile
-from planner.interests.cli_parsing import Prefer, localize, parse_datetime
 from planner.interests.profile import BusyInterval
 from planner.model import Programme
 from planner.tui.profile_edits import revised
@@ -89,9 +87,13 @@ def _clock(text: str) -> time:
     return time(int(hours), int(minutes))
 
 
-def _moment(text: str, programme: Programme, prefer: Prefer) -> datetime | None:
+def _moment(
+    text: str, programme: Programme, prefer: Literal["earlier", "later"]
+) -> datetime | None:
     """A date and time read as ``planner plan --arrive/--leave`` reads it (DST-aware: a time
     the clocks skip is refused; of a time that happens twice, ``prefer`` picks one)."""
+    from planner.interests.cli_parsing import parse_datetime
+
     if not text.strip():
         return None
     conference = programme.conference
@@ -103,6 +105,8 @@ def _moment(text: str, programme: Programme, prefer: Prefer) -> datetime | None:
 
 
 def _busy(text: str, zone: ZoneInfo) -> list[BusyInterval]:
+    from planner.interests.cli_parsing import localize
+
     intervals = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -163,6 +167,8 @@ def parse_form(values: dict[str, str], programme: Programme) -> Parsed:
 
 
 def _calendars(text: str) -> list[str]:
+    from planner.export.busy import calendar_files
+
     paths = [line.strip() for line in text.splitlines() if line.strip()]
     try:
         calendar_files(Path(p).expanduser() for p in paths)

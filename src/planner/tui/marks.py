@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from planner.interests import InterestProfile
-from planner.interests.scoring import star_level
 
 PLANNED, MUST, SKIP, STAR, CUSTOM_STAR = "✓", "!", "✗", "★", "☆"
 
@@ -19,6 +18,8 @@ def mark(item: str, profile: InterestProfile, planned: bool = False) -> Text:
     elif item in profile.skip:
         text.append(SKIP, style="dim")
     elif item in profile.star:
+        from planner.interests.scoring import star_level  # only with stars: a costly import
+
         level = star_level(profile.star[item])
         text.append(STAR * level if level else CUSTOM_STAR, style="bold yellow")
     return text if text.plain.strip() else Text("")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from planner.interests import InterestProfile
 from planner.itinerary import Itinerary
+
+if TYPE_CHECKING:
+    from planner.interests.scoring import Interest
 
 
 @dataclass
@@ -37,3 +41,11 @@ class PlanFailed(Message):
 
     problem: str
     generation: int
+
+
+@dataclass
+class ScoresReady(Message):
+    """The starting profile has been scored (posted from the warm-up thread)."""
+
+    profile: InterestProfile
+    scores: dict[str, Interest]

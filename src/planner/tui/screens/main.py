@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -16,18 +16,18 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static, Ta
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
-from planner.interests.scoring import Interest, star_weight
 from planner.itinerary import Itinerary
 from planner.model import Programme
-from planner.tui.dialogs.constraints import ConstraintsDialog
 from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
 from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
-from planner.tui.screens.interests import InterestsScreen
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 from planner.tui.widgets.plan_pane import PlanPane
+
+if TYPE_CHECKING:
+    from planner.interests.scoring import Interest
 from planner.views.timefmt import RECONSTRUCTED_MARK
 
 #: From this width on, the details pane sits beside the table rather than below it.
@@ -121,6 +121,7 @@ class MainScreen(Screen[None]):
         self.scores = scores
         self.planned: set[str] = set()
         self.itinerary: Itinerary | None = None
+        self.ready = False
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
@@ -167,8 +168,9 @@ class MainScreen(Screen[None]):
         self.title = conference.name
         self.sub_title = f"{conference.city or ''} · times in {conference.timezone}".strip(" ·")
         self.apply_filters()
-        self.query_one(PlanPane).show(day=self.active_day())
+        self.query_one(PlanPane).show(day=self.active_day(), itinerary=self.itinerary)
         self.active_table().focus()
+        self.ready = True
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
@@ -271,6 +273,8 @@ class MainScreen(Screen[None]):
         """The app has a new profile: update the marks and the details."""
         self.profile = profile
         self.scores = scores
+        if not self.ready:
+            return  # on_mount shows them
         for table in self.tables():
             table.refresh_marks()
         self.show_details()
@@ -339,18 +343,22 @@ class MainScreen(Screen[None]):
         return self.query_one(PlanPane)
 
     def show_planning(self, busy: bool) -> None:
-        self.plan_pane().show(busy=busy, keep_problem=True)
+        if self.ready:
+            self.plan_pane().show(busy=busy, keep_problem=True)
 
     def show_plan(self, itinerary: Itinerary) -> None:
         self.itinerary = itinerary
         self.planned = {item.id for item in itinerary.items}
+        if not self.ready:
+            return
         self.plan_pane().show(itinerary=itinerary, busy=False)
         for table in self.tables():
             table.refresh_marks()
         self.show_details()
 
     def show_plan_problem(self, problem: str) -> None:
-        self.plan_pane().show(busy=False, problem=problem)
+        if self.ready:
+            self.plan_pane().show(busy=False, problem=problem)
 
     def action_why(self) -> None:
         """Go to the item that keeps the highlighted one out of the plan."""
@@ -372,6 +380,8 @@ class MainScreen(Screen[None]):
         self.notify(f"{item} is left out: {out.reason}", title="Why")
 
     def action_star(self, level: int) -> None:
+        from planner.interests.scoring import star_weight
+
         weight = star_weight(level)
 
         def star(profile: InterestProfile, item: str) -> InterestProfile:
@@ -391,9 +401,13 @@ class MainScreen(Screen[None]):
         self._edit(clear_item, "cleared")
 
     def action_interests(self) -> None:
+        from planner.tui.screens.interests import InterestsScreen
+
         self.app.push_screen(InterestsScreen(self.programme, self.profile, self.scores))
 
     def action_constraints(self) -> None:
+        from planner.tui.dialogs.constraints import ConstraintsDialog
+
         def done(profile: InterestProfile | None) -> None:
             if profile is not None and profile != self.profile:
                 self.post_message(ProfileEdited(profile, "constraints"))
