@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python -m bench.load_bench
+	$(BIN)/python -m bench
 
 # Rebuild the embedded programme from the book of abstracts and its timetable template.
 programme: $(STAMP)

@@ -192,3 +192,38 @@ def test_oracle_equals_brute_force(data: st.DataObject, talks: list[T], walk: in
         Slot(t.id, _minutes(t.hm), _minutes(t.hm) + t.minutes, t.room, scores[t.id]) for t in talks
     ]
     assert best_plan(slots, lambda a, b: 0 if a == b else walk)[0] == brute_force(case, scores)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 2),  # room
+            st.integers(0, 20),  # start, in 10-minute steps
+            st.integers(1, 6),  # length, in 10-minute steps
+            st.integers(1, 9),  # weight
+        ),
+        max_size=9,
+    ),
+    st.integers(0, 15),
+)
+def test_oracle_equals_brute_force_with_overlaps_in_one_room(
+    raw: list[tuple[int, int, int, int]], walk: int
+) -> None:
+    """Real schedules hold overlapping talks in one room; the oracle stays exact."""
+    slots = [
+        Slot(str(k), 10 * s, 10 * (s + n), f"R{r}", float(w)) for k, (r, s, n, w) in enumerate(raw)
+    ]
+
+    def gap(a: Slot, b: Slot) -> int:
+        return 0 if a.room == b.room else walk
+
+    best = 0.0
+    for size in range(len(slots) + 1):
+        for combo in itertools.combinations(sorted(slots, key=lambda x: x.start), size):
+            if all(
+                x.end + gap(x, y) <= y.start or y.end + gap(y, x) <= x.start
+                for x, y in itertools.combinations(combo, 2)
+            ):
+                best = max(best, sum(x.weight for x in combo))
+    assert best_plan(slots, lambda a, b: 0 if a == b else walk)[0] == best

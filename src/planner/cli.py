@@ -391,6 +391,65 @@ def plan(
 
 
 @main.command()
+@click.argument("group_file", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder to write (replaced whole).",
+)
+@click.option(
+    "--policy",
+    type=click.Choice(["independent", "cover"]),
+    help="independent: each member's own optimum; cover: the most group interest covered "
+    "(default: the group file's, else independent).",
+)
+@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@click.option(
+    "--share",
+    type=click.FloatRange(0, 1),
+    help="cover: each member keeps at least this share of their optimum (default 0.8).",
+)
+@click.option(
+    "--max-per-poster",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="At most N members at one poster at a time.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the group's plans as JSON.")
+@click.option("--force", is_flag=True, help="Replace an output folder the planner did not write.")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Solver time limit in seconds (per member, and for the group model).",
+)
+@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: one per core).")
+@friendly_errors
+def group(
+    group_file: Path,
+    out: Path,
+    policy: Any,
+    programme_path: Path | None,
+    share: float | None,
+    max_per_poster: int | None,
+    as_json: bool,
+    force: bool,
+    time_limit: float,
+    workers: int | None,
+) -> None:
+    """Plan a group: one calendar and agenda per member, and an overview of who is where."""
+    from planner.group.command import Request, run_group
+
+    request = Request(
+        group_file, out, policy, programme_path, share, max_per_poster, as_json, force,
+        time_limit, workers,
+    )  # fmt: skip
+    sys.exit(run_group(request))
+
+
+@main.command()
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @click.option(
     "--profile",

@@ -69,3 +69,14 @@ class Itinerary(BaseModel):
         if self.bound <= 0:
             return 0.0
         return max(0.0, (self.bound - self.objective) / self.bound)
+
+    def summary(self) -> str:
+        """The solver's verdict in words: optimal, or the gap to the best bound."""
+        if self.status == "optimal":
+            return f"Optimal plan (score {self.objective:g}): no better plan exists."
+        if self.status == "feasible":
+            return (
+                f"Good plan, not proven optimal: score {self.objective:g}, best bound "
+                f"{self.bound:g} (gap {self.gap:.1%})."
+            )
+        return "No plan satisfies every hard wish (infeasible)."

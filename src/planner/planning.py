@@ -4,6 +4,7 @@ calendars folded in, interest scores, the solver, and the files written afterwar
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,12 +79,16 @@ def make_plan(
     return PlanResult(with_reasons(itinerary, interests), interests, warnings)
 
 
+_SCORE_PART = re.compile(r"^score [-0-9.e+]+(?:; )?")
+
+
 def with_reasons(itinerary: Itinerary, interests: dict[str, Interest]) -> Itinerary:
-    """Each planned item's ``why`` led by the reasons for its interest score."""
+    """Each planned item's ``why`` led by the reasons for its interest score (which say the
+    score, so the solver's bare "score N" goes)."""
     items = []
     for item in itinerary.items:
         reasons = interests[item.id].reasons if item.id in interests else []
-        items.append(
-            item.model_copy(update={"why": [*reasons, *(w for w in item.why if w not in reasons)]})
-        )
+        rest = [_SCORE_PART.sub("", w) if reasons else w for w in item.why]
+        why = [*reasons, *(w for w in rest if w and w not in reasons)]
+        items.append(item.model_copy(update={"why": why}))
     return itinerary.model_copy(update={"items": items})

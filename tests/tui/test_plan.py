@@ -22,6 +22,7 @@ from planner.tui.dialogs.export import ExportDialog
 from planner.tui.dialogs.import_busy import ImportBusyDialog
 from planner.tui.screens.main import MainScreen
 from planner.tui.widgets.plan_pane import PlanPane, plan_renderable
+from planner.views.itinerary_view import status_line
 from programme_factory import programme_data
 
 from .conftest import FIXED_NOW, running, settle
@@ -61,7 +62,8 @@ async def test_a_star_makes_a_plan_in_the_background(make: Make) -> None:
         table = app.main.active_table()
         assert table.get_cell("28", "mark").plain == "✓★★"
         text = plan_text(app)
-        assert "Optimal: total interest 30" in text
+        assert status_line(app.itinerary) in text.replace("\n", " ")
+        assert "30" in status_line(app.itinerary)
         assert "09:00 From Supervised to Unsupervised" in text
         assert "In the plan: starred: weight 30" in details_text(app)
 

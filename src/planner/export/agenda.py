@@ -63,14 +63,7 @@ def _left_out(itinerary: Itinerary, programme: Programme) -> list[_Left]:
 
 
 def status_line(itinerary: Itinerary) -> str:
-    if itinerary.status == "optimal":
-        return f"Optimal plan (score {itinerary.objective:g}): no better plan exists."
-    if itinerary.status == "feasible":
-        return (
-            f"Good plan, not proven optimal: score {itinerary.objective:g}, best bound "
-            f"{itinerary.bound:g} (gap {itinerary.gap:.1%})."
-        )
-    return "No plan satisfies every hard wish (infeasible)."
+    return itinerary.summary()
 
 
 def _zone_line(programme: Programme, found: list[Entry]) -> str:

@@ -69,15 +69,20 @@ def programme_from_data(data: Any, source: str) -> Programme:
         ) from None
 
 
-def read_programme_file(path: Path) -> Programme:
-    """Load a programme written by :func:`write_programme` (or by hand)."""
-    path = Path(path)
+def read_text(path: Path) -> str:
+    """The UTF-8 text of ``path``, or a :class:`ProgrammeError` naming it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProgrammeError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ProgrammeError(f"{path}: cannot read it ({error})") from None
+
+
+def read_programme_file(path: Path) -> Programme:
+    """Load a programme written by :func:`write_programme` (or by hand)."""
+    path = Path(path)
+    text = read_text(path)
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(text)

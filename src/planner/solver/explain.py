@@ -80,8 +80,7 @@ def left_out_reason(
                 return reason, [x.candidate.id, *(b.id for b in overlapping)]
         if overlapping:
             return _describe_blocking(overlapping, c), [b.id for b in overlapping]
-        if any(x.candidate is None and _overlap(c.start, c.end, x.start, x.end) for x in near):
-            return "lunch", []
+    # a reached cap decides before lunch does: lunch can move, the cap cannot
     picked = [x for x in chosen if x.day == c.day and x.candidate is not None]
     talks = [x for x in picked if x.candidate is not None and x.candidate.fixed]
     cap_talks = profile.max_talks_per_day
@@ -90,6 +89,10 @@ def left_out_reason(
     cap = hours_cap_minutes(profile)
     if cap is not None and sum(x.end - x.start for x in picked) + c.length > cap:
         return "daily cap reached", []
+    if c.fixed and any(
+        x.candidate is None and _overlap(c.start, c.end, x.start, x.end) for x in near
+    ):
+        return "lunch", []
     if not c.fixed:
         rivals = [
             x.candidate
@@ -171,8 +174,7 @@ def itinerary(
         if beaten:
             shown = ", ".join(f"{b.id} (score {b.score:g})" for b in beaten[:3])
             more = f" and {len(beaten) - 3} more" if len(beaten) > 3 else ""
-            word = "clashes with" if item.fixed else "chosen over"
-            why.append(f"{word} {shown}{more}")
+            why.append(f"chosen over {shown}{more}")
         items.append(
             PlannedItem(
                 id=item.id,

@@ -1,8 +1,9 @@
 """Exact plans for talks only: weighted interval scheduling with walking time, one day at a
 time, by dynamic programming (the longest path over "talk j can follow talk i").
 
-Talks in one room never overlap, so per room the talks sorted by start are also sorted by end,
-and "the best plan ending in room r by minute m" is a prefix maximum found by bisection. The
+"The best plan ending in room r by minute m" is a prefix maximum over that room's talks sorted by
+end, found by bisection. Real schedules may hold overlapping talks in one room, so the prefix is
+kept in order of end (not of start) and filled as the talks it covers are decided. The
 oracle knows nothing of caps, lunch, posters or must-sees: it checks the solver on talk-only
 problems and gives it a warm start."""
 
@@ -27,9 +28,16 @@ def best_plan(slots: Iterable[Slot], walk: Callable[[str, str], int]) -> tuple[f
     """The maximum total weight of a clash-free sequence with enough time to walk between
     rooms, and the ids of one such sequence in time order. Slots must be on one day or the
     walking gaps across days are trivially satisfied (they are)."""
-    ordered = sorted((s for s in slots if s.weight > 0), key=lambda s: (s.start, s.end, s.id))
+    ordered = sorted(
+        (s for s in slots if s.weight > 0 and s.end > s.start), key=lambda s: (s.start, s.end, s.id)
+    )
     rooms = sorted({s.room for s in ordered})
-    ends: dict[str, list[int]] = defaultdict(list)
+    by_end: dict[str, list[int]] = defaultdict(list)
+    for index, slot in enumerate(ordered):
+        by_end[slot.room].append(index)
+    for indices in by_end.values():
+        indices.sort(key=lambda i: (ordered[i].end, i))
+    ends = {room: [ordered[i].end for i in indices] for room, indices in by_end.items()}
     best: dict[str, list[tuple[float, int]]] = defaultdict(list)  # prefix max (value, index)
     value = [0.0] * len(ordered)
     parent = [-1] * len(ordered)
@@ -39,18 +47,18 @@ def best_plan(slots: Iterable[Slot], walk: Callable[[str, str], int]) -> tuple[f
         for room in rooms:
             latest = slot.start - walks[(room, slot.room)]
             k = bisect.bisect_right(ends[room], latest)
+            prefix = best[room]
+            # every talk ending by `latest` started before this one, so its value is known
+            while len(prefix) < k:
+                i = by_end[room][len(prefix)]
+                entry = (value[i], i)
+                prefix.append(entry if not prefix or entry[0] > prefix[-1][0] else prefix[-1])
             if k:
-                candidate, index = best[room][k - 1]
+                candidate, index = prefix[k - 1]
                 if candidate > top:
                     top, top_index = candidate, index
         value[j] = top + slot.weight
         parent[j] = top_index
-        prefix = best[slot.room]
-        ends[slot.room].append(slot.end)
-        if prefix and prefix[-1][0] >= value[j]:
-            prefix.append(prefix[-1])
-        else:
-            prefix.append((value[j], j))
     if not ordered:
         return 0.0, []
     last = max(range(len(ordered)), key=lambda j: (value[j], -j))

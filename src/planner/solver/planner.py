@@ -52,17 +52,19 @@ class Solved:
     seconds: float
 
 
-def build(
-    problem: Problem,
-    days: list[Day],
-    *,
-    relax: bool,
-    previous: Mapping[str, int | None] | None = None,
-    hint_oracle: bool = True,
-) -> Built:
-    """The CP-SAT model of ``days``. ``previous`` maps ids of a previous plan to their start
-    minute (for hints and the keep-previous tie-break)."""
-    model = cp_model.CpModel()
+@dataclass
+class Rules:
+    """One attendee's rules added to a model: the variables and the hard wishes kept as
+    literals (with ``relax``; empty otherwise)."""
+
+    variables: Variables
+    kept: list[tuple[Candidate, cp_model.IntVar]]
+    constraints: dict[str, int]
+
+
+def add_rules(model: cp_model.CpModel, problem: Problem, days: list[Day], *, relax: bool) -> Rules:
+    """Every rule of ``problem`` for ``days`` in ``model``, without an objective. Several
+    attendees' rules can share one model (group planning)."""
     variables = Variables.create(model, days)
     counts: dict[str, int] = {}
 
@@ -85,9 +87,25 @@ def build(
     tally("poster visits", add_poster_visits(variables))
     wishes = [c for day in days for c in day.candidates if c.wish is not None]
     kept = add_wishes(variables, wishes, relax=relax)
+    return Rules(variables, kept, counts)
+
+
+def build(
+    problem: Problem,
+    days: list[Day],
+    *,
+    relax: bool,
+    previous: Mapping[str, int | None] | None = None,
+    hint_oracle: bool = True,
+) -> Built:
+    """The CP-SAT model of ``days``. ``previous`` maps ids of a previous plan to their start
+    minute (for hints and the keep-previous tie-break)."""
+    model = cp_model.CpModel()
+    rules = add_rules(model, problem, days, relax=relax)
+    variables, kept = rules.variables, rules.kept
     objective = add_objective(variables, kept, set(previous or {}))
     _hint(problem, days, variables, previous, hint_oracle)
-    return Built(model, variables, objective, kept, counts)
+    return Built(model, variables, objective, kept, rules.constraints)
 
 
 def _hint(

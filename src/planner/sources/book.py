@@ -16,6 +16,7 @@ from pathlib import Path
 
 from planner.errors import ProgrammeError
 from planner.model import Speaker
+from planner.model.io import read_text
 from planner.sources.text import clean_spaces, join_page_breaks, readable_math
 
 _TOC_ENTRY = re.compile(r"^(?P<title>.*\S)\s+(?P<id>\d+)[\s.]*\t(?P<page>\d+)\s*$")
@@ -185,11 +186,4 @@ def parse_book(text: str, source: str = "book") -> Book:
 
 
 def read_book(path: Path) -> Book:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProgrammeError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProgrammeError(f"{path}: cannot read it ({error})") from None
-    return parse_book(text, str(path))
+    return parse_book(read_text(path), str(path))

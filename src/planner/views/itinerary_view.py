@@ -57,17 +57,9 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
 
 
 def status_line(itinerary: Itinerary) -> str:
-    seconds = f"{itinerary.solve_seconds * 1000:.0f} ms"
-    if itinerary.status == "optimal":
-        return (
-            f"Optimal: total interest {itinerary.objective:g}, proven best (solved in {seconds})."
-        )
-    if itinerary.status == "feasible":
-        return (
-            f"Feasible: total interest {itinerary.objective:g}; best bound {itinerary.bound:g} "
-            f"(gap {itinerary.gap:.1%}) after {seconds}."
-        )
-    return "Infeasible: no plan satisfies every hard wish."
+    if itinerary.status == "infeasible":
+        return itinerary.summary()
+    return f"{itinerary.summary()} Solved in {itinerary.solve_seconds * 1000:.0f} ms."
 
 
 def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console) -> None:
@@ -117,20 +109,36 @@ def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console
                 and programme.times_reconstructed(contribution)
             )
             table.add_row(
-                span(local(item.start), local(item.end), marked), item.room, item.id, cell
+                span(local(item.start), local(item.end), marked),
+                item.room,
+                "" if item.kind == "lunch" else item.id,
+                cell,
             )
         console.print()
         console.print(table)
     if itinerary.left_out:
         console.print()
-        console.print(Text("Left out", style="bold cyan"))
+        table = Table(
+            title="Left out",
+            title_justify="left",
+            title_style="bold cyan",
+            box=None,
+            pad_edge=False,
+            header_style="dim",
+        )
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Title", ratio=3)
+        table.add_column("Score", justify="right", no_wrap=True)
+        table.add_column("Why not", ratio=2)
         for out in sorted(itinerary.left_out, key=lambda x: (-x.score, x.id)):
             contribution = programme.contribution_by_id.get(out.id)
-            title = contribution.title if contribution else out.id
-            line = Text(f"  {out.id:>5}  ")
-            line.append(title)
-            line.append(f"  (score {out.score:g}): {out.reason}", style="dim")
-            console.print(line)
+            table.add_row(
+                out.id,
+                contribution.title if contribution else out.id,
+                f"{out.score:g}",
+                Text(out.reason, style="dim"),
+            )
+        console.print(table)
     if itinerary.relaxed:
         console.print()
         console.print(Text("Relaxed to make a plan possible:", style="bold yellow"))
