@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from planner.cli import main
@@ -36,7 +37,11 @@ def test_show_unknown_day_is_a_clear_error() -> None:
     assert "not a day of" in result.output
 
 
-def test_planner_without_command_is_useful() -> None:
+def test_planner_without_command_opens_the_terminal_ui(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.tui import launch
+
+    opened: list[object] = []
+    monkeypatch.setattr(launch, "run_tui", lambda *args: opened.append(args))
     result = CliRunner().invoke(main, [])
     assert result.exit_code == 0
-    assert "Machine Learning for Astrophysics" in result.output
+    assert opened == [(None, None)]

@@ -45,9 +45,11 @@ def friendly_errors(func: F) -> F:
 @click.version_option(package_name="planner")
 @click.pass_context
 def main(ctx: click.Context) -> None:
-    """Plan your days at a scientific conference: the best itinerary, proven, explained."""
+    """Plan your days at a scientific conference: the best itinerary, proven, explained.
+
+    With no command, opens the terminal UI on the embedded programme."""
     if ctx.invoked_subcommand is None:
-        ctx.invoke(show)
+        ctx.invoke(tui)
 
 
 @main.command()
@@ -445,6 +447,22 @@ def group(
         time_limit, workers,
     )  # fmt: skip
     sys.exit(run_group(request))
+
+
+@main.command()
+@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@click.option(
+    "--profile",
+    "profile_path",
+    type=click.Path(path_type=Path),
+    help="Interest profile to edit (default: the one in your user data folder).",
+)
+@friendly_errors
+def tui(programme_path: Path | None, profile_path: Path | None) -> None:
+    """Open the terminal UI: browse, search, pick interests, plan, export."""
+    from planner.tui.launch import run_tui
+
+    run_tui(programme_path, profile_path)
 
 
 @main.command()

@@ -1,0 +1,403 @@
+"""The Textual app: a thin shell that holds the programme, the profile and the plan, and hosts
+the screens. Screens post messages up (:mod:`planner.tui.messages`); the app keeps the state,
+saves the profile, re-plans in a worker thread, and passes the results down.
+
+:func:`make_app` builds it (the CLI and the tests use the same factory)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.worker import get_current_worker
+
+from planner.errors import PlannerError
+from planner.interests import InterestProfile
+from planner.interests.storage import default_profile_path, load_profile, save_profile
+from planner.itinerary import Itinerary
+from planner.model import Programme
+from planner.tui.messages import PlanFailed, PlanReady, ProfileEdited, ScoresReady
+from planner.tui.screens.help import HelpScreen
+from planner.tui.screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from planner.interests.scoring import Interest
+    from planner.tui.dialogs.export import ExportChoice
+
+Clock = Callable[[], datetime]
+
+DARK, LIGHT = "textual-dark", "textual-light"
+#: Seconds to wait after an edit before re-planning (a burst of keys makes one plan).
+PLAN_DELAY = 0.1
+#: Seconds after the first screen before scoring and the solver are loaded in the background,
+#: when the profile has nothing to score yet.
+WARM_UP_AFTER = 0.5
+#: Seconds the solver may take (it stops earlier when it proves the plan optimal).
+PLAN_TIME_LIMIT = 10.0
+
+
+class PlannerApp(App[None]):
+    """The planner's terminal UI on one programme and one attendee's profile."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "planner"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "plan", "Plan", id="plan", tooltip="Plan now"),
+        Binding(
+            "e", "export", "Export", id="export", tooltip="Export the plan (.ics, Markdown, HTML)"
+        ),
+        Binding(
+            "b",
+            "import_busy",
+            "Import busy",
+            show=False,
+            id="import-busy",
+            tooltip="Import busy times from a calendar file (.ics)",
+        ),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
+        Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle-theme"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        programme: Programme,
+        profile: InterestProfile | None = None,
+        *,
+        profile_path: Path | None = None,
+        clock: Clock | None = None,
+        plan_delay: float = PLAN_DELAY,
+    ) -> None:
+        super().__init__()
+        self.programme = programme
+        self.profile = profile or InterestProfile.model_validate({})
+        self.profile_path = profile_path
+        # Scored in the background after the first screen (scoring loads a text index).
+        self.scores: dict[str, Interest] = {}
+        self.clock: Clock = clock or (lambda: datetime.now(programme.conference.zone))
+        self.plan_delay = plan_delay
+        self.itinerary: Itinerary | None = None
+        self.planning = False
+        self._generation = 0
+        self._plan_timer: Timer | None = None
+        self._warming = True  # until the starting profile is scored
+
+    def today(self) -> date:
+        return self.clock().astimezone(self.programme.conference.zone).date()
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.programme, self.profile, self.scores, today=self.today())
+
+    def on_mount(self) -> None:
+        # After the first screen: the imports in the warm-up would otherwise slow it down.
+        p = self.profile
+        wishes = p.keyword or p.session or p.speaker or p.star or p.must or p.own
+        if wishes:
+            self.call_after_refresh(lambda: self.warm_up(self.profile))
+        else:
+            self.call_after_refresh(
+                lambda: self.set_timer(
+                    WARM_UP_AFTER, lambda: self.warm_up(self.profile), name="warm-up"
+                )
+            )
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def warm_up(self, profile: InterestProfile) -> None:
+        """Load scoring and the solver off the UI thread, and score the starting profile."""
+        from planner.interests.scoring import score_programme
+
+        try:
+            scores = score_programme(self.programme, profile)
+        except Exception as error:  # never a traceback: say it, and carry on unscored
+            self.post_message(ScoresReady(profile, {}))
+            self.call_from_thread(self.notify, f"scoring failed: {error!r}", severity="error")
+            return
+        self.post_message(ScoresReady(profile, scores))
+        import planner.planning
+        import planner.solver  # noqa: F401  (loads OR-Tools before the first plan)
+
+    def on_scores_ready(self, message: ScoresReady) -> None:
+        self._warming = False
+        if message.profile is not self.profile:
+            return  # edited since: set_profile scored the new one
+        self.scores = message.scores
+        self._show_profile_everywhere()
+        if self.has_wishes():
+            self.schedule_plan()
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        if not isinstance(screen, MainScreen):
+            raise RuntimeError("the main screen is not running")
+        return screen
+
+    # The profile
+    def has_wishes(self) -> bool:
+        p = self.profile
+        return bool(p.must or p.own or any(i.score > 0 for i in self.scores.values()))
+
+    def on_profile_edited(self, message: ProfileEdited) -> None:
+        self.set_profile(message.profile, message.what)
+
+    def set_profile(self, profile: InterestProfile, what: str) -> None:
+        """Keep the new profile, save it, pass it down, and re-plan shortly."""
+        if profile == self.profile:
+            return
+        from planner.interests.scoring import score_programme
+
+        self.profile = profile
+        self.scores = score_programme(self.programme, profile)
+        self.save_profile()
+        self._show_profile_everywhere()
+        self.schedule_plan()
+
+    def _show_profile_everywhere(self) -> None:
+        for screen in self.screen_stack:
+            show = getattr(screen, "show_profile", None)
+            if show is not None:
+                show(self.profile, self.scores)
+
+    def save_profile(self) -> None:
+        """Write the profile (atomically) where it was read from; a failure is a notification."""
+        if self.profile_path is None:
+            return
+        try:
+            save_profile(self.profile, self.profile_path)
+        except PlannerError as error:
+            self.report(error)
+
+    # The plan
+    @property
+    def plan_pending(self) -> bool:
+        """True from an edit until its plan (or its failure) is on screen."""
+        return self._plan_timer is not None or self.planning or self._warming
+
+    def schedule_plan(self) -> None:
+        """Plan after a short pause; each further edit in the pause restarts it."""
+        if self._plan_timer is not None:
+            self._plan_timer.stop()
+        self._plan_timer = self.set_timer(self.plan_delay, self.plan_now, name="plan")
+
+    def plan_now(self) -> None:
+        """Start a planning run in a thread; a newer run supersedes it."""
+        if self._plan_timer is not None:
+            self._plan_timer.stop()
+            self._plan_timer = None
+        main = self._running_main()
+        if main is None:
+            return
+        self._generation += 1
+        self.planning = True
+        main.show_planning(True)
+        self.run_plan(self.profile, self.itinerary, self._generation)
+
+    @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
+    def run_plan(
+        self, profile: InterestProfile, previous: Itinerary | None, generation: int
+    ) -> None:
+        from planner.planning import make_plan
+
+        try:
+            result = make_plan(
+                self.programme, profile, previous=previous, time_limit=PLAN_TIME_LIMIT
+            )
+        except PlannerError as error:
+            self.post_message(PlanFailed(str(error), generation))
+            return
+        except Exception as error:  # a bug: still a message, never a traceback on screen
+            self.post_message(PlanFailed(f"planning failed: {error!r}", generation))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(PlanReady(result.itinerary, result.warnings, generation))
+
+    def _running_main(self) -> MainScreen | None:
+        """The main screen, or None while the app starts or closes."""
+        stack = self.screen_stack
+        return stack[0] if stack and isinstance(stack[0], MainScreen) else None
+
+    def on_plan_ready(self, message: PlanReady) -> None:
+        if message.generation != self._generation or self._running_main() is None:
+            return  # a newer run is on its way, or the app is closing
+        self.planning = False
+        self.itinerary = message.itinerary
+        self.main.show_plan(message.itinerary)
+        for warning in message.warnings:
+            self.notify(warning, severity="warning")
+
+    def on_plan_failed(self, message: PlanFailed) -> None:
+        if message.generation != self._generation or self._running_main() is None:
+            return
+        self.planning = False
+        self.main.show_plan_problem(message.problem)
+        self.notify(message.problem, title="No plan", severity="error", timeout=10)
+
+    # Commands
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        main = self.main
+        yield SystemCommand("Plan now", "Make the best plan for your wishes", self.action_plan)
+        yield SystemCommand(
+            "Export the plan", "Write the plan as .ics, Markdown or HTML", self.action_export
+        )
+        yield SystemCommand(
+            "Import busy times", "Busy times from a calendar file (.ics)", self.action_import_busy
+        )
+        yield SystemCommand(
+            "Interests",
+            "Keywords, speakers and session weights, with their ranked matches",
+            main.action_interests,
+        )
+        yield SystemCommand(
+            "Constraints",
+            "Arrival, departure, busy times and calendars, lunch, walking, daily caps",
+            main.action_constraints,
+        )
+        yield SystemCommand(
+            "Search", "Search titles, speakers and abstracts", main.action_focus_search
+        )
+        yield SystemCommand(
+            "Next day", "Show the next day of the programme", lambda: main.action_day(1)
+        )
+        yield SystemCommand(
+            "Previous day", "Show the previous day of the programme", lambda: main.action_day(-1)
+        )
+        yield SystemCommand(
+            "Clear filters", "Clear the search, session and kind filters", main.action_clear_filters
+        )
+        yield SystemCommand(
+            "Toggle light/dark", "Switch between the light and dark theme", self.action_toggle_theme
+        )
+        yield SystemCommand("Help", "Show every key binding", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    # Actions
+    def action_plan(self) -> None:
+        self.plan_now()
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.binding_help()))
+
+    def action_export(self) -> None:
+        if self.itinerary is None:
+            self.notify("No plan to export yet: press p to plan.", severity="warning")
+            return
+        stem = f"{self.programme.conference.name.split('(')[-1].rstrip(')')} plan"
+        stem = "-".join(stem.lower().split())
+        from planner.tui.dialogs.export import ExportDialog
+
+        self.push_screen(ExportDialog(stem), self._export_chosen)
+
+    def _export_chosen(self, choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.path.exists():
+            from planner.tui.dialogs.confirm import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.export(choice, overwrite=True)
+
+            self.push_screen(
+                ConfirmDialog(f"{choice.path} exists. Overwrite it?", "Overwrite", "Keep it"),
+                answered,
+            )
+            return
+        self.export(choice, overwrite=False)
+
+    def export(self, choice: ExportChoice, *, overwrite: bool) -> None:
+        """Write the current plan; errors are notifications."""
+        from planner.export.writers import write_html, write_markdown, write_plan_ics
+
+        itinerary = self.itinerary
+        if itinerary is None:
+            return
+        try:
+            if choice.format == "ics":
+                write_plan_ics(
+                    choice.path, itinerary, self.programme, force=overwrite, now=self.clock()
+                )
+            elif choice.format == "markdown":
+                write_markdown(choice.path, itinerary, self.programme, force=overwrite)
+            else:
+                write_html(choice.path, itinerary, self.programme, force=overwrite)
+        except PlannerError as error:
+            self.report(error)
+            return
+        except OSError as error:
+            self.report(PlannerError(f"{choice.path}: cannot write it ({error.strerror})"))
+            return
+        self.notify(f"Wrote {choice.path}", title="Exported")
+
+    def action_import_busy(self) -> None:
+        from planner.tui.dialogs.import_busy import ImportBusyDialog
+
+        self.push_screen(ImportBusyDialog(), self._import_busy)
+
+    def _import_busy(self, path: Path | None) -> None:
+        from planner.export.busy import busy_from_ics
+        from planner.tui.profile_edits import revised
+
+        if path is None:
+            return
+        try:
+            found = busy_from_ics([path], self.programme)
+        except PlannerError as error:
+            self.report(error)
+            return
+        new = [b for b in found.intervals if b not in self.profile.busy]
+        message = f"{len(new)} busy time(s) from {path.name} on the conference's days"
+        if found.skipped:
+            message += f"; skipped {len(found.skipped)}: {'; '.join(found.skipped[:3])}"
+        self.notify(message, title="Imported")
+        if new:
+            self.set_profile(
+                revised(self.profile, busy=[*self.profile.busy, *new]), f"busy times from {path}"
+            )
+
+    def binding_help(self) -> list[tuple[str, str]]:
+        """Every binding of the main screen and the app, with its description."""
+        entries: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for binding in [*self.main.BINDINGS, *self.BINDINGS]:
+            if not isinstance(binding, Binding) or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            keys = ", ".join(self.get_key_display(Binding(k, "")) for k in binding.key.split(","))
+            entries.append((keys, binding.tooltip or binding.description))
+        entries.append(("ctrl+p", "Command palette"))
+        return entries
+
+    def report(self, error: PlannerError) -> None:
+        """Show a user's error as a notification (never a traceback)."""
+        self.notify(str(error), title="Error", severity="error", timeout=8)
+
+
+def make_app(
+    programme_path: Path | None = None,
+    profile_path: Path | None = None,
+    *,
+    clock: Clock | None = None,
+) -> PlannerApp:
+    """Load the programme (the embedded one by default) and the profile (the one in the user's
+    data folder by default; none yet is an empty one), and build the app on them. Edits are
+    saved back to that profile file.
+
+    Raises :class:`PlannerError` when either cannot be read, before any screen opens."""
+    from planner.sources import load_programme
+
+    programme = load_programme(programme_path)
+    path = profile_path if profile_path is not None else default_profile_path()
+    profile = load_profile(path, missing_ok=True)
+    return PlannerApp(programme, profile, profile_path=path, clock=clock)

@@ -1,0 +1,213 @@
+"""The interests panel: keywords, speakers and session weights, with the contributions they
+rank highest, updated at each change."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+
+from planner.errors import PlannerError
+from planner.interests import InterestProfile
+from planner.interests.cli_parsing import SESSION_WEIGHT
+from planner.interests.scoring import Interest
+from planner.model import Programme
+from planner.tui.messages import ProfileEdited
+from planner.tui.profile_edits import revised
+from planner.tui.rows import session_titles
+
+#: How much one + or - changes a session's weight.
+WEIGHT_STEP = 5.0
+#: How many ranked matches are listed.
+TOP = 40
+
+
+def ranked(
+    programme: Programme, scores: dict[str, Interest], top: int = TOP
+) -> list[tuple[str, Interest]]:
+    """Contributions of positive interest, best first (ties in programme order)."""
+    order = {c.id: n for n, c in enumerate(programme.contributions)}
+    found = [(cid, i) for cid, i in scores.items() if i.score > 0]
+    found.sort(key=lambda pair: (-pair[1].score, order.get(pair[0], 0)))
+    return found[:top]
+
+
+class WordList(OptionList):
+    """Keywords or speakers; Delete removes the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete,backspace", "remove", "Remove", id="words.remove"),
+    ]
+
+    def action_remove(self) -> None:
+        if self.highlighted is not None:
+            screen = self.screen
+            assert isinstance(screen, InterestsScreen)
+            screen.remove_word(self, self.highlighted)
+
+
+class SessionWeights(DataTable[Text | str]):
+    """Session titles and their weights; + and - change the highlighted one, 0 clears it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("plus,equals_sign", "weight(1)", "Weight +", id="sessions.more"),
+        Binding("minus", "weight(-1)", "Weight -", id="sessions.less"),
+        Binding("0", "weight(0)", "No weight", id="sessions.clear"),
+    ]
+
+    def action_weight(self, step: int) -> None:
+        screen = self.screen
+        assert isinstance(screen, InterestsScreen)
+        titles = screen.titles
+        if 0 <= self.cursor_row < len(titles):
+            screen.change_weight(titles[self.cursor_row], step)
+
+
+class InterestsScreen(Screen[None]):
+    """Edits the interest part of the profile; every change goes to the app as a message."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", id="interests.close"),
+    ]
+
+    def __init__(
+        self, programme: Programme, profile: InterestProfile, scores: dict[str, Interest]
+    ) -> None:
+        super().__init__()
+        self.programme = programme
+        self.profile = profile
+        self.scores = scores
+        self.titles = session_titles(programme)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="interests-body"):
+            with Vertical(id="interests-edit"):
+                yield Label("Keywords (Enter adds, Delete removes)", classes="section")
+                yield Input(placeholder="e.g. anomaly detection", id="keyword-input", compact=True)
+                yield WordList(id="keywords")
+                yield Label("Speakers", classes="section")
+                yield Input(placeholder="e.g. Polsterer", id="speaker-input", compact=True)
+                yield WordList(id="speakers")
+                yield Label("Sessions (+ / - weight, 0 none)", classes="section")
+                yield SessionWeights(id="sessions", cursor_type="row")
+            with Vertical(id="interests-ranked"):
+                yield Label("Ranked matches (Enter: show in the programme)", classes="section")
+                yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
+                yield Static(id="ranked-why")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Interests"
+        sessions = self.query_one(SessionWeights)
+        sessions.add_column("Weight", key="weight", width=6)
+        sessions.add_column("Session", key="title")
+        for title in self.titles:
+            sessions.add_row("", title, key=title)
+        ranked_table = self.query_one("#ranked", DataTable)
+        ranked_table.add_column("Score", key="score")
+        ranked_table.add_column("#", key="id")
+        ranked_table.add_column("Title", key="title")
+        self.show_profile(self.profile, self.scores)
+        self.query_one("#keyword-input", Input).focus()
+
+    # Down from the app
+    def show_profile(self, profile: InterestProfile, scores: dict[str, Interest]) -> None:
+        self.profile, self.scores = profile, scores
+        keywords = self.query_one("#keywords", WordList)
+        keywords.clear_options()
+        keywords.add_options(profile.keyword)
+        keywords.highlighted = 0 if profile.keyword else None
+        speakers = self.query_one("#speakers", WordList)
+        speakers.clear_options()
+        speakers.add_options(profile.speaker)
+        speakers.highlighted = 0 if profile.speaker else None
+        sessions = self.query_one(SessionWeights)
+        for title in self.titles:
+            weight = profile.session.get(title)
+            sessions.update_cell(title, "weight", "" if weight is None else f"{weight:g}")
+        table = self.query_one("#ranked", DataTable)
+        table.clear()
+        for cid, interest in ranked(self.programme, scores):
+            c = self.programme.contribution_by_id[cid]
+            name = Text(c.title, no_wrap=True, overflow="ellipsis")
+            name.truncate(max(20, table.size.width - 16), overflow="ellipsis")
+            table.add_row(f"{interest.score:g}", cid, name, key=cid)
+        self.show_why()
+
+    def show_why(self) -> None:
+        """The reasons of the highlighted match, under the list."""
+        table = self.query_one("#ranked", DataTable)
+        why = self.query_one("#ranked-why", Static)
+        matches = ranked(self.programme, self.scores)
+        if not matches:
+            why.update(Text("Add keywords, speakers or session weights to rank.", style="dim"))
+            return
+        cid, interest = matches[min(max(table.cursor_row, 0), len(matches) - 1)]
+        c = self.programme.contribution_by_id[cid]
+        why.update(Text.assemble((c.title, "bold"), "\n", ("; ".join(interest.reasons), "italic")))
+
+    @on(DataTable.RowHighlighted, "#ranked")
+    def ranked_highlighted(self) -> None:
+        self.show_why()
+
+    # Up to the app
+    def _post(self, what: str, **changes: object) -> None:
+        try:
+            profile = revised(self.profile, **changes)
+        except PlannerError as error:
+            self.notify(str(error), title="Error", severity="error")
+            return
+        self.post_message(ProfileEdited(profile, what))
+
+    @on(Input.Submitted, "#keyword-input")
+    def add_keyword(self, event: Input.Submitted) -> None:
+        word = event.value.strip()
+        event.input.value = ""
+        if word and word not in self.profile.keyword:
+            self._post(f"keyword {word}", keyword=[*self.profile.keyword, word])
+
+    @on(Input.Submitted, "#speaker-input")
+    def add_speaker(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        event.input.value = ""
+        if name and name not in self.profile.speaker:
+            self._post(f"speaker {name}", speaker=[*self.profile.speaker, name])
+
+    def remove_word(self, words: WordList, index: int) -> None:
+        if words.id == "keywords":
+            gone = self.profile.keyword[index]
+            self._post(f"no keyword {gone}", keyword=[k for k in self.profile.keyword if k != gone])
+        else:
+            gone = self.profile.speaker[index]
+            self._post(f"no speaker {gone}", speaker=[k for k in self.profile.speaker if k != gone])
+
+    def change_weight(self, title: str, step: int) -> None:
+        weights = dict(self.profile.session)
+        if step == 0:
+            weights.pop(title, None)
+        else:
+            start = weights.get(title, SESSION_WEIGHT - WEIGHT_STEP if step > 0 else 0.0)
+            weights[title] = start + step * WEIGHT_STEP
+            if weights[title] == 0:
+                del weights[title]
+        self._post(f"session {title}", session=weights)
+
+    @on(DataTable.RowSelected, "#ranked")
+    def show_in_programme(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        self.dismiss()
+        if key is not None:
+            main = self.app.screen_stack[0]
+            select = getattr(main, "select_contribution", None)
+            if select is not None:
+                select(key)
+
+    def action_close(self) -> None:
+        self.dismiss()

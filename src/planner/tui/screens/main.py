@@ -1,0 +1,430 @@
+"""The main screen: the programme by day, search and filters, and the details pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
+
+from planner.errors import PlannerError
+from planner.interests import InterestProfile
+from planner.itinerary import Itinerary
+from planner.model import Programme
+from planner.tui.marks import STAR, mark
+from planner.tui.messages import ProfileEdited
+from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
+from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
+from planner.tui.widgets.day_table import DayTable
+from planner.tui.widgets.details import DetailsPane
+from planner.tui.widgets.plan_pane import PlanPane
+
+if TYPE_CHECKING:
+    from planner.interests.scoring import Interest
+from planner.views.timefmt import RECONSTRUCTED_MARK
+
+#: From this width on, the details pane sits beside the table rather than below it.
+WIDE = 140
+
+
+def day_id(day: date) -> str:
+    return f"day-{day.isoformat()}"
+
+
+def tab_label(day: date, count: int | None = None) -> str:
+    label = f"{day:%a} {day.day} {day:%b}"
+    return label if count is None else f"{label} ({count})"
+
+
+class MainScreen(Screen[None]):
+    """Holds the filters; tells each day's table what to show; shows the highlighted item."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            id="search",
+            tooltip="Search titles, speakers and abstracts",
+        ),
+        Binding("escape", "leave_search", "Back", show=False, id="leave-search"),
+        Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="prev-day"),
+        Binding("right_square_bracket", "day(1)", "Next day", show=False, id="next-day"),
+        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear-filters"),
+        Binding("d", "focus_details", "Details", show=False, id="focus-details"),
+        Binding("1", "star(1)", "Star", id="star-1", tooltip="One star (again: none)"),
+        Binding("2", "star(2)", "★★", show=False, id="star-2", tooltip="Two stars (again: none)"),
+        Binding(
+            "3", "star(3)", "★★★", show=False, id="star-3", tooltip="Three stars (again: none)"
+        ),
+        Binding(
+            "m",
+            "must",
+            "Must-see",
+            id="must",
+            tooltip="Must-see the highlighted item (again: undo)",
+        ),
+        Binding(
+            "s", "skip", "Skip", id="skip", tooltip="Never plan the highlighted item (again: undo)"
+        ),
+        Binding(
+            "c",
+            "clear",
+            "Clear",
+            show=False,
+            id="clear",
+            tooltip="Forget stars, must-see and skip for the highlighted item",
+        ),
+        Binding(
+            "i",
+            "interests",
+            "Interests",
+            id="interests",
+            tooltip="Keywords, speakers and session weights, with their ranked matches",
+        ),
+        Binding(
+            "w",
+            "why",
+            "Why",
+            show=False,
+            id="why",
+            tooltip="Why is the highlighted item left out? Go to what keeps it out",
+        ),
+        Binding(
+            "o",
+            "constraints",
+            "Constraints",
+            id="constraints",
+            tooltip="Arrival, departure, busy times, lunch, walking, caps",
+        ),
+    ]
+
+    AUTO_FOCUS = None  # the active day's table takes the focus on mount
+
+    def __init__(
+        self,
+        programme: Programme,
+        profile: InterestProfile,
+        scores: dict[str, Interest],
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.programme = programme
+        self.profile = profile
+        self.scores = scores
+        self.planned: set[str] = set()
+        self.itinerary: Itinerary | None = None
+        self.ready = False
+        self.days = programme.conference.days
+        self.today = today if today in self.days else None
+        self.filters = Filters()
+
+    # Layout
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        with Horizontal(id="filters"):
+            yield Input(
+                placeholder="Search titles, speakers, abstracts  ( / )", id="search", compact=True
+            )
+            yield Select(
+                [(title, title) for title in session_titles(self.programme)],
+                prompt="Any session",
+                id="session-filter",
+                compact=True,
+            )
+            yield Select(
+                [(label, kind) for kind, label in KIND_FILTERS.items()],
+                prompt="Any kind",
+                id="kind-filter",
+                compact=True,
+            )
+        if self.programme.any_times_reconstructed:
+            yield Static(
+                Text(
+                    f"{RECONSTRUCTED_MARK} Times are reconstructed: the book of abstracts gives "
+                    "the order of the talks, not their times.",
+                ),
+                id="note",
+            )
+        with Container(id="body", classes="-wide" if self.app.size.width >= WIDE else ""):
+            with TabbedContent(id="days", initial=day_id(self.today or self.days[0])):
+                for day in self.days:
+                    with TabPane(tab_label(day), id=day_id(day)):
+                        yield DayTable(day, id=f"table-{day.isoformat()}")
+            with Container(id="side"):
+                yield DetailsPane(self.programme, id="details")
+                yield PlanPane(self.programme, id="plan")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        conference = self.programme.conference
+        self.title = conference.name
+        self.sub_title = f"{conference.city or ''} · times in {conference.timezone}".strip(" ·")
+        self.apply_filters()
+        self.query_one(PlanPane).show(day=self.active_day(), itinerary=self.itinerary)
+        self.active_table().focus()
+        self.ready = True
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
+
+    # Queries
+    def tables(self) -> list[DayTable]:
+        return list(self.query(DayTable))
+
+    def active_table(self) -> DayTable:
+        active = self.query_one("#days", TabbedContent).active or day_id(self.today or self.days[0])
+        return self.query_one(f"#table-{active.removeprefix('day-')}", DayTable)
+
+    def active_day(self) -> date:
+        return self.active_table().day
+
+    def highlighted_row(self) -> Row | None:
+        return self.active_table().highlighted_row
+
+    # Filtering
+    def apply_filters(self) -> None:
+        tabs = self.query_one("#days", TabbedContent)
+        for table in self.tables():
+            rows = day_rows(self.programme, table.day, self.filters)
+            table.show(rows, self.marker)
+            count = sum(1 for r in rows if r.is_contribution)
+            tabs.get_tab(day_id(table.day)).label = tab_label(
+                table.day, count if self.filters.active else None
+            )
+        self.show_details()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.filters = Filters(event.value, self.filters.session, self.filters.kind)
+        self.apply_filters()
+
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        self.active_table().focus()
+
+    @on(Select.Changed, "#session-filter")
+    def session_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else None
+        self.filters = Filters(self.filters.query, value, self.filters.kind)
+        self.apply_filters()
+
+    @on(Select.Changed, "#kind-filter")
+    def kind_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else None
+        self.filters = Filters(self.filters.query, self.filters.session, value)
+        self.apply_filters()
+
+    # Marks and details
+    def marker(self, item: str) -> Text:
+        return mark(item, self.profile, item in self.planned)
+
+    def detail_lines(self, row: Row) -> list[Text]:
+        """Lines about the attendee's wishes for this row and its interest score."""
+        item = row.key
+        lines: list[Text] = []
+        interest = self.scores.get(item)
+        if interest is not None and (interest.score or interest.reasons):
+            line = Text.assemble(("Interest ", "bold"), f"{interest.score:g}")
+            if interest.reasons:
+                line.append(": " + "; ".join(interest.reasons), style="dim")
+            lines.append(line)
+        if item in self.profile.must:
+            lines.append(Text("Must-see: always in the plan", style="bold red"))
+        if item in self.profile.skip:
+            lines.append(Text("Skipped: never in the plan", style="dim"))
+        if item in self.profile.own:
+            lines.append(Text("Your own presentation", style="bold"))
+        lines.extend(self.plan_lines(item))
+        return lines
+
+    def plan_lines(self, item: str) -> list[Text]:
+        """Where the item stands in the current plan, and why."""
+        if self.itinerary is None:
+            return []
+        for planned in self.itinerary.items:
+            if planned.id == item:
+                line = Text("In the plan", style="bold green")
+                if planned.kind == "poster-visit":
+                    local = self.programme.local
+                    line.append(
+                        f" (visit {local(planned.start):%H:%M}–{local(planned.end):%H:%M})",
+                        style="green",
+                    )
+                if planned.why:
+                    line.append(": " + "; ".join(planned.why), style="green")
+                return [line]
+        for out in self.itinerary.left_out:
+            if out.id == item:
+                line = Text.assemble(("Left out", "bold yellow"), (f": {out.reason}", "yellow"))
+                if out.blocking:
+                    line.append("  (w: go to what keeps it out)", style="dim")
+                return [line]
+        return []
+
+    def show_profile(self, profile: InterestProfile, scores: dict[str, Interest]) -> None:
+        """The app has a new profile: update the marks and the details."""
+        self.profile = profile
+        self.scores = scores
+        if not self.ready:
+            return  # on_mount shows them
+        for table in self.tables():
+            table.refresh_marks()
+        self.show_details()
+
+    def show_details(self) -> None:
+        row = self.highlighted_row()
+        self.query_one(DetailsPane).show(row, self.detail_lines(row) if row else None)
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is self.active_table():
+            self.show_details()
+
+    @on(TabbedContent.TabActivated, "#days")
+    def day_changed(self) -> None:
+        self.show_details()
+        self.query_one(PlanPane).show(day=self.active_day(), keep_problem=True)
+
+    # Actions
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.has_focus and search.value:
+            search.value = ""
+        else:
+            self.active_table().focus()
+
+    def action_day(self, step: int) -> None:
+        index = self.days.index(self.active_day())
+        new = self.days[(index + step) % len(self.days)]
+        self.query_one("#days", TabbedContent).active = day_id(new)
+        self.active_table().focus()
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#search", Input).value = ""
+        self.query_one("#session-filter", Select).clear()
+        self.query_one("#kind-filter", Select).clear()
+        self.filters = Filters()
+        self.apply_filters()
+
+    def action_focus_details(self) -> None:
+        self.query_one(DetailsPane).focus()
+
+    def _highlighted_contribution(self) -> str | None:
+        row = self.highlighted_row()
+        if row is None or row.contribution is None:
+            self.notify("Highlight a talk or a poster first.", severity="warning")
+            return None
+        return row.key
+
+    def _edit(self, edit: Callable[[InterestProfile, str], InterestProfile], what: str) -> None:
+        item = self._highlighted_contribution()
+        if item is None:
+            return
+        try:
+            profile = edit(self.profile, item)
+        except PlannerError as error:
+            self.notify(str(error), title="Error", severity="error")
+            return
+        self.post_message(ProfileEdited(profile, f"{what} {item}"))
+
+    # The plan
+    def plan_pane(self) -> PlanPane:
+        return self.query_one(PlanPane)
+
+    def show_planning(self, busy: bool) -> None:
+        if self.ready:
+            self.plan_pane().show(busy=busy, keep_problem=True)
+
+    def show_plan(self, itinerary: Itinerary) -> None:
+        self.itinerary = itinerary
+        self.planned = {item.id for item in itinerary.items}
+        if not self.ready:
+            return
+        self.plan_pane().show(itinerary=itinerary, busy=False)
+        for table in self.tables():
+            table.refresh_marks()
+        self.show_details()
+
+    def show_plan_problem(self, problem: str) -> None:
+        if self.ready:
+            self.plan_pane().show(busy=False, problem=problem)
+
+    def action_why(self) -> None:
+        """Go to the item that keeps the highlighted one out of the plan."""
+        item = self._highlighted_contribution()
+        if item is None:
+            return
+        if self.itinerary is None:
+            self.notify("No plan yet: press p to plan.", severity="warning")
+            return
+        out = next((x for x in self.itinerary.left_out if x.id == item), None)
+        if out is None:
+            where = "in the plan" if item in self.planned else "of no interest to you yet"
+            self.notify(f"{item} is {where}.")
+            return
+        if not out.blocking:
+            self.notify(f"Left out: {out.reason}")
+            return
+        self.select_contribution(out.blocking[0])
+        self.notify(f"{item} is left out: {out.reason}", title="Why")
+
+    def action_star(self, level: int) -> None:
+        from planner.interests.scoring import star_weight
+
+        weight = star_weight(level)
+
+        def star(profile: InterestProfile, item: str) -> InterestProfile:
+            if profile.star.get(item) == weight:
+                return revised(profile, star={k: v for k, v in profile.star.items() if k != item})
+            return set_star(profile, item, weight)
+
+        self._edit(star, STAR * level)
+
+    def action_must(self) -> None:
+        self._edit(toggle_must, "must-see")
+
+    def action_skip(self) -> None:
+        self._edit(toggle_skip, "skip")
+
+    def action_clear(self) -> None:
+        self._edit(clear_item, "cleared")
+
+    def action_interests(self) -> None:
+        from planner.tui.screens.interests import InterestsScreen
+
+        self.app.push_screen(InterestsScreen(self.programme, self.profile, self.scores))
+
+    def action_constraints(self) -> None:
+        from planner.tui.dialogs.constraints import ConstraintsDialog
+
+        def done(profile: InterestProfile | None) -> None:
+            if profile is not None and profile != self.profile:
+                self.post_message(ProfileEdited(profile, "constraints"))
+
+        self.app.push_screen(ConstraintsDialog(self.profile, self.programme), done)
+
+    def select_contribution(self, contribution_id: str) -> bool:
+        """Show the day of a contribution and put the cursor on it (clearing filters if needed)."""
+        c = self.programme.contribution_by_id.get(contribution_id)
+        if c is None:
+            return False
+        day = self.programme.day_of(c)
+        self.query_one("#days", TabbedContent).active = day_id(day)
+        table = self.active_table()
+        if not table.select_key(contribution_id):
+            self.action_clear_filters()
+            table.select_key(contribution_id)
+        table.focus()
+        self.show_details()
+        return True

@@ -1,0 +1,141 @@
+"""One day of the programme as a table: time, room, kind, title, speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.text import Text
+from textual import events
+from textual.widgets import DataTable
+
+from planner.tui.rows import Row
+from planner.views.timefmt import span
+
+#: A mark for a row (its key), e.g. stars or "in the plan"; empty for none.
+Marker = Callable[[str], Text]
+
+FIXED_WIDTHS = {"mark": 5, "time": 12, "room": 11, "kind": 7}
+SPEAKER_SHARE = 0.3
+MIN_TITLE = 20
+
+KIND_STYLE = {
+    "invited": "bold",
+    "posters": "bold",
+    "coffee": "dim",
+    "lunch": "dim",
+    "other": "dim",
+}
+
+
+def _no_mark(_: str) -> Text:
+    return Text("")
+
+
+def _fit(text: str, width: int, style: str) -> Text:
+    """``text`` cut to ``width`` cells with an ellipsis (the details pane shows it all)."""
+    out = Text(text, style=style, no_wrap=True)
+    out.truncate(width, overflow="ellipsis")
+    return out
+
+
+class DayTable(DataTable[Text | str]):
+    """The rows of one day. The screen gives it rows (already filtered) and a marker; it keeps
+    the cursor on the same item across refreshes and fits the title column to its width."""
+
+    DEFAULT_CSS = """
+    DayTable { height: 1fr; }
+    """
+
+    def __init__(self, day: date, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.day = day
+        self.rows_shown: list[Row] = []
+        self.marker: Marker = _no_mark
+        self._width = 0
+        self._wanted: str | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self._build_columns()
+            self._fill()
+
+    def _title_widths(self) -> tuple[int, int]:
+        padding = 2 * (len(FIXED_WIDTHS) + 2)
+        room = max(self._width - sum(FIXED_WIDTHS.values()) - padding - 2, MIN_TITLE + 10)
+        speaker = max(int(room * SPEAKER_SHARE), 10)
+        return room - speaker, speaker
+
+    def _build_columns(self) -> None:
+        self.clear(columns=True)
+        title, speaker = self._title_widths()
+        self.add_column("", width=FIXED_WIDTHS["mark"], key="mark")
+        self.add_column("Time", width=FIXED_WIDTHS["time"], key="time")
+        self.add_column("Room", width=FIXED_WIDTHS["room"], key="room")
+        self.add_column("Kind", width=FIXED_WIDTHS["kind"], key="kind")
+        self.add_column("Title", width=title, key="title")
+        self.add_column("Speaker", width=speaker, key="speaker")
+
+    @property
+    def highlighted_key(self) -> str | None:
+        if self._wanted is not None:
+            return self._wanted
+        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row].key
+
+    @property
+    def highlighted_row(self) -> Row | None:
+        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row]
+
+    def show(self, rows: list[Row], marker: Marker | None = None) -> None:
+        """Show these rows, keeping the cursor on the same item when it is still shown."""
+        keep = self.highlighted_key
+        self.rows_shown = rows
+        if marker is not None:
+            self.marker = marker
+        self._fill(keep)
+
+    def refresh_marks(self) -> None:
+        if not self.columns:  # not laid out yet: marks come with the first fill
+            return
+        for row in self.rows_shown:
+            if row.is_contribution:
+                self.update_cell(row.key, "mark", self.marker(row.key))
+
+    def _fill(self, keep: str | None = None) -> None:
+        keep = keep or self._wanted or self.highlighted_key
+        if not self.columns:
+            return
+        self._wanted = None
+        self.clear()
+        title_width, speaker_width = self._title_widths()
+        for row in self.rows_shown:
+            style = KIND_STYLE.get(row.kind, "")
+            previous_poster = row.kind == "poster"
+            self.add_row(
+                self.marker(row.key) if row.is_contribution else Text(""),
+                "" if previous_poster else span(row.start, row.end, row.reconstructed),
+                row.room,
+                Text(row.kind, style="dim" if style == "dim" else ""),
+                _fit(("  " if previous_poster else "") + row.title, title_width, style),
+                _fit(row.speaker, speaker_width, "italic"),
+                key=row.key,
+            )
+        if keep is not None:
+            self.select_key(keep)
+
+    def select_key(self, key: str) -> bool:
+        """Move the cursor to the row with this key; False when it is not shown. A table not
+        laid out yet moves there when it is first filled."""
+        for index, row in enumerate(self.rows_shown):
+            if row.key == key:
+                if self.row_count:
+                    self.move_cursor(row=index, animate=False)
+                else:
+                    self._wanted = key
+                return True
+        return False

@@ -1,0 +1,148 @@
+"""The plan beside the programme: the day's itinerary, what was left out and why, what changed
+since the previous plan, and the solver's status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from planner.itinerary import Itinerary
+from planner.model import Programme
+from planner.views.itinerary_view import status_line
+from planner.views.timefmt import hm
+
+KIND_STYLE = {"invited": "bold", "poster-duty": "bold magenta", "poster-visit": "magenta"}
+CHANGE_MARK = {"added": ("+", "bold green"), "moved": ("~", "bold yellow")}
+
+
+def _title(programme: Programme, item_id: str, fallback: str = "") -> str:
+    contribution = programme.contribution_by_id.get(item_id)
+    return contribution.title if contribution else (fallback or item_id)
+
+
+def plan_renderable(
+    programme: Programme,
+    itinerary: Itinerary | None,
+    day: date,
+    *,
+    busy: bool = False,
+    problem: str | None = None,
+) -> RenderableType:
+    """The plan of ``day``; ``busy`` while a new plan is being made; ``problem`` when the last
+    attempt failed (the previous plan, if any, is still shown)."""
+    local = programme.local
+    parts: list[RenderableType] = []
+    heading = Text(f"Plan · {day:%a} {day.day} {day:%b}", style="bold")
+    if busy:
+        heading.append("  planning…", style="italic yellow")
+    parts.append(heading)
+    if problem:
+        parts.append(Text(problem, style="bold red"))
+    if itinerary is None:
+        if not problem:
+            parts.append(
+                Text(
+                    "No plan yet. Star (1-3), must-see (m) or add interests (i); p plans now.",
+                    style="dim",
+                )
+            )
+        return Group(*parts)
+    style = "green" if itinerary.status == "optimal" else "yellow"
+    parts.append(Text(status_line(itinerary), style=style))
+    changes = {c.id: c for c in itinerary.changes}
+    items = [i for i in itinerary.items if local(i.start).date() == day]
+    if not items:
+        parts.append(Text("Nothing planned this day.", style="dim"))
+    for item in sorted(items, key=lambda i: (i.start, i.id)):
+        change = changes.get(item.id)
+        sign, sign_style = CHANGE_MARK.get(change.change if change else "", (" ", ""))
+        line = Text.assemble((sign, sign_style), f" {hm(local(item.start))} ")
+        line.no_wrap, line.overflow = True, "ellipsis"
+        title = _title(programme, item.id, item.title)
+        if item.kind == "lunch":
+            minutes = int((item.end - item.start).total_seconds() // 60)
+            line.append(f"lunch ({minutes} min)", style="dim")
+        else:
+            prefix = {"poster-visit": "poster: ", "poster-duty": "at your poster: "}
+            line.append(prefix.get(item.kind, "") + title, style=KIND_STYLE.get(item.kind, ""))
+        if change and change.detail and change.detail != title:
+            line.append(f"  ({change.detail})", style=sign_style)
+        parts.append(line)
+    removed = [
+        c
+        for c in itinerary.changes
+        if c.change == "removed"
+        and (
+            c.id not in programme.contribution_by_id
+            or programme.day_of(programme.contribution_by_id[c.id]) == day
+        )
+    ]
+    for change in removed:
+        line = Text("- ", style="bold red", no_wrap=True, overflow="ellipsis")
+        line.append(_title(programme, change.id), style="strike dim")
+        if change.detail:
+            line.append(f"  ({change.detail})", style="red")
+        parts.append(line)
+    left = [
+        x
+        for x in itinerary.left_out
+        if x.id in programme.contribution_by_id
+        and programme.day_of(programme.contribution_by_id[x.id]) == day
+    ]
+    if left:
+        parts.append(Text(f"Left out ({len(left)})", style="bold"))
+        for out in sorted(left, key=lambda x: (-x.score, x.id)):
+            parts.append(Text(f"  {_title(programme, out.id)}", no_wrap=True, overflow="ellipsis"))
+            parts.append(Text(f"    {out.reason}", style="dim"))
+    if itinerary.relaxed:
+        parts.append(Text("Relaxed: " + "; ".join(itinerary.relaxed), style="yellow"))
+    return Group(*parts)
+
+
+class PlanPane(VerticalScroll):
+    """Shows the current plan for the active day; the screen tells it what changed."""
+
+    def __init__(self, programme: Programme, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.programme = programme
+        self.itinerary: Itinerary | None = None
+        self.day = programme.conference.days[0]
+        self.busy = False
+        self.problem: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="plan-body")
+
+    def on_mount(self) -> None:
+        self._render_plan()
+
+    def show(
+        self,
+        *,
+        itinerary: Itinerary | None = None,
+        day: date | None = None,
+        busy: bool | None = None,
+        problem: str | None = None,
+        keep_problem: bool = False,
+    ) -> None:
+        if itinerary is not None:
+            self.itinerary = itinerary
+        if day is not None:
+            self.day = day
+        if busy is not None:
+            self.busy = busy
+        if not keep_problem:
+            self.problem = problem
+        self._render_plan()
+
+    def _render_plan(self) -> None:
+        self.query_one("#plan-body", Static).update(
+            plan_renderable(
+                self.programme, self.itinerary, self.day, busy=self.busy, problem=self.problem
+            )
+        )

@@ -1,0 +1,82 @@
+"""The interests panel: keywords, speakers and session weights, ranked matches updating live."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import DataTable
+
+from planner.tui.app import PlannerApp
+from planner.tui.screens.interests import InterestsScreen, SessionWeights
+from planner.tui.screens.main import MainScreen
+
+from .conftest import running, settle
+
+pytestmark = pytest.mark.asyncio
+
+Make = Callable[..., PlannerApp]
+SMALL = (100, 30)
+
+
+def ranked_ids(app: PlannerApp) -> list[str]:
+    table = app.screen.query_one("#ranked", DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+async def test_keywords_and_speakers_rank_matches_live_and_can_be_removed(make: Make) -> None:
+    app = make()
+    async with running(app) as pilot:
+        await pilot.press("i")
+        assert isinstance(app.screen, InterestsScreen)
+        assert ranked_ids(app) == []
+        await pilot.press(*"anomaly detection", "enter")
+        assert app.profile.keyword == ["anomaly detection"]
+        ids = ranked_ids(app)
+        assert ids == [c for c, i in app.scores.items() if i.score > 0] or set(ids) == {
+            c for c, i in app.scores.items() if i.score > 0
+        }
+        scores = [app.scores[i].score for i in ids]
+        assert scores == sorted(scores, reverse=True)
+        assert "16" in ids[:3], "the anomaly-detection talk ranks near the top"
+        await pilot.press("tab", "tab", *"Polsterer", "enter")
+        assert app.profile.speaker == ["Polsterer"]
+        assert "28" in ranked_ids(app)
+        # Delete removes the highlighted keyword.
+        app.screen.query_one("#keywords").focus()
+        await pilot.press("delete")
+        assert app.profile.keyword == []
+        assert ranked_ids(app) == ["28"]
+        await settle(pilot)
+        assert app.itinerary is not None and "28" in {i.id for i in app.itinerary.items}
+
+
+async def test_session_weights_step_and_clear(make: Make) -> None:
+    app = make()
+    async with running(app) as pilot:
+        await pilot.press("i")
+        sessions = app.screen.query_one(SessionWeights)
+        sessions.focus()
+        row = app.screen.titles.index("Deep Learning")
+        sessions.move_cursor(row=row)
+        await pilot.press("plus")
+        assert app.profile.session == {"Deep Learning": 10.0}
+        await pilot.press("plus", "minus", "minus")
+        assert app.profile.session == {"Deep Learning": 5.0}
+        assert str(sessions.get_cell("Deep Learning", "weight")) == "5"
+        await pilot.press("0")
+        assert app.profile.session == {}
+        await pilot.press("minus")
+        assert app.profile.session == {"Deep Learning": -5.0}, "a session can be turned down"
+
+
+async def test_enter_on_a_match_shows_it_in_the_programme(make: Make) -> None:
+    app = make()
+    async with running(app) as pilot:
+        await pilot.press("i", *"galaxy zoo", "enter")
+        table = app.screen.query_one("#ranked", DataTable)
+        table.focus()
+        first = ranked_ids(app)[0]
+        await pilot.press("enter")
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.active_table().highlighted_key == first
