@@ -147,3 +147,14 @@ def test_frab_fields_replaced_by_junk(folder: Path, **fields: str) -> None:
         FRAB.format(**{k: v.replace('"', "'") for k, v in fields.items()}), encoding="utf-8"
     )
     outcome(path)
+
+
+def test_indico_person_roles_that_are_not_a_list_are_refused(folder: Path) -> None:
+    """Regression (found by the property test above): a person link whose roles are a number."""
+    fixture = json.loads(json.dumps(INDICO))
+    entry = fixture["results"]["1234"]["20240330"]["s10"]["entries"]["c3"]
+    entry["personLinks"][1]["roles"] = 1
+    path = folder / "schedule.json"
+    path.write_text(json.dumps(fixture), encoding="utf-8")
+    with pytest.raises(PlannerError, match=r"personLinks\[1\].*roles|roles.*personLinks\[1\]"):
+        import_programme(path)

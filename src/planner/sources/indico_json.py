@@ -87,7 +87,11 @@ class _Reader:
                 self.w.obj(p, f"{path}.personLinks[{n}]")
                 for n, p in enumerate(self.w.arr(entry.get("personLinks"), path, "personLinks"))
             ]
-            speaking = [p for p in links if "speaker" in (p.get("roles") or [])]
+            speaking = [
+                p
+                for n, p in enumerate(links)
+                if "speaker" in self.w.arr(p.get("roles"), f"{path}.personLinks[{n}]", "roles")
+            ]
             people = speaking or links
         found: dict[str, str | None] = {}
         for n, person in enumerate(people):
