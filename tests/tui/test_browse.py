@@ -99,6 +99,17 @@ async def test_search_by_speaker_finds_other_days(make: Make) -> None:
         assert counts[0] == "Mon 30 May (1)"
 
 
+async def test_search_shows_the_first_day_with_matches(make: Make) -> None:
+    """Searching on a day without matches moves to the first day that has them."""
+    app = make()
+    async with running(app) as pilot:
+        assert app.main.active_day().isoformat() == "2022-05-30"
+        await pilot.press("slash", *"anomaly")
+        await pilot.pause()
+        assert app.main.active_day().isoformat() == "2022-05-31"
+        assert "30" in [r.key for r in app.main.active_table().rows_shown]
+
+
 async def test_filter_by_session_and_kind(make: Make) -> None:
     app = make()
     async with running(app) as pilot:

@@ -267,3 +267,26 @@ async def test_a_missing_calendar_is_refused_in_the_dialog(make: Make, tmp_path:
         assert "no such file or folder" in str(dialog.query_one("#import-error").render())
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_plan_pane_names_a_removed_lunch_on_its_day_only(programme) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from rich.console import Console
+
+    from planner.itinerary import Change, Itinerary
+    from planner.tui.widgets.plan_pane import plan_renderable
+
+    itinerary = Itinerary(
+        status="optimal",
+        changes=[Change(id="lunch-2022-05-30", change="removed", detail="Lunch")],
+    )
+
+    def text(day: date) -> str:
+        console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        console.print(plan_renderable(programme, itinerary, day))
+        return console.export_text()
+
+    monday = text(date(2022, 5, 30))
+    assert "- lunch" in monday and "lunch-2022-05-30" not in monday
+    assert "lunch" not in text(date(2022, 5, 31))

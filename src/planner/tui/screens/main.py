@@ -191,14 +191,20 @@ class MainScreen(Screen[None]):
 
     # Filtering
     def apply_filters(self) -> None:
+        """Filter every day; when the day shown has no match, show the first day that has."""
         tabs = self.query_one("#days", TabbedContent)
+        counts: dict[date, int] = {}
         for table in self.tables():
             rows = day_rows(self.programme, table.day, self.filters)
             table.show(rows, self.marker)
-            count = sum(1 for r in rows if r.is_contribution)
+            counts[table.day] = sum(1 for r in rows if r.is_contribution)
             tabs.get_tab(day_id(table.day)).label = tab_label(
-                table.day, count if self.filters.active else None
+                table.day, counts[table.day] if self.filters.active else None
             )
+        if self.filters.active and not counts.get(self.active_day()):
+            first = next((d for d in sorted(counts) if counts[d]), None)
+            if first is not None:
+                tabs.active = day_id(first)
         self.show_details()
 
     @on(Input.Changed, "#search")

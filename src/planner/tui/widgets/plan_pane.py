@@ -25,6 +25,16 @@ def _title(programme: Programme, item_id: str, fallback: str = "") -> str:
     return contribution.title if contribution else (fallback or item_id)
 
 
+def _day_of_id(programme: Programme, item_id: str) -> date | None:
+    """The day of a planned item's id: a contribution's day, or the day of ``lunch-YYYY-MM-DD``."""
+    if item_id in programme.contribution_by_id:
+        return programme.day_of(programme.contribution_by_id[item_id])
+    try:
+        return date.fromisoformat(item_id.removeprefix("lunch-"))
+    except ValueError:
+        return None
+
+
 def plan_renderable(
     programme: Programme,
     itinerary: Itinerary | None,
@@ -74,18 +84,13 @@ def plan_renderable(
             line.append(f"  ({change.detail})", style=sign_style)
         parts.append(line)
     removed = [
-        c
-        for c in itinerary.changes
-        if c.change == "removed"
-        and (
-            c.id not in programme.contribution_by_id
-            or programme.day_of(programme.contribution_by_id[c.id]) == day
-        )
+        c for c in itinerary.changes if c.change == "removed" and _day_of_id(programme, c.id) == day
     ]
     for change in removed:
         line = Text("- ", style="bold red", no_wrap=True, overflow="ellipsis")
-        line.append(_title(programme, change.id), style="strike dim")
-        if change.detail:
+        is_lunch = change.id not in programme.contribution_by_id and change.id.startswith("lunch-")
+        line.append("lunch" if is_lunch else _title(programme, change.id), style="strike dim")
+        if change.detail and not is_lunch:
             line.append(f"  ({change.detail})", style="red")
         parts.append(line)
     left = [
