@@ -177,20 +177,26 @@ td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 """
 
 
-def html_agenda(itinerary: Itinerary, programme: Programme) -> str:
-    found = entries(itinerary, programme)
-    title = _title(programme)
-    out = [
+def html_head(title: str, css: str) -> list[str]:
+    """The start of one of our self-contained HTML pages, up to its heading."""
+    return [
         "<!DOCTYPE html>",
         MARKER,
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         f"<title>{escape(title)}</title>",
-        f"<style>{_CSS}</style>",
+        f"<style>{css}</style>",
         "</head>",
         "<body>",
         f"<h1>{escape(title)}</h1>",
+    ]
+
+
+def html_agenda(itinerary: Itinerary, programme: Programme) -> str:
+    found = entries(itinerary, programme)
+    out = [
+        *html_head(_title(programme), _CSS),
         f'<p class="status">{escape(status_line(itinerary))}</p>',
         f"<p>{escape(_zone_line(programme, found))}</p>",
     ]

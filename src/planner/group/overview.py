@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 
-from planner.export.agenda import MARKER, md
+from planner.export.agenda import MARKER, html_head, md
 from planner.group.coverage import ATTENDING
 from planner.group.run import GroupResult
 from planner.model import Programme
@@ -212,19 +212,7 @@ th, td { text-align: left; vertical-align: top; padding: 0.2em 0.5em;
 
 
 def html_overview(result: GroupResult, programme: Programme) -> str:
-    title = _title(result, programme)
-    out = [
-        "<!DOCTYPE html>",
-        MARKER,
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>{escape(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>{escape(title)}</h1>",
-    ]
+    out = html_head(_title(result, programme), _CSS)
     for section in sections(result, programme):
         tag = f"h{section.level}"
         out.append(f"<{tag}>{escape(section.title)}</{tag}>")
