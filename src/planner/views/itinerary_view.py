@@ -7,12 +7,11 @@ from datetime import date
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table
 
 
 def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]:
@@ -85,14 +84,7 @@ def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console
         items = by_day.get(day, [])
         if not items:
             continue
-        table = Table(
-            title=day_title(day),
-            title_justify="left",
-            title_style="bold cyan",
-            box=None,
-            pad_edge=False,
-            header_style="dim",
-        )
+        table = titled_table(day_title(day))
         table.add_column("Time", no_wrap=True)
         table.add_column("Room", no_wrap=True)
         table.add_column("#", justify="right", no_wrap=True)
@@ -119,14 +111,7 @@ def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console
         console.print(table)
     if itinerary.left_out:
         console.print()
-        table = Table(
-            title="Left out",
-            title_justify="left",
-            title_style="bold cyan",
-            box=None,
-            pad_edge=False,
-            header_style="dim",
-        )
+        table = titled_table("Left out")
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Title", ratio=3)
         table.add_column("Score", justify="right", no_wrap=True)

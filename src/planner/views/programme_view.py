@@ -7,11 +7,10 @@ from datetime import date, datetime
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from planner.model import Break, Contribution, Programme, Session
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, zone_label
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table, zone_label
 
 KIND_LABEL = {"invited": "invited", "talk": "talk", "poster": "poster"}
 
@@ -157,14 +156,7 @@ def programme_renderables(
     for when, rows in _rows_by_day(programme, track).items():
         if day is not None and when != day:
             continue
-        table = Table(
-            title=day_title(when),
-            title_justify="left",
-            title_style="bold cyan",
-            box=None,
-            pad_edge=False,
-            header_style="dim",
-        )
+        table = titled_table(day_title(when))
         table.add_column("Time", no_wrap=True, min_width=11)  # 13 with a "+1d" mark
         table.add_column("Room", no_wrap=True)
         if by_track:

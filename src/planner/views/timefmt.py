@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.table import Table
+
 RECONSTRUCTED_MARK = "*"
 
 
@@ -23,3 +25,15 @@ def zone_label(moment: datetime) -> str:
     """``CEST, UTC+02:00`` for a moment in the conference's zone."""
     offset = moment.strftime("%z")
     return f"{moment.tzname()}, UTC{offset[:3]}:{offset[3:]}"
+
+
+def titled_table(title: str) -> Table:
+    """A borderless table under a bold title, as the CLI's day listings use."""
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold cyan",
+        box=None,
+        pad_edge=False,
+        header_style="dim",
+    )
