@@ -11,12 +11,19 @@ if TYPE_CHECKING:
 
 
 def _duplicates(kind: str, keys: Iterable[str]) -> list[str]:
-    counts = Counter(keys)
+    listed = list(keys)
+    if len(set(listed)) == len(listed):  # the usual case, without counting
+        return []
+    counts = Counter(listed)
     return [f"duplicate {kind} {key!r} ({n} times)" for key, n in counts.items() if n > 1]
 
 
 def _hm(moment: object) -> str:
     return moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
+
+
+def _label(contribution: Contribution) -> str:
+    return f"contribution {contribution.id!r}"
 
 
 def problems(programme: Programme) -> list[str]:
@@ -39,34 +46,36 @@ def problems(programme: Programme) -> list[str]:
 
     by_room: dict[str, list[Contribution]] = defaultdict(list)
     for contribution in programme.contributions:
-        label = f"contribution {contribution.id!r}"
         session = sessions.get(contribution.session)
         if session is None:
-            found.append(f"{label}: unknown session {contribution.session!r}")
+            found.append(f"{_label(contribution)}: unknown session {contribution.session!r}")
             continue
         room = contribution.room or session.room
         if room not in rooms:
-            found.append(f"{label}: unknown room {room!r}")
+            found.append(f"{_label(contribution)}: unknown room {room!r}")
         if contribution.day is not None and contribution.day not in days:
             found.append(
-                f"{label}: day {contribution.day.isoformat()} is not a day of the conference"
+                f"{_label(contribution)}: day {contribution.day.isoformat()} is not a day of "
+                "the conference"
             )
         if contribution.kind == "poster":
             if session.kind != "poster":
                 found.append(
-                    f"{label}: a poster must be in a poster session, "
+                    f"{_label(contribution)}: a poster must be in a poster session, "
                     f"but {session.id!r} is a {session.kind} session"
                 )
             continue
         if session.kind == "poster":
             found.append(
-                f"{label}: a {contribution.kind} cannot be in poster session {session.id!r}"
+                f"{_label(contribution)}: a {contribution.kind} cannot be in poster session "
+                f"{session.id!r}"
             )
         assert contribution.start is not None and contribution.end is not None
         if contribution.start < session.start or contribution.end > session.end:
             found.append(
-                f"{label}: {_hm(contribution.start)} to {_hm(contribution.end)} is outside "
-                f"its session {session.id!r} ({_hm(session.start)} to {_hm(session.end)})"
+                f"{_label(contribution)}: {_hm(contribution.start)} to {_hm(contribution.end)} "
+                f"is outside its session {session.id!r} ({_hm(session.start)} to "
+                f"{_hm(session.end)})"
             )
         by_room[room].append(contribution)
 

@@ -58,16 +58,9 @@ def find_timetable(book: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _sniff(path: Path) -> str:
+def _sniff(data: bytes) -> str:
     """``xml``, ``json``, ``book`` or ``programme`` (YAML), from the first bytes."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except FileNotFoundError:
-        raise ProgrammeError(f"{path}: no such file") from None
-    except OSError as error:
-        raise ProgrammeError(f"{path}: cannot read it ({error})") from None
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    text = data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
         return "xml"
     if text.startswith(("{", "[")):
@@ -140,15 +133,15 @@ def import_programme(path: Path | None = None, timetable: Path | None = None) ->
 
 
 def _import_file(path: Path, timetable: Path | None) -> Imported:
-    kind = _sniff(path)
+    data = read_source(path)  # the size limit, and the bytes every reader of a schedule takes
+    kind = _sniff(data)
     source = str(path)
     if kind == "xml":
         from planner.sources.assemble import assemble
         from planner.sources.frab_xml import read_frab_xml
 
-        return assemble(read_frab_xml(read_source(path), source))
+        return assemble(read_frab_xml(data, source))
     if kind == "json":
-        data = read_source(path)
         if path.suffix.lower() in (".yaml", ".yml"):
             try:  # a YAML programme in flow style also starts with "{"
                 json.loads(data)
@@ -156,9 +149,7 @@ def _import_file(path: Path, timetable: Path | None) -> Imported:
                 return _own(read_programme_file(path), source, "planner programme")
         return _import_json(data, source)
     if kind == "book":
-        read_source(path)  # the size limit
         return _own(load_book(path, timetable), source, "book of abstracts")
-    read_source(path)  # the size limit
     try:
         return _own(read_programme_file(path), source, "planner programme")
     except ProgrammeError as error:

@@ -21,14 +21,13 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
 from planner.errors import ProgrammeError
-from planner.model import Programme
+from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
 from planner.sources.imported import Imported
 from planner.sources.raw import RawEvent, RawSchedule
@@ -36,10 +35,10 @@ from planner.sources.raw import RawEvent, RawSchedule
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
-@lru_cache(maxsize=4096)
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _SLUG.sub("-", ascii_text.lower()).strip("-")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SLUG.sub("-", text.lower()).strip("-")
 
 
 def short_slug(text: str, words: int = 3, limit: int = 24) -> str:
@@ -79,7 +78,7 @@ def _choose_zone(raw: RawSchedule, warnings: list[str]) -> str:
                 "using the offsets of its times"
             )
     moments = [e.start for e in raw.events if e.start is not None] + [b.start for b in raw.breaks]
-    offsets = Counter(m.utcoffset() for m in moments if m.tzinfo is not None)
+    offsets = Counter(map(datetime.utcoffset, moments))  # None for a naive time
     offsets.pop(None, None)
     if not offsets:
         warnings.append("the file names no time zone and gives no offsets: times read as UTC")
@@ -125,42 +124,71 @@ class _Times:
         return local
 
 
+class _Clock:
+    """Instants as numbers (for sorting) and dates in the conference's zone, each computed once
+    per distinct time: a schedule's times repeat (every talk of a slot starts alike). A time in
+    a DST fold is computed every time, as equal wall-clock times in one zone compare equal."""
+
+    def __init__(self, zone: ZoneInfo) -> None:
+        self.zone = zone
+        self._stamps: dict[datetime, float] = {}
+        self._dates: dict[datetime, date] = {}
+
+    def stamp(self, moment: datetime) -> float:
+        found = self._stamps.get(moment)
+        if found is None or moment.fold:
+            found = moment.timestamp()
+            if not moment.fold:
+                self._stamps[moment] = found
+        return found
+
+    def date(self, moment: datetime) -> date:
+        found = self._dates.get(moment)
+        if found is None or moment.fold:
+            found = moment.astimezone(self.zone).date()
+            if not moment.fold:
+                self._dates[moment] = found
+        return found
+
+
 def _assign_days(
-    raw: RawSchedule, zone: ZoneInfo, warnings: list[str]
-) -> tuple[list[date], dict[int, date | None]]:
-    """The conference days and each talk's day when it differs from its start's date."""
+    raw: RawSchedule, clock: _Clock, warnings: list[str]
+) -> tuple[list[date], dict[int, date]]:
+    """The conference days, and each talk's day where it differs from its start's date."""
+    zone = clock.zone
+    date_of = clock.date
     days = sorted({d.date for d in raw.days})
     windows = {d.date: (d.start, d.end) for d in raw.days if d.start and d.end}
     known = set(days)
     added: set[date] = set()
     outside: list[str] = []
-    own_day: dict[int, date | None] = {}
+    own_day: dict[int, date] = {}
     for index, event in enumerate(raw.events):
-        if event.start is None:
+        start = event.start
+        if start is None:
             continue
-        local_date = event.start.astimezone(zone).date()
-        if event.day is None:
-            event.day = next(
-                (d for d, (s, e) in windows.items() if s <= event.start <= e), local_date
+        local_date = date_of(start)
+        day = event.day
+        if day is None:
+            day = event.day = next(
+                (d for d, (s, e) in windows.items() if s <= start <= e), local_date
             )
-        else:
-            window = windows.get(event.day)
-            inside = local_date == event.day or (
-                window is not None and window[0] <= event.start <= window[1]
-            )
-            if not inside:
+        elif day != local_date:
+            window = windows.get(day)
+            if window is None or not window[0] <= start <= window[1]:
                 outside.append(
-                    f"{event.ref}: dated {_hm(event.start.astimezone(zone))} but listed under "
-                    f"day {event.day.isoformat()}; kept at its time, on that day"
+                    f"{event.ref}: dated {_hm(start.astimezone(zone))} but listed under "
+                    f"day {day.isoformat()}; kept at its time, on that day"
                 )
                 event.notes.append(
-                    f"The source lists it under {event.day.isoformat()} but dates it "
+                    f"The source lists it under {day.isoformat()} but dates it "
                     f"{local_date.isoformat()}."
                 )
-        if event.day not in known:
-            known.add(event.day)
-            added.add(event.day)
-        own_day[index] = event.day if event.day != local_date else None
+        if day not in known:
+            known.add(day)
+            added.add(day)
+        if day != local_date:
+            own_day[index] = day
     warnings.extend(outside)
     if added:
         warnings.append(
@@ -174,22 +202,21 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
     ids: list[str] = []
     used: set[str] = set()
     missing: list[str] = []
-    renamed: dict[str, list[str]] = defaultdict(list)
-    titles: dict[str, list[str]] = defaultdict(list)
+    renamed: dict[str, list[str]] = {}
     for event in events:
         base = event.id
         if not base:
             missing.append(event.ref)
             base = event.guid or short_slug(event.title) or "event"
-        titles[base].append(event.title)
         chosen = base
-        n = 1
-        while chosen in used:
-            n += 1
-            chosen = f"{base}-{n}"
-        if chosen != base and event.id:
-            renamed[base].append(chosen)
-            event.notes.append(f"Its id {base!r} is used by another event; renamed {chosen!r}.")
+        if chosen in used:
+            n = 1
+            while chosen in used:
+                n += 1
+                chosen = f"{base}-{n}"
+            if event.id:
+                renamed.setdefault(base, []).append(chosen)
+                event.notes.append(f"Its id {base!r} is used by another event; renamed {chosen!r}.")
         used.add(chosen)
         ids.append(chosen)
     if missing:
@@ -200,13 +227,34 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
             f"{len(missing)} event{'s have' if len(missing) != 1 else ' has'} no id "
             f"(given one from the guid or title): {shown}"
         )
-    for base, others in renamed.items():
-        names = "; ".join(repr(t) for t in titles[base][:4])
-        warnings.append(
-            f"id {base!r} is used by {len(others) + 1} events ({names}): the later ones are "
-            f"renamed {', '.join(others)}"
-        )
+    if renamed:
+        titles: dict[str, list[str]] = defaultdict(list)  # the titles under each repeated id
+        for event in events:
+            base = event.id or event.guid or short_slug(event.title) or "event"
+            if base in renamed:
+                titles[base].append(event.title)
+        for base, others in renamed.items():
+            names = "; ".join(repr(t) for t in titles[base][:4])
+            warnings.append(
+                f"id {base!r} is used by {len(others) + 1} events ({names}): the later ones "
+                f"are renamed {', '.join(others)}"
+            )
     return ids
+
+
+class _Speakers:
+    """One :class:`Speaker` per distinct name and affiliation, validated by the model when first
+    met and shared by the contributions that list it (a speaker gives several talks; the model
+    is frozen). The programme's validation accepts these instances as they are."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str | None], Speaker] = {}
+
+    def get(self, person: tuple[str, str | None]) -> Speaker:
+        found = self._made.get(person)
+        if found is None:
+            found = self._made[person] = Speaker(name=person[0], affiliation=person[1])
+        return found
 
 
 def _break_kind(title: str) -> str:
@@ -225,33 +273,34 @@ def assemble(raw: RawSchedule) -> Imported:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
     zone_name = _choose_zone(raw, warnings)
     zone = ZoneInfo(zone_name)
+    clock = _Clock(zone)
     _normalise_times(raw, _Times(zone, named=zone_name == raw.timezone), warnings)
-    days, own_day = _assign_days(raw, zone, warnings)
+    days, own_day = _assign_days(raw, clock, warnings)
     if not days:
         days = sorted({s.start.astimezone(zone).date() for s in raw.sessions})
     ids = _assign_ids(raw.events, warnings)
     # Sort keys as numbers: sorting aware datetimes is several times slower.
+    stamp = clock.stamp
     keys = [
-        (e.start.timestamp(), e.end.timestamp(), ids[i]) if e.start and e.end else (0.0, 0.0, "")
+        (stamp(e.start), stamp(e.end), ids[i]) if e.start and e.end else (0.0, 0.0, "")
         for i, e in enumerate(raw.events)
     ]
     sessions, session_of = _sessions(raw, keys)
     rooms = _rooms(raw, sessions)
     room_names = {room["name"] for room in rooms}
     session_room = {s["id"]: s["room"] for s in sessions}
+    speaker = _Speakers().get
     contributions = [
         {
-            "id": ids[index],
+            "id": ident,
             "title": event.title,
             "kind": event.kind,
-            "session": session_of[index],
-            "speakers": [
-                {"name": name, "affiliation": affiliation} for name, affiliation in event.speakers
-            ],
+            "session": session,
+            "speakers": [speaker(person) for person in event.speakers] if event.speakers else [],
             "abstract": event.abstract,
             "start": event.start,
             "end": event.end,
-            "room": event.room if event.room != session_room[session_of[index]] else None,
+            "room": event.room if event.room != session_room[session] else None,
             "board": event.board,
             "url": event.url,
             "track": event.track,
@@ -259,7 +308,9 @@ def assemble(raw: RawSchedule) -> Imported:
             "day": own_day.get(index),
             "notes": event.notes,
         }
-        for index, event in enumerate(raw.events)
+        for index, (event, ident, session) in enumerate(
+            zip(raw.events, ids, session_of, strict=True)
+        )
     ]
     overlaps = _room_overlaps(raw.events, ids, keys, zone)
     warnings.extend(overlaps)
@@ -312,28 +363,36 @@ def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> No
     """Every time aware and in the conference's zone; a missing or negative length becomes
     zero, and is reported."""
     zone = times.zone
+    convert = times.named  # else only naive times change
     for day in raw.days:
         day.start = times(day.start) if day.start else None
         day.end = times(day.end) if day.end else None
     for event in raw.events:
-        if event.start is None:
+        start = event.start
+        if start is None:
             continue
-        event.start = times(event.start)
-        if event.end is None:
-            at = _hm(event.start.astimezone(zone))
+        if convert or start.tzinfo is None:
+            start = event.start = times(start)
+        end = event.end
+        if end is None:
+            at = _hm(start.astimezone(zone))
             warnings.append(f"{event.ref}: no duration (at {at}); kept as zero-length")
             event.notes.append("No duration in the source.")
-            event.end = event.start
+            event.end = start
             continue
-        event.end = times(event.end)
-        if event.end < event.start:
-            at = _hm(event.start.astimezone(zone))
-            warnings.append(f"{event.ref}: ends before it starts (at {at}); kept as zero-length")
-            event.notes.append("Ends before it starts in the source.")
-            event.end = event.start
-        elif event.end == event.start:
-            event.notes.append("Zero-length in the source.")
-            warnings.append(f"{event.ref}: zero-length at {_hm(event.start.astimezone(zone))}")
+        if convert or end.tzinfo is None:
+            end = event.end = times(end)
+        if end <= start:
+            at = _hm(start.astimezone(zone))
+            if end < start:
+                warnings.append(
+                    f"{event.ref}: ends before it starts (at {at}); kept as zero-length"
+                )
+                event.notes.append("Ends before it starts in the source.")
+                event.end = start
+            else:
+                event.notes.append("Zero-length in the source.")
+                warnings.append(f"{event.ref}: zero-length at {at}")
     for item in raw.breaks:
         item.start, item.end = times(item.start), times(item.end)
         item.end = max(item.end, item.start)
@@ -349,9 +408,9 @@ def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> No
 
 def _sessions(
     raw: RawSchedule, keys: list[tuple[float, float, str]]
-) -> tuple[list[dict[str, Any]], dict[int, str]]:
+) -> tuple[list[dict[str, Any]], list[str]]:
     """The source's own sessions, else one per run of a track in a room on a day; and the
-    session id of each event (by its index)."""
+    session id of each event."""
     sessions: list[dict[str, Any]] = []
     taken: set[str] = set()
 
@@ -383,23 +442,34 @@ def _sessions(
                 "track": own.track,
             }
         )
-    session_of: dict[int, str] = {}
+    session_of = [""] * len(raw.events)
     blocks: dict[tuple[date | None, str], list[int]] = defaultdict(list)
     for index, event in enumerate(raw.events):
         if event.session is not None and event.session in explicit:
             session_of[index] = explicit[event.session]
         else:
             blocks[(event.day, event.room)].append(index)
+    slugs: dict[str, str] = {}  # room and track names repeat over the blocks
+
+    def slug_of(text: str) -> str:
+        found = slugs.get(text)
+        if found is None:
+            found = slugs[text] = slug(text)
+        return found
+
+    events = raw.events
     for (day, room), indices in blocks.items():
         indices.sort(key=keys.__getitem__)
-        current: dict[str, Any] | None = None
+        current: dict[str, Any] = {}
+        current_id = ""
         for index in indices:
-            event = raw.events[index]
+            event = events[index]
             title = event.track or room
-            if current is None or current["title"] != title:
-                parts = (day.isoformat() if day else "", slug(room), slug(event.track or ""))
+            if not current or current["title"] != title:
+                parts = (day.isoformat() if day else "", slug_of(room), slug_of(event.track or ""))
+                current_id = new_id("-".join(p for p in parts if p) or "session")
                 current = {
-                    "id": new_id("-".join(p for p in parts if p) or "session"),
+                    "id": current_id,
                     "title": title,
                     "kind": "contributed",
                     "room": room,
@@ -407,8 +477,9 @@ def _sessions(
                     "end": event.end,
                 }
                 sessions.append(current)
-            current["end"] = max(current["end"], event.end)
-            session_of[index] = current["id"]
+            elif event.end > current["end"]:
+                current["end"] = event.end
+            session_of[index] = current_id
     return sessions, session_of
 
 
@@ -447,8 +518,10 @@ def _room_overlaps(
     for room, members in by_room.items():
         members.sort(key=keys.__getitem__)
         latest = members[0]
+        latest_end = keys[latest][1]
         for index in members[1:]:
-            if keys[index][0] < keys[latest][1]:
+            start, end, _ = keys[index]
+            if start < latest_end:
                 other, event = events[latest], events[index]
                 assert event.start is not None
                 found.append(
@@ -456,6 +529,6 @@ def _room_overlaps(
                     f"overlap in room {room!r} (from {_hm(event.start.astimezone(zone))}): "
                     "both kept"
                 )
-            if keys[index][1] > keys[latest][1]:
-                latest = index
+            if end > latest_end:
+                latest, latest_end = index, end
     return found

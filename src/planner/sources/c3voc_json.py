@@ -29,7 +29,6 @@ from planner.sources.raw import (
     join_texts,
     localized,
     parse_date,
-    parse_datetime,
     parse_duration,
     plain_text,
     room_mismatches,
@@ -48,6 +47,8 @@ def is_c3voc(data: Any) -> bool:
 
 
 def _persons(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str | None]]:
+    if values is None or values == []:
+        return []
     names: dict[str, None] = {}
     for n, person in enumerate(w.arr(values, path, key)):
         if type(person) is dict:
@@ -67,6 +68,8 @@ def _persons(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str 
 
 
 def _first_link(w: Where, values: Any, path: str, key: str) -> str | None:
+    if values is None or values == []:
+        return None
     for n, link in enumerate(w.arr(values, path, key)):
         url = link.get("url") if type(link) is dict else link
         text = url.strip() if type(url) is str else w.text(url, f"{path}.{key}[{n}]", "url")
@@ -77,21 +80,19 @@ def _first_link(w: Where, values: Any, path: str, key: str) -> str | None:
 
 def _when(w: Where, text: str, path: str, key: str = "") -> datetime:
     try:
-        return parse_datetime(text)
+        return w.parsed.datetime(text)
     except ValueError as error:
         raise w.fail(path, str(error), key) from None
 
 
 def _abstract(w: Where, event: dict[str, Any], path: str) -> str:
+    texts = (event.get("subtitle"), event.get("abstract"), event.get("description"))
     try:
         return join_texts(
             *(
                 plain_text(value if type(value) is str else localized(value))
-                for value in (
-                    event.get("subtitle"),
-                    event.get("abstract"),
-                    event.get("description"),
-                )
+                for value in texts
+                if value
             )
         )
     except ValueError as error:
@@ -151,13 +152,13 @@ def read_c3voc(data: Any, source: str) -> RawSchedule:
         if room_map is None:
             continue
         for room_name, room_events in w.obj(room_map, path, "rooms").items():
-            for k, event in enumerate(w.arr(room_events, f"{path}.rooms[{room_name!r}]")):
-                where = f"{path}.rooms[{room_name!r}][{k}]"
+            listing = f"{path}.rooms[{room_name!r}]"
+            for k, event in enumerate(w.arr(room_events, listing)):
+                where = f"{listing}[{k}]"
                 item = w.obj(event, where)
-                own_room = w.text(item.get("room"), where, "room")
-                if room_name and own_room and own_room != room_name:
-                    mismatched[(room_name, own_room)] = None
-                events.append(_event_v1(w, item, where, room_name, day_date, len(events)))
+                events.append(
+                    _event_v1(w, item, where, room_name, day_date, len(events), mismatched)
+                )
             if room_name:
                 rooms.append(RawRoom(room_name))
     if version2:
@@ -189,45 +190,75 @@ def read_c3voc(data: Any, source: str) -> RawSchedule:
 
 
 def _event_v1(
-    w: Where, event: dict[str, Any], path: str, room: str, day: date, position: int
+    w: Where,
+    event: dict[str, Any],
+    path: str,
+    room: str,
+    day: date,
+    position: int,
+    mismatched: dict[tuple[str, str], None],
 ) -> RawEvent:
-    event_id = w.text(event.get("id"), path, "id") or None
-    title = w.text(event.get("title"), path, "title") or "(untitled)"
-    when = w.text(event.get("date"), path, "date")
+    # Strings are read directly; anything else (numbers, null, mistakes) through ``w.text``,
+    # which converts or names the place: most fields of most events are strings.
+    get = event.get
+    text = w.text
+    value = get("room")
+    own_room = value.strip() if type(value) is str else text(value, path, "room")
+    if room and own_room and own_room != room:
+        mismatched[(room, own_room)] = None
+    value = get("id")
+    event_id = (value.strip() if type(value) is str else text(value, path, "id")) or None
+    value = get("title")
+    title = (value.strip() if type(value) is str else text(value, path, "title")) or "(untitled)"
+    value = get("date")
+    when = value.strip() if type(value) is str else text(value, path, "date")
     if when and not (len(when) == 10 and when[4] == "-"):  # a date and time, not a bare date
         start = _when(w, when, path, "date")
     else:
         try:
-            start = datetime.combine(day, time.fromisoformat(w.text(event.get("start"), path)))
+            start = datetime.combine(day, time.fromisoformat(text(get("start"), path)))
         except ValueError:
             raise w.fail(path, "no date and time (expected 'date' or 'start')", "start") from None
-    end_text = w.text(event.get("end"), path, "end")
-    duration = w.text(event.get("duration"), path, "duration")
+    value = get("end")
+    end_text = value.strip() if type(value) is str else text(value, path, "end")
+    value = get("duration")
+    duration = value.strip() if type(value) is str else text(value, path, "duration")
     try:
         end = (
             _when(w, end_text, path, "end")
             if "T" in end_text
-            else start + parse_duration(duration)
+            else start + w.parsed.duration(duration)
             if duration
             else None
         )
     except ValueError as error:
         raise w.fail(path, str(error), "duration") from None
+    value = get("track")
+    track = (
+        (value.strip() or None) if type(value) is str else _track_name(w, value, {}, path, "track")
+    )
+    value = get("guid")
+    guid = (value.strip() if type(value) is str else text(value, path, "guid")) or None
+    value = get("type")
+    event_type = (value.strip() if type(value) is str else text(value, path, "type")) or None
+    value = get("url")
+    url = (value.strip() if type(value) is str else text(value, path, "url")) or _first_link(
+        w, get("links"), path, "links"
+    )
     return RawEvent(
-        position=position,
         id=event_id,
-        guid=w.text(event.get("guid"), path, "guid") or None,
         title=title,
-        room=room or w.text(event.get("room"), path, "room") or "(no room)",
+        room=room or own_room or "(no room)",
         start=start,
         end=end,
         day=day,
-        track=_track_name(w, event.get("track"), {}, path, "track"),
-        event_type=w.text(event.get("type"), path, "type") or None,
+        guid=guid,
+        track=track,
+        event_type=event_type,
         abstract=_abstract(w, event, path),
-        speakers=_persons(w, event.get("persons"), path, "persons"),
-        url=w.text(event.get("url"), path, "url")
-        or _first_link(w, event.get("links"), path, "links"),
+        speakers=_persons(w, get("persons"), path, "persons"),
+        url=url,
+        position=position,
     )
 
 

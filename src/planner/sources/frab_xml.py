@@ -10,9 +10,8 @@ Parsed with defusedxml: entity declarations and external references are refused.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 from xml.etree.ElementTree import Element, ParseError
 
 import defusedxml
@@ -22,6 +21,7 @@ from planner.errors import ProgrammeError
 from planner.sources.assemble import assemble
 from planner.sources.imported import Imported, read_source
 from planner.sources.raw import (
+    Parsed,
     RawDay,
     RawEvent,
     RawRoom,
@@ -29,7 +29,6 @@ from planner.sources.raw import (
     join_texts,
     parse_date,
     parse_datetime,
-    parse_duration,
     plain_text,
     room_mismatches,
     unusable,
@@ -68,30 +67,6 @@ def _text(element: Element | None, name: str) -> str:
     return (child.text or "").strip() if child is not None else ""
 
 
-def _speakers(event: Element) -> list[tuple[str, str | None]]:
-    names: list[str] = []
-    for person in event.iterfind("persons/person"):
-        name = "".join(person.itertext()).strip()
-        if name:
-            names.append(name)
-    for person in event.iterfind("person"):  # some generators: <person>A, B</person>
-        names.extend(n.strip() for n in (person.text or "").split(",") if n.strip())
-    seen: dict[str, None] = dict.fromkeys(names)
-    return [(name, None) for name in seen]
-
-
-def _url(event: Element) -> str | None:
-    url = _text(event, "url")
-    if url:
-        return url
-    for link in event.iterfind("links/link"):
-        href = (link.get("href") or "").strip()
-        if href:
-            return href
-    slug = _text(event, "slug")
-    return slug if slug.startswith(("http://", "https://")) else None
-
-
 def _day_bound(text: str | None) -> datetime | None:
     if not text or "T" not in text:
         return None
@@ -109,10 +84,8 @@ def read_frab_xml(data: bytes, source: str) -> RawSchedule:
     days_el = root.findall("day")
     if not days_el:
         raise unusable(source, EXPECTED, "it has no <day> elements")
-    mismatched: dict[tuple[str, str], None] = {}
     zone_name = _text(conference, "time_zone_name") or None
-    day_change = _parse_day_change(_text(conference, "day_change"))
-
+    reader = _EventReader(source, _parse_day_change(_text(conference, "day_change")))
     days: list[RawDay] = []
     events: list[RawEvent] = []
     rooms: list[RawRoom] = [
@@ -132,12 +105,7 @@ def read_frab_xml(data: bytes, source: str) -> RawSchedule:
         for room_el in day_el.iterfind("room"):
             room_name = (room_el.get("name") or "").strip()
             for event_el in room_el.iterfind("event"):
-                own_room = _text(event_el, "room")
-                if room_name and own_room and own_room != room_name:
-                    mismatched[(room_name, own_room)] = None
-                events.append(
-                    _event(event_el, room_name, day_date, day_change, source, len(events))
-                )
+                events.append(reader.event(event_el, room_name, day_date, len(events)))
             if room_name:
                 rooms.append(RawRoom(room_name))
     name = _text(conference, "title") or _text(conference, "acronym") or Path(source).stem
@@ -152,7 +120,7 @@ def read_frab_xml(data: bytes, source: str) -> RawSchedule:
         city=_text(conference, "city") or None,
         venue=_text(conference, "venue") or None,
         url=_text(conference, "base_url") or None,
-        warnings=room_mismatches(mismatched),
+        warnings=room_mismatches(reader.mismatched),
     )
 
 
@@ -163,48 +131,83 @@ def _parse_day_change(text: str) -> time:
         return time(0)
 
 
-def _event(
-    element: Element, room: str, day: Any, day_change: time, source: str, position: int
-) -> RawEvent:
-    event_id = (element.get("id") or "").strip() or None
-    title = _text(element, "title") or "(untitled)"
-    when = _text(element, "date")
-    try:
-        if "T" in when:
-            start = parse_datetime(when)
-        else:
-            clock_text = _text(element, "start")
-            if not clock_text:
-                raise ValueError("no <date> or <start>: the event has no time")
-            clock = time.fromisoformat(clock_text)
-            start = datetime.combine(day, clock)
-            if clock < day_change:
-                start += timedelta(days=1)
-        duration_text = _text(element, "duration")
-        end = start + parse_duration(duration_text) if duration_text else None
-    except ValueError as error:
-        ref = f"event {event_id or f'#{position + 1}'} {title!r}"
-        raise ProgrammeError(f"{source}: {ref}: {error}") from None
-    abstract = join_texts(
-        plain_text(_text(element, "subtitle")),
-        plain_text(_text(element, "abstract")),
-        plain_text(_text(element, "description")),
-    )
-    return RawEvent(
-        position=position,
-        id=event_id,
-        guid=(element.get("guid") or "").strip() or None,
-        title=title,
-        room=room or _text(element, "room") or "(no room)",
-        start=start,
-        end=end,
-        day=day,
-        track=_text(element, "track") or None,
-        event_type=_text(element, "type") or None,
-        abstract=abstract,
-        speakers=_speakers(element),
-        url=_url(element),
-    )
+class _EventReader:
+    """Reads ``<event>`` elements; notes events that name another room than their listing."""
+
+    def __init__(self, source: str, day_change: time) -> None:
+        self.source = source
+        self.day_change = day_change
+        self.parsed = Parsed()
+        self.mismatched: dict[tuple[str, str], None] = {}
+
+    def event(self, element: Element, room: str, day: date, position: int) -> RawEvent:
+        # One pass over the children: the first of each tag, the persons and the links.
+        fields: dict[str, str] = {}
+        names: list[str] = []
+        listed: list[str] = []  # some generators: <person>A, B</person>
+        href = ""
+        for child in element:
+            tag = child.tag
+            if tag == "persons":
+                for person in child.findall("person"):  # findall: C; iterfind is Python
+                    name = "".join(person.itertext()).strip()
+                    if name:
+                        names.append(name)
+            elif tag == "person":
+                listed.extend(n.strip() for n in (child.text or "").split(",") if n.strip())
+            elif tag == "links" and not href:
+                for link in child.findall("link"):
+                    href = (link.get("href") or "").strip()
+                    if href:
+                        break
+            if type(tag) is str and tag not in fields:
+                fields[tag] = (child.text or "").strip()
+        get = fields.get
+        event_id = (element.get("id") or "").strip() or None
+        own_room = get("room", "")
+        if room and own_room and own_room != room:
+            self.mismatched[(room, own_room)] = None
+        title = get("title") or "(untitled)"
+        when = get("date", "")
+        try:
+            if "T" in when:
+                start = self.parsed.datetime(when)
+            else:
+                clock_text = get("start")
+                if not clock_text:
+                    raise ValueError("no <date> or <start>: the event has no time")
+                clock = time.fromisoformat(clock_text)
+                start = datetime.combine(day, clock)
+                if clock < self.day_change:
+                    start += timedelta(days=1)
+            duration_text = get("duration")
+            end = start + self.parsed.duration(duration_text) if duration_text else None
+        except ValueError as error:
+            ref = f"event {event_id or f'#{position + 1}'} {title!r}"
+            raise ProgrammeError(f"{self.source}: {ref}: {error}") from None
+        slug = get("slug", "")
+        return RawEvent(
+            position=position,
+            id=event_id,
+            guid=(element.get("guid") or "").strip() or None,
+            title=title,
+            room=room or own_room or "(no room)",
+            start=start,
+            end=end,
+            day=day,
+            track=get("track") or None,
+            event_type=get("type") or None,
+            abstract=join_texts(
+                plain_text(get("subtitle")),
+                plain_text(get("abstract")),
+                plain_text(get("description")),
+            ),
+            speakers=[(name, None) for name in dict.fromkeys(names + listed)],
+            url=get("url")
+            or href
+            or (slug if slug.startswith(("http://", "https://")) else None)
+            or None,
+        )
 
 
 def load_frab_xml(path: Path) -> Imported:

@@ -85,10 +85,15 @@ def read_source(path: Path) -> bytes:
     """The bytes of ``path``, refused when over the import size limit."""
     limit = max_import_bytes()
     try:
-        size = path.stat().st_size
-        if size <= limit:
-            with path.open("rb") as handle:
-                data = handle.read(limit + 1)
+        with open(path, "rb", buffering=0) as handle:  # unbuffered: one read, no copy
+            size = os.fstat(handle.fileno()).st_size
+            data = b""
+            if size <= limit:
+                # The size the file reports, and one byte more to notice one that grew (or a
+                # pipe, which reports none); never a buffer of the whole limit up front.
+                data = handle.read(size + 1)
+                if len(data) > size:
+                    data += handle.read(limit + 1 - len(data))
             size = max(size, len(data))
     except FileNotFoundError:
         raise ProgrammeError(f"{path}: no such file") from None

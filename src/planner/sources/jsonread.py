@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from planner.errors import ProgrammeError
-from planner.sources.raw import localized
+from planner.sources.raw import Parsed, localized
 
 
 def parse_json(data: bytes, source: str) -> Any:
@@ -27,6 +27,7 @@ class Where:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.parsed = Parsed()  # date-times and durations, once per distinct text
 
     def fail(self, path: str, message: str, key: str = "") -> ProgrammeError:
         where = f"{path}.{key}" if key else path

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
@@ -128,6 +128,43 @@ def parse_datetime(text: str) -> datetime:
         raise ValueError(f"{text!r} is not an ISO 8601 date and time") from None
 
 
+class Parsed:
+    """Date-times and durations parsed once per distinct text, for one import: a schedule
+    repeats the same few hundred start times and lengths over its events. Made afresh for
+    each file read; the values are immutable, so events may share them.
+
+    Times with the same UTC offset also share one ``tzinfo``: Python compares and hashes
+    date-times of one ``tzinfo`` by their fields, several times faster than across two (which
+    goes through their offsets), with the same result for fixed offsets."""
+
+    __slots__ = ("_datetimes", "_durations", "_offsets")
+
+    def __init__(self) -> None:
+        self._datetimes: dict[str, datetime] = {}
+        self._durations: dict[str, timedelta] = {}
+        self._offsets: dict[tzinfo, tzinfo] = {}
+
+    def datetime(self, text: str) -> datetime:
+        """:func:`parse_datetime`, once per text."""
+        found = self._datetimes.get(text)
+        if found is None:
+            found = parse_datetime(text)
+            zone = found.tzinfo
+            if type(zone) is timezone:  # a fixed offset, as ISO 8601 text gives
+                shared = self._offsets.setdefault(zone, zone)
+                if shared is not zone:
+                    found = found.replace(tzinfo=shared)
+            self._datetimes[text] = found
+        return found
+
+    def duration(self, text: str) -> timedelta:
+        """:func:`parse_duration`, once per text."""
+        found = self._durations.get(text)
+        if found is None:
+            found = self._durations[text] = parse_duration(text)
+        return found
+
+
 def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip()[:10])
@@ -180,8 +217,12 @@ def join_texts(*parts: str) -> str:
     """Non-empty parts, each once, in order, as paragraphs."""
     kept: list[str] = []
     for part in parts:
-        if part and not any(part in other for other in kept):
-            kept.append(part)
+        if part:
+            for other in kept:
+                if part in other:
+                    break
+            else:
+                kept.append(part)
     return "\n\n".join(kept)
 
 
