@@ -24,13 +24,13 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from planner.errors import ProgrammeError
 from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
 from planner.sources.imported import Imported
-from planner.sources.raw import RawEvent, RawSchedule
+from planner.sources.raw import RawBreak, RawEvent, RawSchedule, is_break
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -203,11 +203,13 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
     used: set[str] = set()
     missing: list[str] = []
     renamed: dict[str, list[str]] = {}
+    bases: list[str] = []
     for event in events:
         base = event.id
         if not base:
             missing.append(event.ref)
             base = event.guid or short_slug(event.title) or "event"
+        bases.append(base)
         chosen = base
         if chosen in used:
             n = 1
@@ -229,8 +231,7 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
         )
     if renamed:
         titles: dict[str, list[str]] = defaultdict(list)  # the titles under each repeated id
-        for event in events:
-            base = event.id or event.guid or short_slug(event.title) or "event"
+        for event, base in zip(events, bases, strict=True):
             if base in renamed:
                 titles[base].append(event.title)
         for base, others in renamed.items():
@@ -242,19 +243,18 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
     return ids
 
 
-class _Speakers:
-    """One :class:`Speaker` per distinct name and affiliation, validated by the model when first
-    met and shared by the contributions that list it (a speaker gives several talks; the model
-    is frozen). The programme's validation accepts these instances as they are."""
+_SPEAKERS = TypeAdapter(list[Speaker])
 
-    def __init__(self) -> None:
-        self._made: dict[tuple[str, str | None], Speaker] = {}
 
-    def get(self, person: tuple[str, str | None]) -> Speaker:
-        found = self._made.get(person)
-        if found is None:
-            found = self._made[person] = Speaker(name=person[0], affiliation=person[1])
-        return found
+def _speakers(events: list[RawEvent]) -> dict[tuple[str, str | None], Speaker]:
+    """One :class:`Speaker` per distinct name and affiliation, validated by the model (all in
+    one call) and shared by the contributions that list it: a speaker gives several talks, and
+    the model is frozen. The programme's validation takes these instances as they are."""
+    persons = list(dict.fromkeys(person for event in events for person in event.speakers))
+    made = _SPEAKERS.validate_python(
+        [{"name": name, "affiliation": affiliation} for name, affiliation in persons]
+    )
+    return dict(zip(persons, made, strict=True))
 
 
 def _break_kind(title: str) -> str:
@@ -266,9 +266,40 @@ def _break_kind(title: str) -> str:
     return "other"
 
 
+def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
+    """Events that are breaks (:func:`planner.sources.raw.is_break`) become breaks; the
+    programme's breaks are then in order of time."""
+    found = [
+        event
+        for event in raw.events
+        if event.start is not None and is_break(event.title, event.event_type, event.speakers)
+    ]
+    if found:
+        taken = {id(event) for event in found}
+        raw.events = [event for event in raw.events if id(event) not in taken]
+        raw.breaks += [
+            RawBreak(event.title, event.start, event.end or event.start, event.room)
+            for event in found
+            if event.start is not None
+        ]
+        titles = Counter(event.title for event in found)
+        shown = ", ".join(
+            f"{title!r}" + (f" x{n}" if n > 1 else "") for title, n in list(titles.items())[:5]
+        )
+        more = f" and {len(titles) - 5} more" if len(titles) > 5 else ""
+        count = len(found)
+        warnings.append(
+            f"{count} event{'s are breaks, not talks' if count != 1 else ' is a break, not a talk'}"
+            f" ({shown}{more}): imported as break{'s' if count != 1 else ''}"
+        )
+    if len(raw.breaks) > 1:
+        raw.breaks.sort(key=lambda item: item.start.timestamp())
+
+
 def assemble(raw: RawSchedule) -> Imported:
     """The programme of a schedule, with the warnings about what was kept as it was."""
     warnings = list(raw.warnings)
+    _separate_breaks(raw, warnings)
     if not raw.events:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
     zone_name = _choose_zone(raw, warnings)
@@ -289,7 +320,7 @@ def assemble(raw: RawSchedule) -> Imported:
     rooms = _rooms(raw, sessions)
     room_names = {room["name"] for room in rooms}
     session_room = {s["id"]: s["room"] for s in sessions}
-    speaker = _Speakers().get
+    speaker = _speakers(raw.events).__getitem__
     contributions = [
         {
             "id": ident,

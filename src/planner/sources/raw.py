@@ -172,6 +172,26 @@ def parse_date(text: str) -> date:
         raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+_BREAK_TYPES = frozenset({"break", "pause"})
+_BREAK_TITLE = re.compile(
+    r"(?:(?:morning|afternoon|short|long)\s+)?"
+    r"(?:(?:coffee|tea|lunch|kaffee|mittags?)[\s-]*)?(?:break|pause)"
+    r"|lunch|coffee|mittagessen",
+    re.IGNORECASE,
+)
+
+
+def is_break(title: str, event_type: str | None, speakers: list[tuple[str, str | None]]) -> bool:
+    """Whether an event a schedule lists is a break: typed ``break`` or ``pause``, or titled only
+    as one (``Coffee Break``, ``Lunch``, ``Kaffeepause``...) with no speakers. Conservative: a
+    talk *about* breaks, or a "Coffee Break" someone speaks at, stays a talk."""
+    if event_type and event_type.strip().lower() in _BREAK_TYPES:
+        return True
+    if speakers or len(title) > 40:  # a break's title is short: no pattern to try
+        return False
+    return _BREAK_TITLE.fullmatch(" ".join(title.split())) is not None
+
+
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _BLOCK_TAGS = frozenset(
     [
