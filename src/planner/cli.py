@@ -23,6 +23,33 @@ PROGRAMME_HELP = (
 )
 
 
+ZONE_HELP = (
+    "The conference's real time zone (IANA name such as Europe/Berlin) for a schedule that "
+    "says UTC, gives only offsets or names another zone: times keep their instants and are "
+    "shown in ZONE; events stay on the days the file gives them."
+)
+
+
+def zone_option(func: F) -> F:
+    return click.option("--zone", metavar="ZONE", help=ZONE_HELP)(func)
+
+
+def _zone(value: str | None) -> str | None:
+    """``--zone``, checked: an unknown name is one clear error naming it."""
+    if value is None:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PlannerError(
+            f"--zone {value!r}: unknown time zone (expected an IANA name such as "
+            "Europe/Berlin or UTC)"
+        ) from None
+    return value
+
+
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
@@ -57,13 +84,16 @@ def main(ctx: click.Context) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the programme as JSON.")
 @click.option("--day", type=click.DateTime(["%Y-%m-%d"]), help="Only this day (YYYY-MM-DD).")
 @click.option("--track", help="Only tracks whose name contains this text (any case).")
+@zone_option
 @friendly_errors
-def show(programme_path: Path | None, as_json: bool, day: Any, track: str | None) -> None:
+def show(
+    programme_path: Path | None, as_json: bool, day: Any, track: str | None, zone: str | None
+) -> None:
     """Print the programme by day: time, room, kind, title, speaker."""
     from planner.sources import import_programme
     from planner.views.programme_view import print_programme, programme_json
 
-    imported = import_programme(programme_path)
+    imported = import_programme(programme_path, zone=_zone(zone))
     programme = imported.programme
     if imported.warnings:
         click.echo(
@@ -100,18 +130,25 @@ def show(programme_path: Path | None, as_json: bool, day: Any, track: str | None
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--all-warnings", is_flag=True, help="List every warning, not only the first 20.")
+@zone_option
 @friendly_errors
 def import_(
-    source: Path, output: Path, timetable: Path | None, force: bool, all_warnings: bool
+    source: Path,
+    output: Path,
+    timetable: Path | None,
+    force: bool,
+    all_warnings: bool,
+    zone: str | None,
 ) -> None:
     """Convert SOURCE (a book of abstracts, a frab schedule.xml, a c3voc/pretalx schedule JSON,
     an Indico timetable JSON, or any programme file) to a programme file."""
     from planner.model.io import write_programme
     from planner.sources import import_programme
 
+    zone = _zone(zone)
     if output.exists() and not force:
         raise PlannerError(f"{output}: exists; use --force to overwrite it")
-    imported = import_programme(source, timetable)
+    imported = import_programme(source, timetable, zone)
     programme = imported.programme
     if imported.format == "book of abstracts":
         header = (
@@ -122,7 +159,8 @@ def import_(
     else:
         header = (
             f"Programme of {programme.conference.name}.\n"
-            f"Imported by `planner import {source.name}` ({imported.format}): "
+            f"Imported by `planner import {source.name}{f' --zone {zone}' if zone else ''}` "
+            f"({imported.format}): "
             f"{imported.summary()}."
         )
     write_programme(programme, output, header=header)
@@ -151,13 +189,14 @@ def import_(
     help="Calendar file (.ics) to write with the whole programme.",
 )
 @click.option("--force", is_flag=True, help="Overwrite a file that the planner did not write.")
+@zone_option
 @friendly_errors
-def export(programme_path: Path | None, programme_ics: Path, force: bool) -> None:
+def export(programme_path: Path | None, programme_ics: Path, force: bool, zone: str | None) -> None:
     """Export the whole programme as an iCalendar file, to import into a calendar application."""
     from planner.export.writers import write_programme_ics
     from planner.sources import load_programme
 
-    programme = load_programme(programme_path)
+    programme = load_programme(programme_path, zone=_zone(zone))
     calendar = write_programme_ics(programme_ics, programme, force=force)
     events = len(calendar.walk("VEVENT"))
     click.echo(f"{programme_ics}: {events} events of {programme.conference.name}", err=True)
@@ -302,6 +341,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     show_default=True,
     help="Solver time limit in seconds.",
 )
+@zone_option
 @friendly_errors
 def plan(
     programme_path: Path | None,
@@ -318,6 +358,7 @@ def plan(
     force: bool,
     time_limit: float,
     busy_ics: tuple[Path, ...],
+    zone: str | None,
     **flags: Any,
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
@@ -328,7 +369,7 @@ def plan(
     from planner.sources import load_programme
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
-    programme = load_programme(programme_path)
+    programme = load_programme(programme_path, zone=_zone(zone))
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
     profile = _profile_for(programme, profile_path, simple)
     if busy_ics:
@@ -426,6 +467,7 @@ def plan(
     help="Solver time limit in seconds (per member, and for the group model).",
 )
 @click.option("--workers", type=click.IntRange(min=1), help="Processes (default: one per core).")
+@zone_option
 @friendly_errors
 def group(
     group_file: Path,
@@ -438,13 +480,14 @@ def group(
     force: bool,
     time_limit: float,
     workers: int | None,
+    zone: str | None,
 ) -> None:
     """Plan a group: one calendar and agenda per member, and an overview of who is where."""
     from planner.group.command import Request, run_group
 
     request = Request(
         group_file, out, policy, programme_path, share, max_per_poster, as_json, force,
-        time_limit, workers,
+        time_limit, workers, _zone(zone),
     )  # fmt: skip
     sys.exit(run_group(request))
 
@@ -457,12 +500,16 @@ def group(
     type=click.Path(path_type=Path),
     help="Interest profile to edit (default: the one in your user data folder).",
 )
+@zone_option
 @friendly_errors
-def tui(programme_path: Path | None, profile_path: Path | None) -> None:
+def tui(programme_path: Path | None, profile_path: Path | None, zone: str | None) -> None:
     """Open the terminal UI: browse, search, pick interests, plan, export."""
     from planner.tui.launch import run_tui
 
-    run_tui(programme_path, profile_path)
+    if zone is None:
+        run_tui(programme_path, profile_path)
+    else:
+        run_tui(programme_path, profile_path, zone=_zone(zone))
 
 
 @main.command()

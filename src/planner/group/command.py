@@ -50,6 +50,7 @@ class Request:
     force: bool = False
     time_limit: float = 10.0
     workers: int | None = None
+    zone: str | None = None
 
 
 def _progress(show: bool) -> Progress:
@@ -69,7 +70,7 @@ def run_group(request: Request) -> int:
     from planner.sources import load_programme
 
     group = read_group_file(request.group_file)
-    programme = load_programme(request.programme or group.programme)
+    programme = load_programme(request.programme or group.programme, zone=request.zone)
     options = Options(
         policy=request.policy,
         share=request.share,

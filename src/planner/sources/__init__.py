@@ -14,6 +14,7 @@ import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import ProgrammeError
 from planner.model import Programme
@@ -22,7 +23,7 @@ from planner.sources.imported import Imported, paused_gc, read_source
 
 EMBEDDED_NAME = "ml4astro-2022.yaml"
 
-__all__ = ["Imported", "import_programme", "load_programme"]
+__all__ = ["Imported", "check_zone", "import_programme", "load_programme"]
 
 JSON_EXPECTED = (
     "a planner programme ('conference', 'rooms', 'sessions', 'contributions'), a c3voc/frab "
@@ -83,7 +84,9 @@ def load_book(path: Path, timetable: Path | None = None) -> Programme:
     return build_programme(read_book(path), read_template(template_path), str(template_path))
 
 
-def _own(programme: Programme, source: str, format: str) -> Imported:
+def _own(programme: Programme, source: str, format: str, zone: str | None = None) -> Imported:
+    if zone is not None:
+        raise _zone_refused(programme, source, f"a {format}")
     return Imported(
         programme=programme,
         format=format,
@@ -93,7 +96,26 @@ def _own(programme: Programme, source: str, format: str) -> Imported:
     )
 
 
-def _import_json(data: bytes, source: str) -> Imported:
+def check_zone(zone: str) -> str:
+    """``zone`` when it is a known IANA time zone name, else a clear error naming it."""
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ProgrammeError(
+            f"unknown time zone {zone!r} (expected an IANA name such as Europe/Berlin or UTC)"
+        ) from None
+    return zone
+
+
+def _zone_refused(programme: Programme, source: str, what: str) -> ProgrammeError:
+    return ProgrammeError(
+        f"{source}: {what} names its own time zone (conference.timezone: "
+        f"{programme.conference.timezone}); a zone is given only for a schedule in another "
+        "format (frab, c3voc, pretalx, Indico)"
+    )
+
+
+def _import_json(data: bytes, source: str, zone: str | None = None) -> Imported:
     from planner.sources.assemble import assemble
     from planner.sources.c3voc_json import is_c3voc, read_c3voc
     from planner.sources.indico_json import is_indico, read_indico
@@ -102,13 +124,13 @@ def _import_json(data: bytes, source: str) -> Imported:
 
     parsed: Any = parse_json(data, source)
     if is_c3voc(parsed):
-        return assemble(read_c3voc(parsed, source))
+        return assemble(read_c3voc(parsed, source), zone)
     if is_pretalx(parsed):
-        return assemble(read_pretalx(parsed, source))
+        return assemble(read_pretalx(parsed, source), zone)
     if is_indico(parsed):
-        return assemble(read_indico(parsed, source))
+        return assemble(read_indico(parsed, source), zone)
     if isinstance(parsed, dict) and "conference" in parsed and "contributions" in parsed:
-        return _own(programme_from_data(parsed, source), source, "planner programme")
+        return _own(programme_from_data(parsed, source), source, "planner programme", zone)
     found = (
         f"found keys {', '.join(repr(k) for k in list(parsed)[:6])}"
         if isinstance(parsed, dict) and parsed
@@ -119,20 +141,28 @@ def _import_json(data: bytes, source: str) -> Imported:
     )
 
 
-def import_programme(path: Path | None = None, timetable: Path | None = None) -> Imported:
+def import_programme(
+    path: Path | None = None, timetable: Path | None = None, zone: str | None = None
+) -> Imported:
     """Read any supported programme file, with the warnings of its reader; ``None`` reads the
-    embedded programme. Files over ``PLANNER_MAX_IMPORT_MB`` (50 MB) are refused."""
+    embedded programme. Files over ``PLANNER_MAX_IMPORT_MB`` (50 MB) are refused.
+
+    ``zone`` (an IANA name) is a schedule's real time zone when the file says UTC or gives only
+    offsets (:func:`planner.sources.assemble.assemble`); a planner programme or a book of
+    abstracts names its own, and is refused with one."""
+    if zone is not None:
+        check_zone(zone)
     if path is None:
         embedded = embedded_programme_path()
-        return _own(read_programme_file(embedded), str(embedded), "planner programme")
+        return _own(read_programme_file(embedded), str(embedded), "planner programme", zone)
     path = Path(path)
     if path.is_dir():
         raise ProgrammeError(f"{path}: is a folder, not a programme file")
     with paused_gc():
-        return _import_file(path, timetable)
+        return _import_file(path, timetable, zone)
 
 
-def _import_file(path: Path, timetable: Path | None) -> Imported:
+def _import_file(path: Path, timetable: Path | None, zone: str | None) -> Imported:
     data = read_source(path)  # the size limit, and the bytes every reader of a schedule takes
     kind = _sniff(data)
     source = str(path)
@@ -140,18 +170,18 @@ def _import_file(path: Path, timetable: Path | None) -> Imported:
         from planner.sources.assemble import assemble
         from planner.sources.frab_xml import read_frab_xml
 
-        return assemble(read_frab_xml(data, source))
+        return assemble(read_frab_xml(data, source), zone)
     if kind == "json":
         if path.suffix.lower() in (".yaml", ".yml"):
             try:  # a YAML programme in flow style also starts with "{"
                 json.loads(data)
             except ValueError:
-                return _own(read_programme_file(path), source, "planner programme")
-        return _import_json(data, source)
+                return _own(read_programme_file(path), source, "planner programme", zone)
+        return _import_json(data, source, zone)
     if kind == "book":
-        return _own(load_book(path, timetable), source, "book of abstracts")
+        return _own(load_book(path, timetable), source, "book of abstracts", zone)
     try:
-        return _own(read_programme_file(path), source, "planner programme")
+        return _own(read_programme_file(path), source, "planner programme", zone)
     except ProgrammeError as error:
         if "expected a mapping" not in str(error):
             raise
@@ -160,6 +190,8 @@ def _import_file(path: Path, timetable: Path | None) -> Imported:
         ) from None
 
 
-def load_programme(path: Path | None = None, timetable: Path | None = None) -> Programme:
+def load_programme(
+    path: Path | None = None, timetable: Path | None = None, zone: str | None = None
+) -> Programme:
     """Load any supported programme file; ``None`` loads the embedded programme."""
-    return import_programme(path, timetable).programme
+    return import_programme(path, timetable, zone).programme

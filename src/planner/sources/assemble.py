@@ -4,7 +4,9 @@ Rules shared by every schedule format:
 
 - Time zone: the zone the file names; else, when it gives only offsets, ``UTC`` or an
   ``Etc/GMT`` zone of its (most common) offset. Every time keeps the instant and offset the file
-  gave; naive times are read in the conference's zone.
+  gave; naive times are read in the conference's zone. A zone given on import (``--zone``)
+  becomes the conference's: every time keeps its instant and is shown there, naive times are
+  read there unless the file names its own, and events keep the days the file gives them.
 - Days: the file's days. An event belongs to the day the file lists it under, even after midnight
   (``Contribution.day`` records it when it differs from the start's date). An event dated outside
   its day's window is kept there and reported.
@@ -67,72 +69,99 @@ def _zone_for_offset(offset: timedelta) -> str | None:
     return f"Etc/GMT{-hours:+d}"
 
 
-def _choose_zone(raw: RawSchedule, warnings: list[str]) -> str:
+def _choose_zone(raw: RawSchedule, warnings: list[str], given: str | None = None) -> str:
+    """The file's own zone: the one it names, else one of its offsets (UTC when it gives
+    none, or the zone ``given`` when its times have no offset). ``given`` is the zone the
+    user gave for showing the times; the messages say so."""
+    shown = f"shown in {given} (the zone given), at the same instants" if given else ""
     if raw.timezone:
         try:
             ZoneInfo(raw.timezone)
-            return raw.timezone
         except (ZoneInfoNotFoundError, ValueError):
             warnings.append(
                 f"the file names the time zone {raw.timezone!r}, which is unknown: "
                 "using the offsets of its times"
             )
+        else:
+            if given and given != raw.timezone:
+                warnings.append(f"the file names the time zone {raw.timezone!r}: {shown}")
+            return raw.timezone
     moments = [e.start for e in raw.events if e.start is not None] + [b.start for b in raw.breaks]
     offsets = Counter(map(datetime.utcoffset, moments))  # None for a naive time
     offsets.pop(None, None)
     if not offsets:
+        if given:
+            warnings.append(
+                f"the file names no time zone and gives no offsets: times read in {given} "
+                "(the zone given)"
+            )
+            return given
         warnings.append("the file names no time zone and gives no offsets: times read as UTC")
         return "UTC"
     common: timedelta = offsets.most_common(1)[0][0]  # type: ignore[assignment]
     name = _zone_for_offset(common)
     if len(offsets) > 1:
         listed = ", ".join(sorted(_offset_text(o) for o in offsets if o is not None))
-        warnings.append(
-            f"the file names no time zone and its offsets vary ({listed}): times keep their "
-            f"own offsets and are shown at UTC{_offset_text(common)}"
+        kept = (
+            f"times keep their instants and are {shown}"
+            if given
+            else f"times keep their own offsets and are shown at UTC{_offset_text(common)}"
         )
+        warnings.append(f"the file names no time zone and its offsets vary ({listed}): {kept}")
     elif common == timedelta(0):
         warnings.append(
-            "the file names no time zone and gives its times in UTC: kept as UTC (if they "
-            "are really local times, they are off by the local offset)"
+            f"the file names no time zone and gives its times in UTC: {shown or 'kept as UTC'} "
+            "(if they are really local times, they are off by the local offset)"
         )
     if name is None:
-        warnings.append(
-            f"offset UTC{_offset_text(common)} has no zone name: times keep their offsets "
-            "and are shown in UTC"
-        )
+        if not given:
+            warnings.append(
+                f"offset UTC{_offset_text(common)} has no zone name: times keep their offsets "
+                "and are shown in UTC"
+            )
         return "UTC"
     return name
 
 
 class _Times:
-    """Aware times in the conference's zone; counts offsets that disagree with a named zone."""
+    """Aware times in the zone they are shown in; counts offsets that disagree with the zone
+    the file names. Naive times are read in ``naive`` (the file's zone, else the zone given)."""
 
-    def __init__(self, zone: ZoneInfo, named: bool) -> None:
-        self.zone = zone
+    def __init__(self, shown: ZoneInfo, own: ZoneInfo, naive: ZoneInfo, named: bool) -> None:
+        self.zone = shown
+        self.own = own
+        self.naive = naive
         self.named = named
+        self.convert = named or shown is not own  # else aware times keep their own offsets
         self.mismatches = 0
 
     def __call__(self, moment: datetime) -> datetime:
         if moment.tzinfo is None:
-            return moment.replace(tzinfo=self.zone)
-        if not self.named:
+            moment = moment.replace(tzinfo=self.naive)
+            return moment if self.naive is self.zone else moment.astimezone(self.zone)
+        if not self.convert:
             return moment  # keep the file's own offset
-        local = moment.astimezone(self.zone)
-        if local.utcoffset() != moment.utcoffset():
-            self.mismatches += 1
-        return local
+        if self.named:
+            local = moment.astimezone(self.own)
+            if local.utcoffset() != moment.utcoffset():
+                self.mismatches += 1
+            if self.own is self.zone:
+                return local
+        return moment.astimezone(self.zone)
 
 
 class _Clock:
-    """Instants as numbers (for sorting) and dates in the conference's zone, each computed once
-    per distinct time: a schedule's times repeat (every talk of a slot starts alike). A time in
-    a DST fold is computed every time, as equal wall-clock times in one zone compare equal."""
+    """Instants as numbers (for sorting) and dates in the file's zone and the zone shown, each
+    computed once per distinct time: a schedule's times repeat (every talk of a slot starts
+    alike). A time in a DST fold is computed every time, as equal wall-clock times in one zone
+    compare equal."""
 
-    def __init__(self, zone: ZoneInfo) -> None:
+    def __init__(self, zone: ZoneInfo, shown: ZoneInfo) -> None:
         self.zone = zone
+        self.shown = shown
         self._stamps: dict[datetime, float] = {}
         self._dates: dict[datetime, date] = {}
+        self._shown_dates: dict[datetime, date] = {}
 
     def stamp(self, moment: datetime) -> float:
         found = self._stamps.get(moment)
@@ -142,7 +171,8 @@ class _Clock:
                 self._stamps[moment] = found
         return found
 
-    def date(self, moment: datetime) -> date:
+    def own_date(self, moment: datetime) -> date:
+        """The date in the file's zone."""
         found = self._dates.get(moment)
         if found is None or moment.fold:
             found = moment.astimezone(self.zone).date()
@@ -150,13 +180,24 @@ class _Clock:
                 self._dates[moment] = found
         return found
 
+    def shown_date(self, moment: datetime) -> date:
+        """The date in the zone the programme is shown in."""
+        found = self._shown_dates.get(moment)
+        if found is None or moment.fold:
+            found = moment.astimezone(self.shown).date()
+            if not moment.fold:
+                self._shown_dates[moment] = found
+        return found
+
 
 def _assign_days(
     raw: RawSchedule, clock: _Clock, warnings: list[str]
 ) -> tuple[list[date], dict[int, date]]:
-    """The conference days, and each talk's day where it differs from its start's date."""
+    """The conference days, and each talk's day where it differs from its start's date (in the
+    zone shown). Days are the file's: listed, or else dated in the file's own zone."""
     zone = clock.zone
-    date_of = clock.date
+    date_of = clock.own_date
+    shown_date_of = None if clock.shown is zone else clock.shown_date
     days = sorted({d.date for d in raw.days})
     windows = {d.date: (d.start, d.end) for d in raw.days if d.start and d.end}
     known = set(days)
@@ -187,7 +228,7 @@ def _assign_days(
         if day not in known:
             known.add(day)
             added.add(day)
-        if day != local_date:
+        if day != (local_date if shown_date_of is None else shown_date_of(start)):
             own_day[index] = day
     warnings.extend(outside)
     if added:
@@ -296,19 +337,28 @@ def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
         raw.breaks.sort(key=lambda item: item.start.timestamp())
 
 
-def assemble(raw: RawSchedule) -> Imported:
-    """The programme of a schedule, with the warnings about what was kept as it was."""
+def assemble(raw: RawSchedule, zone: str | None = None) -> Imported:
+    """The programme of a schedule, with the warnings about what was kept as it was.
+
+    ``zone``: the conference's real zone (an IANA name), when the file says UTC, gives only
+    offsets or names another: every time keeps its instant and is shown in ``zone``; times
+    without an offset are read in the zone the file names, else in ``zone``; every event stays
+    on the day the file puts it."""
     warnings = list(raw.warnings)
     _separate_breaks(raw, warnings)
     if not raw.events:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
-    zone_name = _choose_zone(raw, warnings)
-    zone = ZoneInfo(zone_name)
-    clock = _Clock(zone)
-    _normalise_times(raw, _Times(zone, named=zone_name == raw.timezone), warnings)
+    own_name = _choose_zone(raw, warnings, zone)
+    own = ZoneInfo(own_name)
+    named = own_name == raw.timezone
+    shown_name = zone or own_name
+    shown = ZoneInfo(shown_name)
+    clock = _Clock(own, shown)
+    naive = own if named or zone is None else shown
+    _normalise_times(raw, _Times(shown, own, naive, named), warnings)
     days, own_day = _assign_days(raw, clock, warnings)
     if not days:
-        days = sorted({s.start.astimezone(zone).date() for s in raw.sessions})
+        days = sorted({s.start.astimezone(own).date() for s in raw.sessions})
     ids = _assign_ids(raw.events, warnings)
     # Sort keys as numbers: sorting aware datetimes is several times slower.
     stamp = clock.stamp
@@ -343,7 +393,7 @@ def assemble(raw: RawSchedule) -> Imported:
             zip(raw.events, ids, session_of, strict=True)
         )
     ]
-    overlaps = _room_overlaps(raw.events, ids, keys, zone)
+    overlaps = _room_overlaps(raw.events, ids, keys, shown)
     warnings.extend(overlaps)
     breaks = [
         {
@@ -361,7 +411,7 @@ def assemble(raw: RawSchedule) -> Imported:
             "name": raw.name,
             "city": raw.city or None,
             "venue": raw.venue or None,
-            "timezone": zone_name,
+            "timezone": shown_name,
             "days": days,
             "url": raw.url or None,
         },
@@ -369,7 +419,10 @@ def assemble(raw: RawSchedule) -> Imported:
         "sessions": sessions,
         "contributions": contributions,
         "breaks": breaks,
-        "notes": [f"Imported from {raw.format}."],
+        "notes": [
+            f"Imported from {raw.format}"
+            + (f"; times shown in {zone} (the zone given on import)." if zone else ".")
+        ],
         "room_overlaps": "allow" if overlaps else "error",
     }
     try:
@@ -394,7 +447,7 @@ def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> No
     """Every time aware and in the conference's zone; a missing or negative length becomes
     zero, and is reported."""
     zone = times.zone
-    convert = times.named  # else only naive times change
+    convert = times.convert  # else only naive times change
     for day in raw.days:
         day.start = times(day.start) if day.start else None
         day.end = times(day.end) if day.end else None
@@ -433,7 +486,7 @@ def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> No
         count = times.mismatches
         warnings.append(
             f"{count} time{'s give' if count != 1 else ' gives'} an offset that differs from "
-            f"{zone.key} at that moment: kept at the instant the offset gives"
+            f"{times.own.key} at that moment: kept at the instant the offset gives"
         )
 
 

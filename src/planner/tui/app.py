@@ -389,15 +389,17 @@ def make_app(
     profile_path: Path | None = None,
     *,
     clock: Clock | None = None,
+    zone: str | None = None,
 ) -> PlannerApp:
     """Load the programme (the embedded one by default) and the profile (the one in the user's
     data folder by default; none yet is an empty one), and build the app on them. Edits are
     saved back to that profile file.
 
-    Raises :class:`PlannerError` when either cannot be read, before any screen opens."""
+    Raises :class:`PlannerError` when either cannot be read, before any screen opens.
+    ``zone``: a schedule's real time zone (``planner tui --zone``)."""
     from planner.sources import load_programme
 
-    programme = load_programme(programme_path)
+    programme = load_programme(programme_path, zone=zone)
     path = profile_path if profile_path is not None else default_profile_path()
     profile = load_profile(path, missing_ok=True)
     return PlannerApp(programme, profile, profile_path=path, clock=clock)

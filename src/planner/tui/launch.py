@@ -7,7 +7,9 @@ from pathlib import Path
 from planner.tui.app import make_app
 
 
-def run_tui(programme_path: Path | None = None, profile_path: Path | None = None) -> None:
+def run_tui(
+    programme_path: Path | None = None, profile_path: Path | None = None, zone: str | None = None
+) -> None:
     """Load everything first (errors end in one message, before the screen opens), then run."""
-    app = make_app(programme_path, profile_path)
+    app = make_app(programme_path, profile_path, zone=zone)
     app.run()
