@@ -13,13 +13,16 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import ProgrammeError
 from planner.model import Programme
 from planner.model.io import programme_from_data, read_programme_file
 from planner.sources.imported import Imported, paused_gc, read_source
+
+if TYPE_CHECKING:
+    from planner.sources.raw import RawSchedule
 
 EMBEDDED_NAME = "ml4astro-2022.yaml"
 
@@ -115,8 +118,9 @@ def _zone_refused(programme: Programme, source: str, what: str) -> ProgrammeErro
     )
 
 
-def _import_json(data: bytes, source: str, zone: str | None = None) -> Imported:
-    from planner.sources.assemble import assemble
+def _read_json(data: bytes, source: str) -> RawSchedule | Programme:
+    """The schedule (or planner programme) in JSON ``data``. The parsed JSON lives only here,
+    so that it is freed before the programme is built."""
     from planner.sources.c3voc_json import is_c3voc, read_c3voc
     from planner.sources.indico_json import is_indico, read_indico
     from planner.sources.jsonread import parse_json
@@ -124,13 +128,13 @@ def _import_json(data: bytes, source: str, zone: str | None = None) -> Imported:
 
     parsed: Any = parse_json(data, source)
     if is_c3voc(parsed):
-        return assemble(read_c3voc(parsed, source), zone)
+        return read_c3voc(parsed, source)
     if is_pretalx(parsed):
-        return assemble(read_pretalx(parsed, source), zone)
+        return read_pretalx(parsed, source)
     if is_indico(parsed):
-        return assemble(read_indico(parsed, source), zone)
+        return read_indico(parsed, source)
     if isinstance(parsed, dict) and "conference" in parsed and "contributions" in parsed:
-        return _own(programme_from_data(parsed, source), source, "planner programme", zone)
+        return programme_from_data(parsed, source)
     found = (
         f"found keys {', '.join(repr(k) for k in list(parsed)[:6])}"
         if isinstance(parsed, dict) and parsed
@@ -170,14 +174,22 @@ def _import_file(path: Path, timetable: Path | None, zone: str | None) -> Import
         from planner.sources.assemble import assemble
         from planner.sources.frab_xml import read_frab_xml
 
-        return assemble(read_frab_xml(data, source), zone)
+        raw = read_frab_xml(data, source)
+        del data  # the file's bytes (and its parsed tree, freed on return) before the programme
+        return assemble(raw, zone)
     if kind == "json":
+        from planner.sources.assemble import assemble
+
         if path.suffix.lower() in (".yaml", ".yml"):
             try:  # a YAML programme in flow style also starts with "{"
                 json.loads(data)
             except ValueError:
                 return _own(read_programme_file(path), source, "planner programme", zone)
-        return _import_json(data, source, zone)
+        read = _read_json(data, source)
+        del data
+        if isinstance(read, Programme):
+            return _own(read, source, "planner programme", zone)
+        return assemble(read, zone)
     if kind == "book":
         return _own(load_book(path, timetable), source, "book of abstracts", zone)
     try:

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,7 +34,7 @@ from planner.errors import ProgrammeError
 from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
 from planner.sources.imported import Imported
-from planner.sources.raw import RawBreak, RawEvent, RawSchedule, is_break
+from planner.sources.raw import RawBreak, RawEvent, RawSchedule, is_break_title, is_break_type
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -50,7 +52,8 @@ def short_slug(text: str, words: int = 3, limit: int = 24) -> str:
 
 
 def _hm(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M")
+    """``2019-12-27 11:00`` (as ``strftime("%Y-%m-%d %H:%M")``, at half its cost)."""
+    return moment.isoformat(" ")[:16]
 
 
 def _offset_text(offset: timedelta) -> str:
@@ -242,13 +245,13 @@ def _assign_days(
 def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
     ids: list[str] = []
     used: set[str] = set()
-    missing: list[str] = []
+    missing: list[RawEvent] = []
     renamed: dict[str, list[str]] = {}
     bases: list[str] = []
     for event in events:
         base = event.id
         if not base:
-            missing.append(event.ref)
+            missing.append(event)
             base = event.guid or short_slug(event.title) or "event"
         bases.append(base)
         chosen = base
@@ -263,7 +266,7 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
         used.add(chosen)
         ids.append(chosen)
     if missing:
-        shown = ", ".join(missing[:3]) + (
+        shown = ", ".join(event.ref for event in missing[:3]) + (
             f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         )
         warnings.append(
@@ -284,6 +287,31 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
     return ids
 
 
+SortKey = tuple[Any, Any, str]
+
+
+def _sort_keys(events: list[RawEvent], ids: list[str], clock: _Clock) -> list[SortKey]:
+    """``(start, end, id)`` of each event, in an order of instants: the times themselves when
+    they all share one fixed offset's ``tzinfo`` (compared field by field, fast and exact),
+    else instants as numbers (aware times across zones compare slowly, and times of one named
+    zone compare by wall clock, which a DST fold reverses). A poster (no times) sorts as 1970."""
+    zones = {e.start.tzinfo for e in events if e.start is not None}
+    zones.update(e.end.tzinfo for e in events if e.end is not None)
+    if len(zones) == 1 and type(next(iter(zones))) is timezone:
+        return [
+            (e.start, e.end, ident) if e.start and e.end else (_EPOCH, _EPOCH, "")
+            for e, ident in zip(events, ids, strict=True)
+        ]
+    stamp = clock.stamp
+    return [
+        (stamp(e.start), stamp(e.end), ident) if e.start and e.end else (0.0, 0.0, "")
+        for e, ident in zip(events, ids, strict=True)
+    ]
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 _SPEAKERS = TypeAdapter(list[Speaker])
 
 
@@ -291,7 +319,7 @@ def _speakers(events: list[RawEvent]) -> dict[tuple[str, str | None], Speaker]:
     """One :class:`Speaker` per distinct name and affiliation, validated by the model (all in
     one call) and shared by the contributions that list it: a speaker gives several talks, and
     the model is frozen. The programme's validation takes these instances as they are."""
-    persons = list(dict.fromkeys(person for event in events for person in event.speakers))
+    persons = list(dict.fromkeys(chain.from_iterable(map(attrgetter("speakers"), events))))
     made = _SPEAKERS.validate_python(
         [{"name": name, "affiliation": affiliation} for name, affiliation in persons]
     )
@@ -308,13 +336,17 @@ def _break_kind(title: str) -> str:
 
 
 def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
-    """Events that are breaks (:func:`planner.sources.raw.is_break`) become breaks; the
-    programme's breaks are then in order of time."""
-    found = [
-        event
-        for event in raw.events
-        if event.start is not None and is_break(event.title, event.event_type, event.speakers)
-    ]
+    """Events that are breaks (:func:`planner.sources.raw.is_break`) become breaks."""
+    typed: dict[str | None, bool] = {}  # a schedule has a few types over many events
+    found: list[RawEvent] = []
+    for event in raw.events:
+        if event.start is None:
+            continue
+        kind = typed.get(event.event_type)
+        if kind is None:
+            kind = typed[event.event_type] = is_break_type(event.event_type)
+        if kind or (not event.speakers and is_break_title(event.title)):
+            found.append(event)
     if found:
         taken = {id(event) for event in found}
         raw.events = [event for event in raw.events if id(event) not in taken]
@@ -323,7 +355,9 @@ def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
             for event in found
             if event.start is not None
         ]
-        titles = Counter(event.title for event in found)
+        titles: dict[str, int] = {}
+        for event in found:
+            titles[event.title] = titles.get(event.title, 0) + 1
         shown = ", ".join(
             f"{title!r}" + (f" x{n}" if n > 1 else "") for title, n in list(titles.items())[:5]
         )
@@ -333,8 +367,6 @@ def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
             f"{count} event{'s are breaks, not talks' if count != 1 else ' is a break, not a talk'}"
             f" ({shown}{more}): imported as break{'s' if count != 1 else ''}"
         )
-    if len(raw.breaks) > 1:
-        raw.breaks.sort(key=lambda item: item.start.timestamp())
 
 
 def assemble(raw: RawSchedule, zone: str | None = None) -> Imported:
@@ -356,16 +388,13 @@ def assemble(raw: RawSchedule, zone: str | None = None) -> Imported:
     clock = _Clock(own, shown)
     naive = own if named or zone is None else shown
     _normalise_times(raw, _Times(shown, own, naive, named), warnings)
+    if len(raw.breaks) > 1:  # the file's own breaks and the events that are breaks, in time
+        raw.breaks.sort(key=lambda item: clock.stamp(item.start))
     days, own_day = _assign_days(raw, clock, warnings)
     if not days:
         days = sorted({s.start.astimezone(own).date() for s in raw.sessions})
     ids = _assign_ids(raw.events, warnings)
-    # Sort keys as numbers: sorting aware datetimes is several times slower.
-    stamp = clock.stamp
-    keys = [
-        (stamp(e.start), stamp(e.end), ids[i]) if e.start and e.end else (0.0, 0.0, "")
-        for i, e in enumerate(raw.events)
-    ]
+    keys = _sort_keys(raw.events, ids, clock)
     sessions, session_of = _sessions(raw, keys)
     rooms = _rooms(raw, sessions)
     room_names = {room["name"] for room in rooms}
@@ -377,7 +406,7 @@ def assemble(raw: RawSchedule, zone: str | None = None) -> Imported:
             "title": event.title,
             "kind": event.kind,
             "session": session,
-            "speakers": [speaker(person) for person in event.speakers] if event.speakers else [],
+            "speakers": list(map(speaker, event.speakers)),
             "abstract": event.abstract,
             "start": event.start,
             "end": event.end,
@@ -490,9 +519,7 @@ def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> No
         )
 
 
-def _sessions(
-    raw: RawSchedule, keys: list[tuple[float, float, str]]
-) -> tuple[list[dict[str, Any]], list[str]]:
+def _sessions(raw: RawSchedule, keys: list[SortKey]) -> tuple[list[dict[str, Any]], list[str]]:
     """The source's own sessions, else one per run of a track in a room on a day; and the
     session id of each event."""
     sessions: list[dict[str, Any]] = []
@@ -575,8 +602,8 @@ def _rooms(raw: RawSchedule, sessions: list[dict[str, Any]]) -> list[dict[str, A
         capacities.setdefault(room.name, room.capacity)
     for each in sessions:
         capacities.setdefault(each["room"], None)
-    for event in raw.events:
-        capacities.setdefault(event.room, None)
+    for name in dict.fromkeys(map(attrgetter("room"), raw.events)):
+        capacities.setdefault(name, None)
     poster_only = {s["room"] for s in sessions if s["kind"] == "poster"} - {
         s["room"] for s in sessions if s["kind"] != "poster"
     }
@@ -591,7 +618,7 @@ def _rooms(raw: RawSchedule, sessions: list[dict[str, Any]]) -> list[dict[str, A
 
 
 def _room_overlaps(
-    events: list[RawEvent], ids: list[str], keys: list[tuple[float, float, str]], zone: ZoneInfo
+    events: list[RawEvent], ids: list[str], keys: list[SortKey], zone: ZoneInfo
 ) -> list[str]:
     """A warning for each event that starts before an earlier one in its room has ended."""
     by_room: dict[str, list[int]] = defaultdict(list)

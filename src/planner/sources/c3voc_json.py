@@ -14,6 +14,7 @@ of type ``BREAK`` or ``META`` become breaks.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,27 @@ def is_c3voc(data: Any) -> bool:
 def _persons(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str | None]]:
     if values is None or values == []:
         return []
+    if type(values) is list:  # the usual: people with a name
+        names: dict[str, None] = {}
+        for person in values:
+            if type(person) is not dict:
+                break
+            value = (
+                person.get("public_name") or person.get("name") or person.get("full_public_name")
+            )
+            if type(value) is not str:
+                break
+            value = value.strip()
+            if value:
+                names[value] = None
+        else:
+            return list(zip(names, repeat(None)))
+    return _persons_checked(w, values, path, key)
+
+
+def _persons_checked(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str | None]]:
+    """:func:`_persons` for lists that are not all named people: names as text, or an error
+    naming the place."""
     names: dict[str, None] = {}
     for n, person in enumerate(w.arr(values, path, key)):
         if type(person) is dict:
@@ -86,12 +108,19 @@ def _when(w: Where, text: str, path: str, key: str = "") -> datetime:
 
 
 def _abstract(w: Where, event: dict[str, Any], path: str) -> str:
-    texts = (event.get("subtitle"), event.get("abstract"), event.get("description"))
+    get = event.get
+    subtitle, abstract, description = get("subtitle"), get("abstract"), get("description")
+    if type(subtitle) is str and type(abstract) is str and type(description) is str:
+        if not subtitle and not description:  # the usual: one text, or none
+            return plain_text(abstract)
+        if not subtitle and not abstract:
+            return plain_text(description)
+        return join_texts(plain_text(subtitle), plain_text(abstract), plain_text(description))
     try:
         return join_texts(
             *(
                 plain_text(value if type(value) is str else localized(value))
-                for value in texts
+                for value in (subtitle, abstract, description)
                 if value
             )
         )
@@ -245,20 +274,24 @@ def _event_v1(
     url = (value.strip() if type(value) is str else text(value, path, "url")) or _first_link(
         w, get("links"), path, "links"
     )
-    return RawEvent(
-        id=event_id,
-        title=title,
-        room=room or own_room or "(no room)",
-        start=start,
-        end=end,
-        day=day,
-        guid=guid,
-        track=track,
-        event_type=event_type,
-        abstract=_abstract(w, event, path),
-        speakers=_persons(w, get("persons"), path, "persons"),
-        url=url,
-        position=position,
+    return RawEvent(  # by position (the fields' order): as fast as a dataclass gets built
+        event_id,
+        title,
+        room or own_room or "(no room)",
+        start,
+        end,
+        day,
+        guid,
+        track,
+        event_type,
+        _abstract(w, event, path),
+        _persons(w, get("persons"), path, "persons"),
+        url,
+        "talk",
+        None,
+        None,
+        [],
+        position,
     )
 
 

@@ -49,10 +49,13 @@ class Where:
 
     def text(self, value: Any, path: str, key: str = "") -> str:
         """A string (numbers are accepted as their text; null is empty)."""
-        if type(value) is str:
-            return value.strip()
+        kind = type(value)
+        if kind is str:
+            return value.strip()  # type: ignore[no-any-return]
         if value is None:
             return ""
+        if kind is int or kind is float:  # an id as a number (not true/false)
+            return str(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return str(value)
         raise self.fail(path, f"expected text, found {_kind(value)}", key)

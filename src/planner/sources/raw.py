@@ -185,11 +185,16 @@ def is_break(title: str, event_type: str | None, speakers: list[tuple[str, str |
     """Whether an event a schedule lists is a break: typed ``break`` or ``pause``, or titled only
     as one (``Coffee Break``, ``Lunch``, ``Kaffeepause``...) with no speakers. Conservative: a
     talk *about* breaks, or a "Coffee Break" someone speaks at, stays a talk."""
-    if event_type and event_type.strip().lower() in _BREAK_TYPES:
-        return True
-    if speakers or len(title) > 40:  # a break's title is short: no pattern to try
-        return False
-    return _BREAK_TITLE.fullmatch(" ".join(title.split())) is not None
+    return is_break_type(event_type) or (not speakers and is_break_title(title))
+
+
+def is_break_type(event_type: str | None) -> bool:
+    return event_type is not None and event_type.strip().lower() in _BREAK_TYPES
+
+
+def is_break_title(title: str) -> bool:
+    # a break's title is short: a long one needs no pattern tried
+    return len(title) <= 40 and _BREAK_TITLE.fullmatch(" ".join(title.split())) is not None
 
 
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
