@@ -132,3 +132,10 @@ def test_refuses_text_that_is_no_programme_naming_the_formats(tmp_path: Path) ->
     assert "talks.ics: not a programme or schedule this planner reads" in err
     assert "frab/Pentabarf schedule.xml" in err and "Indico timetable JSON" in err
     assert "Traceback" not in out + err
+
+
+def test_a_folder_is_refused_as_a_programme(tmp_path: Path) -> None:
+    with pytest.raises(PlannerError, match="is a folder, not a programme file"):
+        import_programme(tmp_path)
+    code, out, err = run("show", "--programme", str(tmp_path))
+    assert code == 1 and "is a folder" in err and "Traceback" not in out + err

@@ -159,9 +159,7 @@ def import_programme(
     if path is None:
         embedded = embedded_programme_path()
         return _own(read_programme_file(embedded), str(embedded), "planner programme", zone)
-    path = Path(path)
-    if path.is_dir():
-        raise ProgrammeError(f"{path}: is a folder, not a programme file")
+    path = Path(path)  # a folder is refused on reading (read_source)
     with paused_gc():
         return _import_file(path, timetable, zone)
 

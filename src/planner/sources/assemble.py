@@ -572,13 +572,15 @@ def _sessions(raw: RawSchedule, keys: list[SortKey]) -> tuple[list[dict[str, Any
     for (day, room), indices in blocks.items():
         indices.sort(key=keys.__getitem__)
         current: dict[str, Any] = {}
-        current_id = ""
+        current_id = title_now = ""
+        place = (day.isoformat() if day else "", slug_of(room))
         for index in indices:
             event = events[index]
             title = event.track or room
-            if not current or current["title"] != title:
-                parts = (day.isoformat() if day else "", slug_of(room), slug_of(event.track or ""))
-                current_id = new_id("-".join(p for p in parts if p) or "session")
+            if not current or title_now != title:
+                title_now = title
+                parts = (*place, slug_of(event.track or ""))
+                current_id = new_id("-".join(filter(None, parts)) or "session")
                 current = {
                     "id": current_id,
                     "title": title,

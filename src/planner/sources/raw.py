@@ -228,14 +228,16 @@ def plain_text(text: str | None) -> str:
     breaks, other tags go, entities are decoded. Plain text comes back stripped."""
     if not text:
         return ""
-    if "<" in text and _TAG.search(text):
-
-        def replace(match: re.Match[str]) -> str:
-            return "\n" if match.group(2).lower() in _BLOCK_TAGS else ""
-
-        text = html.unescape(_TAG.sub(replace, text))
-        text = _BLANKS.sub("\n\n", text.replace("\r\n", "\n"))
+    if "<" in text:
+        untagged, tags = _TAG.subn(_tag_replacement, text)
+        if tags:
+            text = html.unescape(untagged)
+            text = _BLANKS.sub("\n\n", text.replace("\r\n", "\n"))
     return text.strip()
+
+
+def _tag_replacement(match: re.Match[str]) -> str:
+    return "\n" if match.group(2).lower() in _BLOCK_TAGS else ""
 
 
 def join_texts(*parts: str) -> str:
