@@ -89,9 +89,7 @@ def _choose_zone(raw: RawSchedule, warnings: list[str], given: str | None = None
             if given and given != raw.timezone:
                 warnings.append(f"the file names the time zone {raw.timezone!r}: {shown}")
             return raw.timezone
-    moments = [e.start for e in raw.events if e.start is not None] + [b.start for b in raw.breaks]
-    offsets = Counter(map(datetime.utcoffset, moments))  # None for a naive time
-    offsets.pop(None, None)
+    offsets = _offsets(raw)
     if not offsets:
         if given:
             warnings.append(
@@ -124,6 +122,23 @@ def _choose_zone(raw: RawSchedule, warnings: list[str], given: str | None = None
             )
         return "UTC"
     return name
+
+
+def _offsets(raw: RawSchedule) -> Counter[timedelta | None]:
+    """How many events and breaks start at each UTC offset (naive times count for none), in
+    order of first use. Counted by ``tzinfo`` first: a fixed offset's is one offset for all
+    its times, and a schedule has few."""
+    moments = [*filter(None, map(attrgetter("start"), raw.events)), *(b.start for b in raw.breaks)]
+    offsets: Counter[timedelta | None] = Counter()
+    zones = Counter(map(attrgetter("tzinfo"), moments))
+    if all(zone is None or type(zone) is timezone for zone in zones):
+        for zone, count in zones.items():
+            if zone is not None:
+                offsets[zone.utcoffset(None)] += count
+        return offsets
+    offsets.update(map(datetime.utcoffset, moments))
+    offsets.pop(None, None)
+    return offsets
 
 
 class _Times:
