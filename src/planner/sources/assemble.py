@@ -330,14 +330,20 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SPEAKERS = TypeAdapter(list[Speaker])
 
 
-def _speakers(events: list[RawEvent]) -> dict[tuple[str, str | None], Speaker]:
+def _speakers(raw: RawSchedule) -> dict[tuple[str, str | None], Speaker]:
     """One :class:`Speaker` per distinct name and affiliation, validated by the model (all in
     one call) and shared by the contributions that list it: a speaker gives several talks, and
     the model is frozen. The programme's validation takes these instances as they are."""
-    persons = list(dict.fromkeys(chain.from_iterable(map(attrgetter("speakers"), events))))
-    made = _SPEAKERS.validate_python(
-        [{"name": name, "affiliation": affiliation} for name, affiliation in persons]
-    )
+    persons = list(dict.fromkeys(chain.from_iterable(map(attrgetter("speakers"), raw.events))))
+    data = [{"name": name, "affiliation": affiliation} for name, affiliation in persons]
+    try:
+        made = _SPEAKERS.validate_python(data)
+    except ValidationError as error:
+        lines = describe_validation_error(error, data)
+        raise ProgrammeError(
+            f"{raw.source}: the {raw.format} gives unusable speakers:\n"
+            + "\n".join(f"  - speakers{line}" for line in lines[:20])
+        ) from None
     return dict(zip(persons, made, strict=True))
 
 
@@ -414,7 +420,7 @@ def assemble(raw: RawSchedule, zone: str | None = None) -> Imported:
     rooms = _rooms(raw, sessions)
     room_names = {room["name"] for room in rooms}
     session_room = {s["id"]: s["room"] for s in sessions}
-    speaker = _speakers(raw.events).__getitem__
+    speaker = _speakers(raw).__getitem__
     contributions = [
         {
             "id": ident,
