@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
@@ -24,6 +24,7 @@ from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must
 from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.plan_pane import PlanPane
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ class MainScreen(Screen[None]):
             with Container(id="side"):
                 yield DetailsPane(self.programme, id="details")
                 yield PlanPane(self.programme, id="plan")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         conference = self.programme.conference
