@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import main
@@ -189,3 +190,18 @@ def test_busy_times_from_my_calendar_are_avoided() -> None:
     assert all("busy" in reason for reason in reasons.values()), reasons
     free = plan_json(*args, "--lunch", "0")
     assert {i["id"] for i in free["items"]} == {"28", "1", "4", "10", "40", "20"}
+
+
+def test_ctrl_c_while_planning_exits_130_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("planner.planning.make_plan", interrupted)
+    ics = tmp_path / "plan.ics"
+    result = run("--keyword", "anomaly detection", "--ics", str(ics))
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not ics.exists()

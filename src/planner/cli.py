@@ -23,12 +23,18 @@ PROGRAMME_HELP = (
 )
 
 
+#: The exit code of a command stopped by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
+
+
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
 def friendly_errors(func: F) -> F:
-    """Turn a :class:`PlannerError` into one message on stderr and its exit code."""
+    """Turn a :class:`PlannerError` into one message on stderr and its exit code, and Ctrl-C
+    into "interrupted" and the shell's code for it (130). Files are written atomically, so an
+    interrupted command leaves what was there before."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -37,6 +43,9 @@ def friendly_errors(func: F) -> F:
         except PlannerError as error:
             click.echo(f"planner: {error}", err=True)
             sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("planner: interrupted (no file is left half-written)", err=True)
+            sys.exit(INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 
