@@ -27,6 +27,23 @@ PROGRAMME_HELP = (
 INTERRUPTED = 130
 
 
+#: Left-out items listed by ``plan`` unless ``--left-out`` says otherwise.
+LEFT_OUT_SHOWN = 20
+
+
+def _count_or_all(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """``--left-out``: a count (0 or more), or ``all`` (None)."""
+    if value.strip().lower() == "all":
+        return None
+    try:
+        count = int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is neither a number nor 'all'") from None
+    if count < 0:
+        raise click.BadParameter(f"{count} is below 0")
+    return count
+
+
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
@@ -311,6 +328,15 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     show_default=True,
     help="Solver time limit in seconds.",
 )
+@click.option(
+    "--left-out",
+    "left_out",
+    callback=_count_or_all,
+    default=str(LEFT_OUT_SHOWN),
+    show_default=True,
+    metavar="N|all",
+    help="How many left-out items to list, best first (--json and the agendas list them all).",
+)
 @friendly_errors
 def plan(
     programme_path: Path | None,
@@ -327,6 +353,7 @@ def plan(
     force: bool,
     time_limit: float,
     busy_ics: tuple[Path, ...],
+    left_out: int | None,
     **flags: Any,
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
@@ -394,7 +421,7 @@ def plan(
     if as_json:
         click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
     else:
-        print_itinerary(itinerary, programme, _console())
+        print_itinerary(itinerary, programme, _console(), left_out=left_out)
     for path in written:
         click.echo(f"wrote {path}", err=True)
 
