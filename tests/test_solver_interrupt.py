@@ -48,3 +48,16 @@ def test_an_uninterrupted_solve_returns_its_status() -> None:
     solver = cp_model.CpSolver()
     assert solve_interruptibly(solver, model) == cp_model.OPTIMAL
     assert solver.value(x) == 10
+
+
+def test_off_the_main_thread_it_is_a_plain_solve() -> None:
+    model = cp_model.CpModel()
+    x = model.new_int_var(0, 10, "x")
+    model.maximize(x)
+    solver = cp_model.CpSolver()
+    results: list[object] = []
+    worker = threading.Thread(target=lambda: results.append(solve_interruptibly(solver, model)))
+    worker.start()
+    worker.join()
+    assert results == [cp_model.OPTIMAL]
+    assert solver.parameters.catch_sigint_signal is False
