@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from planner.interests.profile import InterestProfile
 from planner.itinerary import Itinerary
-from planner.model import Conference, Contribution, Programme, Room, Session
+from planner.model import Break, Conference, Contribution, Programme, Room, Session
 
 TZ = "Europe/Rome"
 DAY = date(2022, 5, 30)
@@ -50,7 +50,10 @@ def build(
     sessions: list[PS] | tuple[PS, ...] = (),
     days: tuple[date, ...] = (DAY,),
     tz: str = TZ,
+    lunch_breaks: tuple[tuple[str, int], ...] = (),
 ) -> Programme:
+    """``lunch_breaks``: the programme's lunch breaks, as (local start ``HH:MM``, minutes), one
+    per day from the first."""
     rooms = sorted({t.room for t in talks} | {s.room for s in sessions})
     room_list = [
         Room(name=r, kind="poster-area" if r in {s.room for s in sessions} else "hall")
@@ -98,11 +101,22 @@ def build(
         contributions += [
             Contribution(id=p, title=f"Poster {p}", kind="poster", session=s.id) for p in s.posters
         ]
+    breaks = [
+        Break(
+            id=f"lunch-{index}",
+            kind="lunch",
+            title="Lunch",
+            start=at(hm, days[index], tz),
+            end=at(hm, days[index], tz) + timedelta(minutes=minutes),
+        )
+        for index, (hm, minutes) in enumerate(lunch_breaks)
+    ]
     return Programme(
         conference=Conference(name="Test conference", timezone=tz, days=list(days)),
         rooms=room_list,
         sessions=session_list,
         contributions=contributions,
+        breaks=breaks,
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import main
@@ -189,3 +191,43 @@ def test_busy_times_from_my_calendar_are_avoided() -> None:
     assert all("busy" in reason for reason in reasons.values()), reasons
     free = plan_json(*args, "--lunch", "0")
     assert {i["id"] for i in free["items"]} == {"28", "1", "4", "10", "40", "20"}
+
+
+def test_ctrl_c_while_planning_exits_130_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("planner.planning.make_plan", interrupted)
+    ics = tmp_path / "plan.ics"
+    result = run("--keyword", "anomaly detection", "--ics", str(ics))
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not ics.exists()
+
+
+def test_left_out_lists_the_best_few_and_counts_the_rest() -> None:
+    args = ("--keyword", "deep learning", "--max-talks-per-day", "1")
+    everything = plan_json(*args)["left_out"]
+    assert len(everything) > 3
+    best = sorted(everything, key=lambda x: (-x["score"], x["id"]))
+    few = run(*args, "--left-out", "3")
+    assert few.exit_code == 0, few.output
+    section = few.stdout.split("Left out", 1)[1]
+    listed = re.findall(r"^\s*(\d+)  ", section, flags=re.MULTILINE)
+    assert listed == [x["id"] for x in best[:3]]
+    assert f"and {len(everything) - 3} more left out" in few.stdout
+    full = run(*args, "--left-out", "all")
+    assert "more left out" not in full.stdout
+    none = run(*args, "--left-out", "0")
+    assert "Left out" not in none.stdout
+    assert f"and {len(everything)} more left out" in none.stdout
+
+
+def test_left_out_count_must_be_a_number_or_all() -> None:
+    for bad in ("x", "-1"):
+        result = run("--left-out", bad)
+        assert result.exit_code == 2
+        assert "--left-out" in result.stderr

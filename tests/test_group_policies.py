@@ -14,6 +14,7 @@ from planner.group.groupfile import GroupFile, MemberEntry
 from planner.group.profiles import resolve_members
 from planner.group.run import GroupResult, Options, plan_group
 from planner.model import Programme
+from planner.planning import with_calendar_busy
 from planner.solver import validate
 from solver_factory import PS, T, build
 
@@ -220,3 +221,24 @@ def test_across_a_dst_change() -> None:
         i.start.isoformat() for m in result.members for i in m.itinerary.items if i.id in ("c", "d")
     )
     assert starts == ["2022-03-27T03:00:00+02:00"] * 2
+
+
+def test_cover_keeps_each_members_calendar_busy_times(tmp_path: Path) -> None:
+    """M1's own calendar is busy during a1: cover sends M0 to a1 and M1 to b1, never M1 to a1."""
+    calendar = tmp_path / "m1.ics"
+    calendar.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n"
+        "UID:meeting@test\r\nDTSTAMP:20220501T000000Z\r\n"
+        "DTSTART;TZID=Europe/Rome:20220530T090000\r\nDTEND;TZID=Europe/Rome:20220530T093000\r\n"
+        "SUMMARY:Meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    programme = build(TWO_ROOMS)
+    group = group_of(LIKES, LIKES, m1={"busy_ics": [str(calendar)]})
+    members, _ = resolve_members(group, programme)
+    busy_aware = [with_calendar_busy(m.profile, programme)[0] for m in members]
+    assert len(busy_aware[1].busy) == 1 and not busy_aware[0].busy
+    result = plan_group(group, programme, Options(workers=1, policy="cover", share=0.5))
+    for member, profile in zip(result.members, busy_aware, strict=True):
+        assert validate(member.itinerary, programme, profile) == [], member.name
+    assert "a1" not in ids(result, "M1")
+    assert "a1" in ids(result, "M0")

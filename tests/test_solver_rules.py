@@ -200,6 +200,29 @@ def test_lunch_fits_in_a_free_gap() -> None:
     assert len(lunch) == 1 and lunch[0].start >= at("12:30") and lunch[0].end <= at("13:30")
 
 
+def test_lunch_goes_in_the_programmes_lunch_break_when_the_plan_leaves_it_free() -> None:
+    p = build([T("a", "11:30", 30), T("b", "14:00", 30)], lunch_breaks=(("12:30", 60),))
+    it = planned(p, profile(lunch=45), {"a": 1, "b": 1})
+    assert it.objective == pytest.approx(2)
+    lunch = next(i for i in it.items if i.kind == "lunch")
+    assert (lunch.start, lunch.end) == (at("12:30"), at("13:15"))
+    assert "the programme's lunch break" in lunch.why[0]
+
+
+def test_lunch_overlaps_the_lunch_break_as_much_as_the_plan_allows() -> None:
+    # The wanted talk ends 12:40, inside the break: lunch starts as it ends.
+    p = build([T("a", "12:00", 40), T("b", "14:00", 30)], lunch_breaks=(("12:00", 60),))
+    it = planned(p, profile(lunch=45), {"a": 1, "b": 1})
+    lunch = next(i for i in it.items if i.kind == "lunch")
+    assert (lunch.start, lunch.end) == (at("12:40"), at("13:25"))
+    # A break after the last free moment: lunch ends as the next talk starts.
+    p = build([T("a", "11:30", 30), T("b", "13:00", 30)], lunch_breaks=(("13:30", 60),))
+    it = planned(p, profile(lunch=45), {"a": 1, "b": 1})
+    lunch = next(i for i in it.items if i.kind == "lunch")
+    assert (lunch.start, lunch.end) == (at("13:30"), at("14:15"))
+    assert "the programme's lunch break" in lunch.why[0]
+
+
 def test_lunch_binds() -> None:
     scores = {f"t{k}": float(k + 1) for k in range(6)}  # 1..6: drop the cheapest 2 in a row
     it = planned(build(_lunch_programme()), profile(lunch=45), scores)

@@ -50,12 +50,35 @@ def _zone(value: str | None) -> str | None:
     return value
 
 
+#: The exit code of a command stopped by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
+
+
+#: Left-out items listed by ``plan`` unless ``--left-out`` says otherwise.
+LEFT_OUT_SHOWN = 20
+
+
+def _count_or_all(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """``--left-out``: a count (0 or more), or ``all`` (None)."""
+    if value.strip().lower() == "all":
+        return None
+    try:
+        count = int(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is neither a number nor 'all'") from None
+    if count < 0:
+        raise click.BadParameter(f"{count} is below 0")
+    return count
+
+
 def _console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
 def friendly_errors(func: F) -> F:
-    """Turn a :class:`PlannerError` into one message on stderr and its exit code."""
+    """Turn a :class:`PlannerError` into one message on stderr and its exit code, and Ctrl-C
+    into "interrupted" and the shell's code for it (130). Files are written atomically, so an
+    interrupted command leaves what was there before."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -64,6 +87,9 @@ def friendly_errors(func: F) -> F:
         except PlannerError as error:
             click.echo(f"planner: {error}", err=True)
             sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("planner: interrupted (no file is left half-written)", err=True)
+            sys.exit(INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 
@@ -342,6 +368,15 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     help="Solver time limit in seconds.",
 )
 @zone_option
+@click.option(
+    "--left-out",
+    "left_out",
+    callback=_count_or_all,
+    default=str(LEFT_OUT_SHOWN),
+    show_default=True,
+    metavar="N|all",
+    help="How many left-out items to list, best first (--json and the agendas list them all).",
+)
 @friendly_errors
 def plan(
     programme_path: Path | None,
@@ -359,6 +394,7 @@ def plan(
     time_limit: float,
     busy_ics: tuple[Path, ...],
     zone: str | None,
+    left_out: int | None,
     **flags: Any,
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
@@ -426,7 +462,7 @@ def plan(
     if as_json:
         click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
     else:
-        print_itinerary(itinerary, programme, _console())
+        print_itinerary(itinerary, programme, _console(), left_out=left_out)
     for path in written:
         click.echo(f"wrote {path}", err=True)
 

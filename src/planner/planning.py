@@ -22,6 +22,8 @@ class PlanResult:
     itinerary: Itinerary
     interests: dict[str, Interest]
     warnings: list[str] = field(default_factory=list)
+    profile: InterestProfile | None = None
+    """The profile the plan was made for, with the busy times of its calendars added."""
 
 
 def with_calendar_busy(
@@ -76,7 +78,7 @@ def make_plan(
     itinerary = plan(
         programme, planning_profile, scores, previous=previous, relax=relax, time_limit=time_limit
     )
-    return PlanResult(with_reasons(itinerary, interests), interests, warnings)
+    return PlanResult(with_reasons(itinerary, interests), interests, warnings, planning_profile)
 
 
 _SCORE_PART = re.compile(r"^score [-0-9.e+]+(?:; )?")

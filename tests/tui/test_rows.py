@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.model import Programme
-from planner.tui.rows import Filters, day_rows, matches, session_titles
+from planner.tui.rows import Filters, day_rows, matches, search_texts, session_titles
 
 MONDAY = date(2022, 5, 30)
 
@@ -54,3 +54,13 @@ def test_session_filter_spans_a_session_split_by_a_break(programme: Programme) -
     sessions = {programme.session_of(r.contribution).id for r in rows if r.contribution}
     assert sessions == {"supervised-learning", "supervised-learning-2"}
     assert day_rows(programme, date(2022, 6, 1), Filters(session="Supervised Learning")) == []
+
+
+def test_prepared_search_texts_give_the_same_rows(programme: Programme) -> None:
+    texts = search_texts(programme)
+    assert set(texts) == {c.id for c in programme.contributions}
+    for query in ("", "anomaly", "zammit", "deep learning", "galaxy morphology", "nothing-like-it"):
+        for day in programme.conference.days:
+            assert day_rows(programme, day, Filters(query), texts) == day_rows(
+                programme, day, Filters(query)
+            )

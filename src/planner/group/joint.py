@@ -25,9 +25,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -39,6 +37,7 @@ from planner.itinerary import Itinerary, Status
 from planner.model import Programme
 from planner.planning import with_reasons
 from planner.solver import explain
+from planner.solver.interrupt import solve_interruptibly
 from planner.solver.items import SCALE, Problem, build_problem
 from planner.solver.planner import SEED, add_rules
 from planner.solver.variables import Variables
@@ -158,7 +157,7 @@ def plan_cover(
     model.maximize(cover)
     started = time.perf_counter()
     solver = _solver(time_limit)
-    code = _solve_interruptibly(solver, model)
+    code = solve_interruptibly(solver, model)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         from planner.solver.errors import InfeasibleError
 
@@ -184,7 +183,7 @@ def plan_cover(
         model.maximize(cp_model.LinearExpr.sum(utilities))
         spent = solver.response_proto.deterministic_time
         second = _solver(min(left, max(1.0, spent)), wall=left)
-        if _solve_interruptibly(second, model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if solve_interruptibly(second, model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             solver = second
     seconds = time.perf_counter() - started
     status: Status = "optimal" if code == cp_model.OPTIMAL else "feasible"
@@ -234,20 +233,6 @@ def _hint_all(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
     for index in range(len(model.proto.variables)):
         var = model.get_int_var_from_proto_index(index)
         model.add_hint(var, solver.value(var))
-
-
-def _solve_interruptibly(solver: cp_model.CpSolver, model: cp_model.CpModel) -> Any:
-    """Solve in a thread while this one waits: Ctrl-C stops the search and is raised here, so
-    an interrupted run writes nothing (rather than the best plan found so far)."""
-    solver.parameters.catch_sigint_signal = False
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        future = pool.submit(solver.solve, model)
-        try:
-            return future.result()
-        except KeyboardInterrupt:
-            solver.stop_search()
-            future.result()
-            raise
 
 
 def _capacities(

@@ -14,6 +14,7 @@ gets the error's message, and the others are still planned.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import datetime
@@ -40,11 +41,13 @@ CHUNK = 25
 def _start(programme: Programme) -> None:
     """Each process keeps the programme, in a process group of its own: Ctrl-C at the terminal
     reaches only the parent, which stops the pool (a process ends after its current chunk) and
-    removes its staged output folder. (Ignoring SIGINT here is not enough: CP-SAT catches it
-    during a solve and restores the default action, which kills the process.)"""
+    removes its staged output folder. SIGINT is ignored here too, so that a solve runs
+    directly rather than in a thread that waits for Ctrl-C (see
+    :func:`planner.solver.interrupt.solve_interruptibly`)."""
     global _programme
     _programme = programme
     os.setpgrp()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call(task: tuple[Callable[[Programme, J], R], list[J]]) -> list[R]:

@@ -30,7 +30,7 @@ from planner.group.personal import plan_members
 from planner.group.profiles import Member, resolve_members
 from planner.itinerary import Itinerary, Status
 from planner.model import Programme
-from planner.planning import PlanResult, with_calendar_busy
+from planner.planning import PlanResult
 
 
 @dataclass
@@ -194,8 +194,7 @@ def plan_group(
     )
     if policy == "cover":
         joint_members = [
-            JointMember(with_calendar_busy(m.profile, programme)[0], r.interests, r.itinerary)
-            for m, r in good
+            JointMember(r.profile or m.profile, r.interests, r.itinerary) for m, r in good
         ]
         if phase:
             phase("solving the group model")

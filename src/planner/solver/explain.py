@@ -159,7 +159,7 @@ def itinerary(
                     room="",
                     score=0.0,
                     title="Lunch",
-                    why=[f"lunch: {x.end - x.start} minutes inside your lunch window"],
+                    why=[_lunch_why(problem, x)],
                 )
             )
             continue
@@ -278,3 +278,15 @@ def infeasible(problem: Problem, kept: list[Chosen], dropped: list[Candidate]) -
         + "; ".join(parts)
         + " (use --relax to drop the fewest of them)"
     )
+
+
+def _lunch_why(problem: Problem, lunch: Chosen) -> str:
+    why = f"lunch: {lunch.end - lunch.start} minutes inside your lunch window"
+    slot = next((d.lunch for d in problem.days if d.day == lunch.day), None)
+    if slot is None or slot.break_start is None or slot.break_end is None:
+        return why
+    if slot.break_start <= lunch.start and lunch.end <= slot.break_end:
+        return f"{why}, in the programme's lunch break"
+    if _overlap(lunch.start, lunch.end, slot.break_start, slot.break_end):
+        return f"{why}, partly in the programme's lunch break"
+    return why

@@ -95,6 +95,9 @@ class LunchSlot:
     window_start: int
     window_end: int
     length: int
+    break_start: int | None = None
+    """The programme's lunch break that day, where it meets the window (minutes)."""
+    break_end: int | None = None
 
 
 @dataclass
@@ -238,5 +241,12 @@ def build_problem(
             hi = clock.minutes(datetime.combine(entry.day, lunch_end, tzinfo=zone))
             present = (arrive is None or arrive < hi) and (leave is None or leave > lo)
             if present and entry.day in programme.conference.days:
-                entry.lunch = LunchSlot(entry.day, lo, hi, profile.lunch)
+                breaks = [
+                    (max(clock.minutes(b.start), lo), min(clock.minutes(b.end), hi))
+                    for b in programme.breaks
+                    if b.kind == "lunch"
+                ]
+                meeting = sorted((s, e) for s, e in breaks if s < e)
+                first: tuple[int | None, int | None] = meeting[0] if meeting else (None, None)
+                entry.lunch = LunchSlot(entry.day, lo, hi, profile.lunch, *first)
     return Problem(clock, [days[d] for d in sorted(days)], profile, skipped)

@@ -15,6 +15,7 @@ from planner.itinerary import Itinerary, Status
 from planner.model import Programme
 from planner.solver import explain
 from planner.solver.errors import InfeasibleError
+from planner.solver.interrupt import solve_interruptibly
 from planner.solver.items import SCALE, Candidate, Day, Problem, build_problem
 from planner.solver.oracle import Slot, best_plan
 from planner.solver.rules.caps import add_daily_caps
@@ -151,7 +152,7 @@ def solve(built: Built, time_limit: float, workers: int = 1, linearization: int 
     params.max_deterministic_time = max(time_limit, 0.01)
     params.max_time_in_seconds = max(time_limit, 0.05)
     started = time.perf_counter()
-    code = solver.solve(built.model)
+    code = solve_interruptibly(solver, built.model)
     seconds = time.perf_counter() - started
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         status: Status = "infeasible"

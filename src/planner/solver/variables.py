@@ -20,7 +20,8 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
-from planner.solver.items import Candidate, Day
+from planner.solver.items import Candidate, Day, LunchSlot
+from planner.solver.lunch_place import lunch_start
 
 GroupKey = tuple[date, str, str, int, int, int]
 """(day, session, room, window start, window end, visit length)."""
@@ -67,6 +68,7 @@ class Variables:
     lunch_start: dict[date, cp_model.IntVar] = field(default_factory=dict)
     lunch_interval: dict[date, cp_model.IntervalVar] = field(default_factory=dict)
     lunch_length: dict[date, int] = field(default_factory=dict)
+    lunch_slots: dict[date, LunchSlot] = field(default_factory=dict)
     lunch_discrete: set[date] = field(default_factory=set)
     """Days whose lunch is modelled by its possible starts (see :mod:`.rules.lunch`)."""
     candidates: dict[str, Candidate] = field(default_factory=dict)
@@ -91,6 +93,7 @@ class Variables:
                     slot.window_start, slot.window_end - slot.length, f"lunch_start_{tag}"
                 )
                 self.lunch_start[day.day] = start
+                self.lunch_slots[day.day] = slot
                 self.lunch_length[day.day] = slot.length
                 self.lunch_interval[day.day] = model.new_fixed_size_interval_var(
                     start, slot.length, f"lunch_{tag}"
@@ -161,8 +164,9 @@ class Variables:
             )
             for c, start in zip(visited, starts, strict=True):
                 chosen.append(Chosen(c, c.day, start, start + c.length))
+        taken = [(x.start, x.end) for x in chosen]
         for day, var in self.lunch_start.items():
-            start = solver.value(var)
+            start = lunch_start(self.lunch_slots[day], solver.value(var), taken)
             chosen.append(Chosen(None, day, start, start + self.lunch_length[day]))
         chosen.sort(key=lambda x: (x.start, x.end, x.candidate.id if x.candidate else ""))
         return chosen

@@ -6,6 +6,7 @@ Pure functions over a :class:`Programme` (no Textual here), so they are tested o
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
@@ -67,9 +68,20 @@ def searchable_text(contribution: Contribution) -> str:
     return f"{contribution.id} {contribution.title} {speakers} {contribution.abstract}".casefold()
 
 
-def matches(programme: Programme, contribution: Contribution, filters: Filters) -> bool:
+def search_texts(programme: Programme) -> dict[str, str]:
+    """Every contribution's searchable text by id: made once, searched on every key."""
+    return {c.id: searchable_text(c) for c in programme.contributions}
+
+
+def matches(
+    programme: Programme,
+    contribution: Contribution,
+    filters: Filters,
+    texts: Mapping[str, str] | None = None,
+) -> bool:
     """True when every word of the query occurs in the title, speakers or abstract, and the
-    contribution is in the chosen session and of the chosen kind."""
+    contribution is in the chosen session and of the chosen kind. ``texts`` (from
+    :func:`search_texts`) saves making each contribution's text again."""
     if filters.kind is not None and contribution.kind != filters.kind:
         return False
     if filters.session is not None and programme.session_of(contribution).title != filters.session:
@@ -77,11 +89,16 @@ def matches(programme: Programme, contribution: Contribution, filters: Filters) 
     words = filters.query.casefold().split()
     if not words:
         return True
-    text = searchable_text(contribution)
+    text = texts[contribution.id] if texts is not None else searchable_text(contribution)
     return all(word in text for word in words)
 
 
-def day_rows(programme: Programme, day: date, filters: Filters | None = None) -> list[Row]:
+def day_rows(
+    programme: Programme,
+    day: date,
+    filters: Filters | None = None,
+    texts: Mapping[str, str] | None = None,
+) -> list[Row]:
     """The rows of one day in time order. With filters active, only the matching contributions
     (and the heading of a poster session that has matching posters); breaks only without."""
     filters = filters or Filters()
@@ -89,7 +106,7 @@ def day_rows(programme: Programme, day: date, filters: Filters | None = None) ->
     entries: list[tuple[datetime, int, str, Row]] = []
     posters: dict[str, list[Contribution]] = defaultdict(list)
     for c in programme.contributions:
-        if programme.day_of(c) != day or not matches(programme, c, filters):
+        if programme.day_of(c) != day or not matches(programme, c, filters, texts):
             continue
         if c.is_poster:
             posters[c.session].append(c)

@@ -62,7 +62,11 @@ def status_line(itinerary: Itinerary) -> str:
     return f"{itinerary.summary()} Solved in {itinerary.solve_seconds * 1000:.0f} ms."
 
 
-def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console) -> None:
+def print_itinerary(
+    itinerary: Itinerary, programme: Programme, console: Console, left_out: int | None = None
+) -> None:
+    """The plan by day, what was left out and why (the best ``left_out`` of them; all for
+    None), relaxed wishes, changes, and the solver's status."""
     local = programme.local
     by_day: dict[date, list[PlannedItem]] = defaultdict(list)
     for item in sorted(itinerary.items, key=lambda i: (i.start, i.end, i.id)):
@@ -109,14 +113,15 @@ def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console
             )
         console.print()
         console.print(table)
-    if itinerary.left_out:
+    shown = sorted(itinerary.left_out, key=lambda x: (-x.score, x.id))[:left_out]
+    if shown:
         console.print()
         table = titled_table("Left out")
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Title", ratio=3)
         table.add_column("Score", justify="right", no_wrap=True)
         table.add_column("Why not", ratio=2)
-        for out in sorted(itinerary.left_out, key=lambda x: (-x.score, x.id)):
+        for out in shown:
             contribution = programme.contribution_by_id.get(out.id)
             table.add_row(
                 out.id,
@@ -125,6 +130,15 @@ def print_itinerary(itinerary: Itinerary, programme: Programme, console: Console
                 Text(out.reason, style="dim"),
             )
         console.print(table)
+    hidden = len(itinerary.left_out) - len(shown)
+    if hidden:
+        console.print(
+            Text(
+                f"... and {hidden} more left out, with less interest "
+                "(--left-out all lists them; --json gives every reason).",
+                style="dim",
+            )
+        )
     if itinerary.relaxed:
         console.print()
         console.print(Text("Relaxed to make a plan possible:", style="bold yellow"))

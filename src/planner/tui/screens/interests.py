@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
@@ -21,6 +21,7 @@ from planner.model import Programme
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import revised
 from planner.tui.rows import session_titles
+from planner.tui.widgets.footer import KeysFooter
 
 #: How much one + or - changes a session's weight.
 WEIGHT_STEP = 5.0
@@ -101,7 +102,7 @@ class InterestsScreen(Screen[None]):
                 yield Label("Ranked matches (Enter: show in the programme)", classes="section")
                 yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
                 yield Static(id="ranked-why")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Interests"

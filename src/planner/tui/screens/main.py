@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane
+from textual.timer import Timer
+from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
@@ -21,9 +22,10 @@ from planner.model import Programme
 from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
-from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, session_titles
+from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, search_texts, session_titles
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
+from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.plan_pane import PlanPane
 
 if TYPE_CHECKING:
@@ -32,6 +34,11 @@ from planner.views.timefmt import RECONSTRUCTED_MARK
 
 #: From this width on, the details pane sits beside the table rather than below it.
 WIDE = 140
+#: Programmes with more contributions than this search after a pause in typing (a burst of
+#: keys makes one pass over the tables); smaller ones search on every key.
+SEARCH_PAUSE_FROM = 250
+#: Seconds of that pause.
+SEARCH_PAUSE = 0.15
 
 
 def day_id(day: date) -> str:
@@ -125,6 +132,9 @@ class MainScreen(Screen[None]):
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
+        self.texts = search_texts(programme)
+        self.search_delay = SEARCH_PAUSE if len(programme.contributions) > SEARCH_PAUSE_FROM else 0
+        self._search_timer: Timer | None = None
 
     # Layout
     def compose(self) -> ComposeResult:
@@ -161,7 +171,7 @@ class MainScreen(Screen[None]):
             with Container(id="side"):
                 yield DetailsPane(self.programme, id="details")
                 yield PlanPane(self.programme, id="plan")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         conference = self.programme.conference
@@ -195,7 +205,7 @@ class MainScreen(Screen[None]):
         tabs = self.query_one("#days", TabbedContent)
         counts: dict[date, int] = {}
         for table in self.tables():
-            rows = day_rows(self.programme, table.day, self.filters)
+            rows = day_rows(self.programme, table.day, self.filters, self.texts)
             table.show(rows, self.marker)
             counts[table.day] = sum(1 for r in rows if r.is_contribution)
             tabs.get_tab(day_id(table.day)).label = tab_label(
@@ -210,10 +220,27 @@ class MainScreen(Screen[None]):
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
         self.filters = Filters(event.value, self.filters.session, self.filters.kind)
-        self.apply_filters()
+        if not self.search_delay:
+            self.apply_filters()
+            return
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(self.search_delay, self.search_now, name="search")
+
+    @property
+    def search_pending(self) -> bool:
+        """True from a key in the search box until its results are in the tables."""
+        return self._search_timer is not None
+
+    def search_now(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+            self.apply_filters()
 
     @on(Input.Submitted, "#search")
     def search_submitted(self) -> None:
+        self.search_now()
         self.active_table().focus()
 
     @on(Select.Changed, "#session-filter")
