@@ -241,3 +241,49 @@ def test_tui_and_group_load_with_the_zone(
     )  # fmt: skip
     assert code == 0, err
     assert seen == ["Europe/Berlin"]
+
+
+def test_local_times_read_the_clock_times_in_the_zone_given(tmp_path: Path) -> None:
+    """A file that writes local times with a wrong offset ("Z"): --local-times keeps the clock
+    times and puts them in the zone given, on both sides of a DST change."""
+    path = write(
+        tmp_path,
+        frab(
+            xml_event("1", "2021-07-07T09:15:00Z")
+            + xml_event("2", "2021-07-07T23:30:00Z", length="01:00")
+        ),
+    )
+    imported = import_programme(path, zone="Europe/Berlin", local_times=True)
+    programme = imported.programme
+    assert programme.conference.timezone == "Europe/Berlin"
+    first, late = programme.contributions
+    assert first.start == datetime(2021, 7, 7, 9, 15, tzinfo=BERLIN)
+    assert first.start is not None and first.start.utcoffset() == timedelta(hours=2)
+    assert late.start == datetime(2021, 7, 7, 23, 30, tzinfo=BERLIN)
+    assert late.end == datetime(2021, 7, 8, 0, 30, tzinfo=BERLIN)
+    assert programme.day_of(late) == date(2021, 7, 7)
+    assert any("local times in Europe/Berlin" in w for w in imported.warnings)
+    winter = write(tmp_path, frab(xml_event("3", "2021-12-01T09:15:00Z")), "winter.xml")
+    c = import_programme(winter, zone="Europe/Berlin", local_times=True).programme.contributions
+    assert c[0].start is not None and c[0].start.utcoffset() == timedelta(hours=1)
+
+
+def test_local_times_on_the_real_file_that_needs_them(
+    real_file: Callable[[str], Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "lswt.yaml"
+    source = str(real_file("lswt2021.schedule.xml"))
+    code, _, err = run("import", source, "-o", str(out), "--zone", "Europe/Berlin", "--local-times")
+    assert code == 0, err
+    programme = read_programme_file(out)
+    keynote = programme.contribution_by_id["102"]
+    assert keynote.start == datetime(2021, 7, 7, 9, 15, tzinfo=BERLIN)
+    assert "--zone Europe/Berlin --local-times" in out.read_text().splitlines()[2]
+
+
+def test_local_times_need_a_zone(tmp_path: Path) -> None:
+    path = write(tmp_path, frab(xml_event("1", "2021-07-07T09:15:00Z")))
+    code, _, err = run("import", str(path), "-o", str(tmp_path / "out.yaml"), "--local-times")
+    assert code != 0
+    assert "--local-times" in err and "--zone" in err
+    assert not (tmp_path / "out.yaml").exists()

@@ -157,6 +157,12 @@ def show(
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @click.option("--all-warnings", is_flag=True, help="List every warning, not only the first 20.")
 @zone_option
+@click.option(
+    "--local-times",
+    is_flag=True,
+    help="The file's clock times are local times in --zone ZONE, whatever offset it writes "
+    "(for schedules that write local times as UTC).",
+)
 @friendly_errors
 def import_(
     source: Path,
@@ -165,6 +171,7 @@ def import_(
     force: bool,
     all_warnings: bool,
     zone: str | None,
+    local_times: bool,
 ) -> None:
     """Convert SOURCE (a book of abstracts, a frab schedule.xml, a c3voc/pretalx schedule JSON,
     an Indico timetable JSON, or any programme file) to a programme file."""
@@ -172,9 +179,11 @@ def import_(
     from planner.sources import import_programme
 
     zone = _zone(zone)
+    if local_times and zone is None:
+        raise click.UsageError("--local-times needs --zone ZONE: the zone the clock times are in")
     if output.exists() and not force:
         raise PlannerError(f"{output}: exists; use --force to overwrite it")
-    imported = import_programme(source, timetable, zone)
+    imported = import_programme(source, timetable, zone, local_times)
     programme = imported.programme
     if imported.format == "book of abstracts":
         header = (
@@ -185,7 +194,8 @@ def import_(
     else:
         header = (
             f"Programme of {programme.conference.name}.\n"
-            f"Imported by `planner import {source.name}{f' --zone {zone}' if zone else ''}` "
+            f"Imported by `planner import {source.name}{f' --zone {zone}' if zone else ''}"
+            f"{' --local-times' if local_times else ''}` "
             f"({imported.format}): "
             f"{imported.summary()}."
         )

@@ -146,14 +146,18 @@ def _read_json(data: bytes, source: str) -> RawSchedule | Programme:
 
 
 def import_programme(
-    path: Path | None = None, timetable: Path | None = None, zone: str | None = None
+    path: Path | None = None,
+    timetable: Path | None = None,
+    zone: str | None = None,
+    local_times: bool = False,
 ) -> Imported:
     """Read any supported programme file, with the warnings of its reader; ``None`` reads the
     embedded programme. Files over ``PLANNER_MAX_IMPORT_MB`` (50 MB) are refused.
 
     ``zone`` (an IANA name) is a schedule's real time zone when the file says UTC or gives only
     offsets (:func:`planner.sources.assemble.assemble`); a planner programme or a book of
-    abstracts names its own, and is refused with one."""
+    abstracts names its own, and is refused with one. ``local_times``: the schedule's clock
+    times are local times in ``zone`` whatever offset it writes (a file that says UTC wrongly)."""
     if zone is not None:
         check_zone(zone)
     if path is None:
@@ -161,10 +165,12 @@ def import_programme(
         return _own(read_programme_file(embedded), str(embedded), "planner programme", zone)
     path = Path(path)  # a folder is refused on reading (read_source)
     with paused_gc():
-        return _import_file(path, timetable, zone)
+        return _import_file(path, timetable, zone, local_times)
 
 
-def _import_file(path: Path, timetable: Path | None, zone: str | None) -> Imported:
+def _import_file(
+    path: Path, timetable: Path | None, zone: str | None, local_times: bool = False
+) -> Imported:
     data = read_source(path)  # the size limit, and the bytes every reader of a schedule takes
     kind = _sniff(data)
     source = str(path)
@@ -174,7 +180,7 @@ def _import_file(path: Path, timetable: Path | None, zone: str | None) -> Import
 
         raw = read_frab_xml(data, source)
         del data  # the file's bytes (and its parsed tree, freed on return) before the programme
-        return assemble(raw, zone)
+        return assemble(raw, zone, local_times)
     if kind == "json":
         from planner.sources.assemble import assemble
 
@@ -187,7 +193,7 @@ def _import_file(path: Path, timetable: Path | None, zone: str | None) -> Import
         del data
         if isinstance(read, Programme):
             return _own(read, source, "planner programme", zone)
-        return assemble(read, zone)
+        return assemble(read, zone, local_times)
     if kind == "book":
         return _own(load_book(path, timetable), source, "book of abstracts", zone)
     try:

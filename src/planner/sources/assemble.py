@@ -62,6 +62,32 @@ def _offset_text(offset: timedelta) -> str:
     return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def _read_as_local_times(raw: RawSchedule, zone: str, warnings: list[str]) -> None:
+    """Every time's clock time, as it is written, in ``zone``; the file's zone becomes it."""
+    local = ZoneInfo(zone)
+    moments = [m for e in raw.events for m in (e.start, e.end)]
+    moments += [m for b in raw.breaks for m in (b.start, b.end)]
+    offsets = Counter(
+        _offset_text(m.utcoffset() or timedelta(0))
+        for m in moments
+        if m is not None and m.tzinfo is not None
+    )
+
+    def wall(moment: datetime | None) -> datetime | None:
+        return None if moment is None else moment.replace(tzinfo=local)
+
+    for event in raw.events:
+        event.start, event.end = wall(event.start), wall(event.end)
+    for item in raw.breaks:
+        item.start, item.end = item.start.replace(tzinfo=local), item.end.replace(tzinfo=local)
+    given = ", ".join(f"UTC{o}" for o in sorted(offsets)) or "no offsets"
+    named = f", names {raw.timezone!r}" if raw.timezone and raw.timezone != zone else ""
+    warnings.append(
+        f"clock times read as local times in {zone} (--local-times): the file gives {given}{named}"
+    )
+    raw.timezone = zone
+
+
 def _zone_for_offset(offset: timedelta) -> str | None:
     """The IANA name of a fixed whole-hour offset (``Etc/GMT-1`` is UTC+01:00)."""
     if offset == timedelta(0):
@@ -112,7 +138,7 @@ def _choose_zone(raw: RawSchedule, warnings: list[str], given: str | None = None
     elif common == timedelta(0):
         warnings.append(
             f"the file names no time zone and gives its times in UTC: {shown or 'kept as UTC'} "
-            "(if they are really local times, they are off by the local offset)"
+            "(if they are really local times, import with --zone ZONE --local-times)"
         )
     if name is None:
         if not given:
@@ -390,14 +416,19 @@ def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
         )
 
 
-def assemble(raw: RawSchedule, zone: str | None = None) -> Imported:
+def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = False) -> Imported:
     """The programme of a schedule, with the warnings about what was kept as it was.
 
     ``zone``: the conference's real zone (an IANA name), when the file says UTC, gives only
     offsets or names another: every time keeps its instant and is shown in ``zone``; times
     without an offset are read in the zone the file names, else in ``zone``; every event stays
-    on the day the file puts it."""
+    on the day the file puts it. With ``local_times``, the file's clock times are local times in
+    ``zone`` whatever offset or zone it gives (for files that write local times as UTC)."""
     warnings = list(raw.warnings)
+    if local_times:
+        if zone is None:
+            raise ValueError("local_times needs the zone the clock times are in")
+        _read_as_local_times(raw, zone, warnings)
     _separate_breaks(raw, warnings)
     if not raw.events:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
