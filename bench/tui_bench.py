@@ -27,8 +27,7 @@ READY = "READY"
 EMPTY_DATA_HOME = tempfile.mkdtemp(prefix="planner-bench-")
 RUNS = 7
 
-CHILD = {
-    "minimal": """
+MINIMAL = """
 from textual.app import App
 from textual.widgets import Footer, Label
 
@@ -38,23 +37,20 @@ class Minimal(App[None]):
         yield Footer()
 
 app = Minimal()
-""",
-    "minimal + core": """
+"""
+
+CORE_FIRST = """
 from planner.interests.storage import default_profile_path, load_profile
 from planner.sources import load_programme
 
 load_programme(None)
 load_profile(default_profile_path(), missing_ok=True)
-from textual.app import App
-from textual.widgets import Footer, Label
+"""
 
-class Minimal(App[None]):
-    def compose(self):
-        yield Label("Hello")
-        yield Footer()
-
-app = Minimal()
-""",
+CHILD = {
+    "minimal": MINIMAL,
+    # the same app, started after the core has loaded the programme and the profile
+    "minimal + core": CORE_FIRST + MINIMAL,
     "planner": """
 from planner.tui.app import make_app
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import chain
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import TypeAdapter, ValidationError
@@ -34,7 +35,9 @@ from planner.errors import ProgrammeError
 from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
 from planner.sources.imported import Imported
-from planner.sources.raw import RawBreak, RawEvent, RawSchedule, is_break_title, is_break_type
+from planner.sources.raw import RawBreak, RawEvent, RawSchedule, is_break
+
+T = TypeVar("T")
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -208,30 +211,26 @@ class _Clock:
         self._shown_dates: dict[datetime, date] = {}
 
     def stamp(self, moment: datetime) -> float:
-        found = self._stamps.get(moment)
-        if found is None or moment.fold:
-            found = moment.timestamp()
-            if not moment.fold:
-                self._stamps[moment] = found
-        return found
+        return _memo(self._stamps, moment, datetime.timestamp)
 
     def own_date(self, moment: datetime) -> date:
         """The date in the file's zone."""
-        found = self._dates.get(moment)
-        if found is None or moment.fold:
-            found = moment.astimezone(self.zone).date()
-            if not moment.fold:
-                self._dates[moment] = found
-        return found
+        return _memo(self._dates, moment, lambda m: m.astimezone(self.zone).date())
 
     def shown_date(self, moment: datetime) -> date:
         """The date in the zone the programme is shown in."""
-        found = self._shown_dates.get(moment)
-        if found is None or moment.fold:
-            found = moment.astimezone(self.shown).date()
-            if not moment.fold:
-                self._shown_dates[moment] = found
-        return found
+        return _memo(self._shown_dates, moment, lambda m: m.astimezone(self.shown).date())
+
+
+def _memo(cache: dict[datetime, T], moment: datetime, compute: Callable[[datetime], T]) -> T:
+    """``compute(moment)``, kept per moment; never for a time in a DST fold, which compares
+    equal to the other reading of the same wall-clock time."""
+    found = cache.get(moment)
+    if found is None or moment.fold:
+        found = compute(moment)
+        if not moment.fold:
+            cache[moment] = found
+    return found
 
 
 def _assign_days(
@@ -384,16 +383,11 @@ def _break_kind(title: str) -> str:
 
 def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
     """Events that are breaks (:func:`planner.sources.raw.is_break`) become breaks."""
-    typed: dict[str | None, bool] = {}  # a schedule has a few types over many events
-    found: list[RawEvent] = []
-    for event in raw.events:
-        if event.start is None:
-            continue
-        kind = typed.get(event.event_type)
-        if kind is None:
-            kind = typed[event.event_type] = is_break_type(event.event_type)
-        if kind or (not event.speakers and is_break_title(event.title)):
-            found.append(event)
+    found = [
+        event
+        for event in raw.events
+        if event.start is not None and is_break(event.title, event.event_type, event.speakers)
+    ]
     if found:
         taken = {id(event) for event in found}
         raw.events = [event for event in raw.events if id(event) not in taken]
@@ -402,9 +396,7 @@ def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
             for event in found
             if event.start is not None
         ]
-        titles: dict[str, int] = {}
-        for event in found:
-            titles[event.title] = titles.get(event.title, 0) + 1
+        titles = Counter(event.title for event in found)
         shown = ", ".join(
             f"{title!r}" + (f" x{n}" if n > 1 else "") for title, n in list(titles.items())[:5]
         )

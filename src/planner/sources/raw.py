@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
@@ -188,6 +189,7 @@ def is_break(title: str, event_type: str | None, speakers: list[tuple[str, str |
     return is_break_type(event_type) or (not speakers and is_break_title(title))
 
 
+@cache  # a schedule has a few types over many events
 def is_break_type(event_type: str | None) -> bool:
     return event_type is not None and event_type.strip().lower() in _BREAK_TYPES
 

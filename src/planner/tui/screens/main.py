@@ -132,7 +132,7 @@ class MainScreen(Screen[None]):
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
-        self.texts = search_texts(programme)
+        self._texts: dict[str, str] | None = None  # made on the first search
         self.search_delay = SEARCH_PAUSE if len(programme.contributions) > SEARCH_PAUSE_FROM else 0
         self._search_timer: Timer | None = None
 
@@ -203,9 +203,10 @@ class MainScreen(Screen[None]):
     def apply_filters(self) -> None:
         """Filter every day; when the day shown has no match, show the first day that has."""
         tabs = self.query_one("#days", TabbedContent)
+        texts = self.search_texts() if self.filters.query.strip() else None
         counts: dict[date, int] = {}
         for table in self.tables():
-            rows = day_rows(self.programme, table.day, self.filters, self.texts)
+            rows = day_rows(self.programme, table.day, self.filters, texts)
             table.show(rows, self.marker)
             counts[table.day] = sum(1 for r in rows if r.is_contribution)
             tabs.get_tab(day_id(table.day)).label = tab_label(
@@ -216,6 +217,12 @@ class MainScreen(Screen[None]):
             if first is not None:
                 tabs.active = day_id(first)
         self.show_details()
+
+    def search_texts(self) -> dict[str, str]:
+        """Every contribution's searchable text, made once (on the first search)."""
+        if self._texts is None:
+            self._texts = search_texts(self.programme)
+        return self._texts
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
