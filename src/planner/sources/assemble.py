@@ -445,23 +445,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
     session_room = {s["id"]: s["room"] for s in sessions}
     speaker = _speakers(raw).__getitem__
     contributions = [
-        {
-            "id": ident,
-            "title": event.title,
-            "kind": event.kind,
-            "session": session,
-            "speakers": list(map(speaker, event.speakers)),
-            "abstract": event.abstract,
-            "start": event.start,
-            "end": event.end,
-            "room": event.room if event.room != session_room[session] else None,
-            "board": event.board,
-            "url": event.url,
-            "track": event.track,
-            "event_type": event.event_type,
-            "day": own_day.get(index),
-            "notes": event.notes,
-        }
+        _contribution(event, ident, session, session_room[session], speaker, own_day.get(index))
         for index, (event, ident, session) in enumerate(
             zip(raw.events, ids, session_of, strict=True)
         )
@@ -514,6 +498,45 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
         breaks=len(raw.breaks),
         warnings=tuple(warnings),
     )
+
+
+def _contribution(
+    event: RawEvent,
+    ident: str,
+    session: str,
+    session_room: str,
+    speaker: Callable[[tuple[str, str | None]], Speaker],
+    day: date | None,
+) -> dict[str, Any]:
+    """The fields of one contribution, leaving out those at the model's default (no room of
+    its own, no board, no notes...): the model fills them in, and validates fewer fields."""
+    item: dict[str, Any] = {
+        "id": ident,
+        "title": event.title,
+        "kind": event.kind,
+        "session": session,
+        "start": event.start,
+        "end": event.end,
+    }
+    if event.speakers:
+        item["speakers"] = list(map(speaker, event.speakers))
+    if event.abstract:
+        item["abstract"] = event.abstract
+    if event.room != session_room:
+        item["room"] = event.room
+    if event.board is not None:
+        item["board"] = event.board
+    if event.url is not None:
+        item["url"] = event.url
+    if event.track is not None:
+        item["track"] = event.track
+    if event.event_type is not None:
+        item["event_type"] = event.event_type
+    if day is not None:
+        item["day"] = day
+    if event.notes:
+        item["notes"] = event.notes
+    return item
 
 
 def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> None:

@@ -14,7 +14,6 @@ of type ``BREAK`` or ``META`` become breaks.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +47,8 @@ def is_c3voc(data: Any) -> bool:
 
 
 def _persons(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str | None]]:
-    if values is None or values == []:
-        return []
-    if type(values) is list:  # the usual: people with a name
-        names: dict[str, None] = {}
+    if type(values) is list:  # the usual: a few people with a name
+        found: list[tuple[str, str | None]] = []
         for person in values:
             if type(person) is not dict:
                 break
@@ -61,10 +58,12 @@ def _persons(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str 
             if type(value) is not str:
                 break
             value = value.strip()
-            if value:
-                names[value] = None
+            if value and (value, None) not in found:
+                found.append((value, None))
         else:
-            return list(zip(names, repeat(None)))
+            return found
+    elif values is None:
+        return []
     return _persons_checked(w, values, path, key)
 
 
@@ -110,12 +109,12 @@ def _when(w: Where, text: str, path: str, key: str = "") -> datetime:
 def _abstract(w: Where, event: dict[str, Any], path: str) -> str:
     get = event.get
     subtitle, abstract, description = get("subtitle"), get("abstract"), get("description")
-    if type(subtitle) is str and type(abstract) is str and type(description) is str:
-        if not subtitle and not description:  # the usual: one text, or none
-            return plain_text(abstract)
-        if not subtitle and not abstract:
-            return plain_text(description)
-        return join_texts(plain_text(subtitle), plain_text(abstract), plain_text(description))
+    if not subtitle and type(description) is str and (abstract is None or type(abstract) is str):
+        # the usual: an abstract, a description or both, as text
+        first, second = plain_text(abstract), plain_text(description)
+        if not first:
+            return second
+        return first if not second or second in first else f"{first}\n\n{second}"
     try:
         return join_texts(
             *(
