@@ -278,6 +278,26 @@ def test_schema1_validates_an_event_of_the_fixture(real_file: Callable[[str], Pa
             "expected a person or a name",
         ),
         ({"schedule": {"conference": {"days": "monday"}}}, "expected a list, found text"),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27T11:00:00+01:00", duration="long")]}),
+            r"\[0\]\.duration: duration 'long' is neither HH:MM nor ISO 8601",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27T11:00:00+01:00", end="2019-12-27Tnoon")]}),
+            r"\[0\]\.end: '2019-12-27Tnoon' is not an ISO 8601",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27T11:00:00+01:00", end=[1])]}),
+            r"\[0\]\.end: expected text, found a list",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(True, "2019-12-27T11:00:00+01:00")]}),
+            r"\[0\]\.id: expected text, found true/false",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27")]}),
+            r"\[0\]\.start: no date and time",
+        ),
     ],
 )
 def test_unusable_json_gets_one_clear_error(tmp_path: Path, data: Any, message: str) -> None:

@@ -226,41 +226,47 @@ def _event_v1(
     position: int,
     mismatched: dict[tuple[str, str], None],
 ) -> RawEvent:
-    # Strings are read directly; anything else (numbers, null, mistakes) through ``w.text``,
+    # Strings are read directly; anything else (numbers, null, mistakes) through ``text``,
     # which converts or names the place: most fields of most events are strings.
     get = event.get
     text = w.text
+    parsed = w.parsed
     value = get("room")
     own_room = value.strip() if type(value) is str else text(value, path, "room")
-    if room and own_room and own_room != room:
+    if own_room != room and room and own_room:
         mismatched[(room, own_room)] = None
     value = get("id")
-    event_id = (value.strip() if type(value) is str else text(value, path, "id")) or None
+    event_id = (
+        value.strip() if type(value) is str else str(value) if type(value) is int else None
+    ) or (text(value, path, "id") or None)
     value = get("title")
     title = (value.strip() if type(value) is str else text(value, path, "title")) or "(untitled)"
     value = get("date")
     when = value.strip() if type(value) is str else text(value, path, "date")
-    if when and not (len(when) == 10 and when[4] == "-"):  # a date and time, not a bare date
-        start = _when(w, when, path, "date")
-    else:
+    if not when or (len(when) == 10 and when[4] == "-"):  # no time with the date
         try:
             start = datetime.combine(day, time.fromisoformat(text(get("start"), path)))
         except ValueError:
             raise w.fail(path, "no date and time (expected 'date' or 'start')", "start") from None
+        when = ""
     value = get("end")
-    end_text = value.strip() if type(value) is str else text(value, path, "end")
-    value = get("duration")
-    duration = value.strip() if type(value) is str else text(value, path, "duration")
+    end_text = (
+        "" if value is None else value.strip() if type(value) is str else text(value, path, "end")
+    )
+    key = "date"
     try:
-        end = (
-            _when(w, end_text, path, "end")
-            if "T" in end_text
-            else start + w.parsed.duration(duration)
-            if duration
-            else None
-        )
+        if when:
+            start = parsed.datetime(when)
+        if "T" in end_text:
+            key = "end"
+            end: datetime | None = parsed.datetime(end_text)
+        else:
+            value = get("duration")
+            duration = value.strip() if type(value) is str else text(value, path, "duration")
+            key = "duration"
+            end = start + parsed.duration(duration) if duration else None
     except ValueError as error:
-        raise w.fail(path, str(error), "duration") from None
+        raise w.fail(path, str(error), key) from None
     value = get("track")
     track = (
         (value.strip() or None) if type(value) is str else _track_name(w, value, {}, path, "track")
