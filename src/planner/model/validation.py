@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,6 +23,10 @@ def _hm(moment: object) -> str:
     return moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
 
 
+def _reversed(start: datetime, end: datetime) -> str:
+    return f"end {end.isoformat()} is before start {start.isoformat()}"
+
+
 def _label(contribution: Contribution) -> str:
     return f"contribution {contribution.id!r}"
 
@@ -38,14 +43,31 @@ def problems(programme: Programme) -> list[str]:
     days = set(programme.conference.days)
     sessions = {s.id: s for s in programme.sessions}
     for each in programme.sessions:
+        if each.end < each.start:
+            found.append(f"session {each.id!r}: {_reversed(each.start, each.end)}")
         if each.room not in rooms:
             found.append(f"session {each.id!r}: unknown room {each.room!r}")
     for item in programme.breaks:
+        if item.end < item.start:
+            found.append(f"break {item.id!r}: {_reversed(item.start, item.end)}")
         if item.room is not None and item.room not in rooms:
             found.append(f"break {item.id!r}: unknown room {item.room!r}")
 
     by_room: dict[str, list[Contribution]] = defaultdict(list)
     for contribution in programme.contributions:
+        start, end = contribution.start, contribution.end
+        if contribution.kind == "poster":
+            if start is not None or end is not None:
+                found.append(
+                    f"{_label(contribution)}: a poster takes its times from its poster "
+                    "session; give no start or end"
+                )
+        elif start is None or end is None:
+            found.append(f"{_label(contribution)}: a {contribution.kind} needs a start and an end")
+            continue
+        elif end < start:
+            found.append(f"{_label(contribution)}: {_reversed(start, end)}")
+            continue
         session = sessions.get(contribution.session)
         if session is None:
             found.append(f"{_label(contribution)}: unknown session {contribution.session!r}")
