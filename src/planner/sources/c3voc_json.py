@@ -109,8 +109,13 @@ def _when(w: Where, text: str, path: str, key: str = "") -> datetime:
 def _abstract(w: Where, event: dict[str, Any], path: str) -> str:
     get = event.get
     subtitle, abstract, description = get("subtitle"), get("abstract"), get("description")
-    if not subtitle and type(description) is str and (abstract is None or type(abstract) is str):
-        # the usual: an abstract, a description or both, as text
+    if (
+        type(description) is str
+        and (abstract is None or type(abstract) is str)
+        and (subtitle is None or type(subtitle) is str)
+    ):  # the usual: texts, or nothing
+        if subtitle:
+            return join_texts(plain_text(subtitle), plain_text(abstract), plain_text(description))
         first, second = plain_text(abstract), plain_text(description)
         if not first:
             return second
