@@ -243,7 +243,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     from planner.interests.profile import InterestProfile
     from planner.interests.storage import load_profile
 
-    base = load_profile(profile_path) if profile_path else InterestProfile()
+    base = load_profile(profile_path, programme) if profile_path else InterestProfile()
     source = str(profile_path) if profile_path else "the command line"
     return apply_flags(programme, base, source=source, **flags)
 
