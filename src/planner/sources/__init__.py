@@ -82,7 +82,8 @@ def load_book(path: Path, timetable: Path | None = None) -> Programme:
     if template_path is None:
         raise ProgrammeError(
             f"{path}: a book of abstracts has no clock times; give a timetable template with "
-            f"--timetable (see programme/sources/ml4astro-2022.timetable.yaml)"
+            "--timetable FILE, or put it beside the book as <name>.timetable.yaml "
+            "(`planner import --help` shows a template)"
         )
     return build_programme(read_book(path), read_template(template_path), str(template_path))
 
