@@ -116,7 +116,9 @@ def _abstract(w: Where, event: dict[str, Any], path: str) -> str:
     ):  # the usual: texts, or nothing
         if subtitle:
             return join_texts(plain_text(subtitle), plain_text(abstract), plain_text(description))
-        first, second = plain_text(abstract), plain_text(description)
+        # plain_text, with its usual case (no tag can be there) inline
+        first = plain_text(abstract) if abstract and "<" in abstract else (abstract or "").strip()
+        second = description.strip() if "<" not in description else plain_text(description)
         if not first:
             return second
         return first if not second or second in first else f"{first}\n\n{second}"
