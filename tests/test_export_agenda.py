@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -10,7 +11,7 @@ from markdown_it import MarkdownIt
 from export_support import TRICKY_TITLE, dst_programme, embedded, golden, plan
 from planner.errors import PlannerError
 from planner.export.agenda import MARKER, html_agenda, markdown_agenda
-from planner.itinerary import Change, Itinerary, LeftOut
+from planner.itinerary import Change, Itinerary, LeftOut, PlannedItem
 
 
 class _Text(HTMLParser):
@@ -71,25 +72,26 @@ def test_markdown_renders_back_to_the_same_text() -> None:
     rendered = MarkdownIt("commonmark").enable("table").render(text)
     reader = _read(rendered)
     assert "script" not in reader.tags and "b" not in reader.tags and "i" not in reader.tags
-    rows = [reader.cells[i : i + 5] for i, c in enumerate(reader.cells) if ":" in c and "–" in c]
+    rows = [reader.cells[i : i + 6] for i, c in enumerate(reader.cells) if ":" in c and "–" in c]
     assert rows[0] == [
         "10:00–10:30",
+        "a",
         "Aula Magna, first floor; east wing",
         TRICKY_TITLE,
         "Ramón García (Universidad de La Laguna, Tenerife); Anja Göhre (Å Institute; Lund)",
         "likes a",
     ]
     # The day the clocks go back shows the zone; 02:30 is the second one (CET).
-    assert rows[1][:3] == ["02:30 CET–02:50 CET", "Room B", "At the repeated half hour"]
-    assert rows[2][2] == "Poster visit: A poster, on board B7"
-    assert "Poster Hall, poster board B7" in rows[2][1]
+    assert rows[1][:4] == ["02:30 CET–02:50 CET", "c", "Room B", "At the repeated half hour"]
+    assert rows[2][3] == "Poster visit: A poster, on board B7"
+    assert "Poster Hall, poster board B7" in rows[2][2]
     days = [c for c in reader.cells if c.endswith("2022")]
     assert days == ["Saturday 29 October 2022", "Sunday 30 October 2022", "Monday 31 October 2022"]
-    # Left out, highest interest first, with the reason and what kept it out.
+    # Left out, highest interest first, with its id, the reason and what kept it out.
     left = [c for c in reader.cells if "cap" in c or "clashes" in c]
     assert left == [
-        "A talk across the change: over the daily cap",
-        f"Monday invited talk: clashes with a | b <i> (instead: {TRICKY_TITLE})",
+        "b A talk across the change — over the daily cap",
+        f"d Monday invited talk — clashes with a | b <i> (instead: {TRICKY_TITLE})",
     ]
 
 
@@ -99,7 +101,9 @@ def test_html_escapes_everything_and_is_self_contained() -> None:
     reader = _read(html)
     assert TRICKY_TITLE in reader.cells
     assert "b" not in reader.tags and "i" not in reader.tags and "script" not in reader.tags
-    assert f"Monday invited talk: clashes with a | b <i> (instead: {TRICKY_TITLE})" in reader.cells
+    assert (
+        f"d Monday invited talk — clashes with a | b <i> (instead: {TRICKY_TITLE})" in reader.cells
+    )
     # No external resources: no scripts, stylesheets, images or fonts; the only link is the
     # talk's own URL.
     assert not {"script", "link", "img", "iframe"} & set(reader.tags)
@@ -128,7 +132,7 @@ def test_reconstructed_times_are_noted_and_marked() -> None:
     programme = embedded()
     text = markdown_agenda(plan(programme, ["1"]), programme)
     assert "Times are reconstructed" in text
-    assert "| 09:40–10:00\\* | Main Hall |" in text
+    assert "| 09:40–10:00\\* | 1 | Main Hall |" in text
     html = html_agenda(plan(programme, ["1"]), programme)
     assert "Times are reconstructed" in html and ">09:40–10:00*</td>" in html
     published = dst_programme()
@@ -161,3 +165,30 @@ def test_changes_since_the_last_plan_and_programme_notes() -> None:
         assert f"Added: {title_1}" in reader.cells
         assert f"Removed: {title_2} (clashes with a must-see)" in reader.cells
         assert any(c.startswith("Clock times are reconstructed: the book") for c in reader.cells)
+
+
+def test_lunch_is_a_row_of_its_day_in_both_agendas() -> None:
+    programme = embedded()
+    planned = plan(programme, ["1"])
+    zone = programme.conference.zone
+    lunch = PlannedItem(
+        id="lunch-2022-05-30",
+        kind="lunch",
+        start=datetime(2022, 5, 30, 12, 50, tzinfo=zone),
+        end=datetime(2022, 5, 30, 13, 35, tzinfo=zone),
+        room="",
+        score=0,
+        title="Lunch",
+        why=["lunch: 45 minutes inside your lunch window"],
+    )
+    with_lunch = planned.model_copy(update={"items": [*planned.items, lunch]})
+    text = markdown_agenda(with_lunch, programme)
+    monday = text.split("## Monday 30 May 2022")[1].split("##")[0]
+    rows = [line for line in monday.splitlines() if line.startswith("| ")][1:]
+    assert rows == [
+        rows[0],
+        "| 12:50–13:35 |  |  | Lunch |  | lunch: 45 minutes inside your lunch window |",
+    ]
+    assert rows[0].startswith("| 09:40–10:00\\* | 1 | Main Hall |")
+    html = html_agenda(with_lunch, programme)
+    assert '<td class="time">12:50–13:35</td><td class="id"></td><td></td><td>Lunch</td>' in html

@@ -86,14 +86,15 @@ def test_any_text_survives_the_agendas(title: str, reason: str, room: str) -> No
     )
     cells = _read(rendered).cells
     row = cells.index("01:30 CEST–03:30 CET")
-    assert cells[row + 1 : row + 5] == [
+    assert cells[row + 1 : row + 6] == [
+        "t",
         one_line(room.split()),
         one_line(title.split()),
         "Ramón (An abstract.)",
         one_line(reason.split()),
     ]
-    assert cells[-1] == f"{one_line(title.split())}: {one_line(reason.split())}"
+    assert cells[-1] == f"t {one_line(title.split())} — {one_line(reason.split())}"
     html_cells = _read(html_agenda(itinerary, programme)).cells
     row = html_cells.index("01:30 CEST–03:30 CET")
-    assert html_cells[row + 1 : row + 5] == [room, title, "Ramón (An abstract.)", reason]
-    assert html_cells[-1] == f"{title}: {reason}"
+    assert html_cells[row + 1 : row + 6] == ["t", room, title, "Ramón (An abstract.)", reason]
+    assert html_cells[-1] == f"t {title} — {reason}"
