@@ -89,6 +89,9 @@ def test_independent_policy_from_the_command_line(tmp_path: Path) -> None:
     for member in data["members"]:
         assert member["utility"] == member["personal_optimum"]
     assert data["coverage"]["covered"] == data["coverage"]["independent_covered"]
+    overview = (tmp_path / "o" / "overview.md").read_text()
+    assert "Coverage: " in overview
+    assert "Independent plans cover" not in overview  # they are this plan
 
 
 def test_broken_members_are_named_and_the_others_written(tmp_path: Path) -> None:

@@ -60,10 +60,13 @@ def summary(result: GroupResult) -> list[str]:
         + (f"; not planned: {len(result.errors)}" if result.errors else ""),
         f"Coverage: {c.covered:g} of {c.group_weight:g} group interest "
         f"({c.covered_items} of {c.group_items} items of group interest)",
-        f"Independent plans cover {c.independent_covered:g} "
-        f"({c.independent_covered_items} items): "
-        f"{c.covered - c.independent_covered:+g} with this plan",
     ]
+    if result.policy != "independent":  # else the plans are the independent ones
+        lines.append(
+            f"Independent plans cover {c.independent_covered:g} "
+            f"({c.independent_covered_items} items): "
+            f"{c.covered - c.independent_covered:+g} with this plan"
+        )
     if c.greedy_covered is not None:
         lines.append(
             f"Greedy baseline (members one by one) covers {c.greedy_covered:g} "
