@@ -88,6 +88,27 @@ async def test_search_as_you_type_then_read_the_match(make: Make) -> None:
         assert table.highlighted_key == "99"
 
 
+async def test_escape_in_the_search_clears_it_and_goes_back_to_the_table(make: Make) -> None:
+    app = make()
+    async with running(app) as pilot:
+        await pilot.press("slash", *"lochner")
+        search = app.screen.query_one("#search", Input)
+        assert search.value == "lochner"
+        await pilot.press("escape")
+        assert search.value == ""
+        assert not search.has_focus
+        assert app.main.active_table().has_focus
+        assert not app.main.filters.active
+        await pilot.press("escape")  # in the table: stays there
+        assert app.main.active_table().has_focus
+        await pilot.press("slash", "escape")  # an empty search box: back to the table too
+        assert app.main.active_table().has_focus
+        await pilot.press("q")
+        await pilot.pause()
+        assert search.value == ""
+        assert app.return_code == 0  # q quits: it is not typed into the search
+
+
 async def test_search_by_speaker_finds_other_days(make: Make) -> None:
     app = make()
     async with running(app) as pilot:
@@ -148,6 +169,7 @@ async def test_help_lists_the_bindings_and_closes(make: Make) -> None:
         described = dict(app.screen.entries)
         assert described["/"] == "Search titles, speakers and abstracts"
         assert "ctrl+p" in described
+        assert described["esc"] == "Back to the table (from the search box: clear the search)"
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

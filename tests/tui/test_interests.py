@@ -80,3 +80,30 @@ async def test_enter_on_a_match_shows_it_in_the_programme(make: Make) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, MainScreen)
         assert app.main.active_table().highlighted_key == first
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 45)])
+async def test_ranked_titles_use_the_width_of_their_pane_from_the_start(
+    make: Make, size: tuple[int, int]
+) -> None:
+    from planner.interests import InterestProfile
+
+    app = make(InterestProfile.model_validate({"keyword": ["machine learning"]}))
+    async with running(app, size) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        table = app.screen.query_one("#ranked", DataTable)
+        assert ranked_ids(app), "the saved keyword ranks matches at once"
+        titles = [table.get_cell(key, "title") for key in ranked_ids(app)]
+        widest = max(len(t.plain) for t in titles)
+        # the rows fill the pane: no column runs past it, and titles take what is left
+        assert table.virtual_size.width <= table.size.width
+        assert widest >= table.size.width - 20
+        long = [t.plain for t in titles if t.plain.endswith("…")]
+        assert long, "some titles are longer than the pane"
+        assert all(len(t) == widest for t in long)
+        # a new keyword keeps the same width
+        await pilot.press(*"anomaly", "enter")
+        await pilot.pause()
+        again = [table.get_cell(key, "title").plain for key in ranked_ids(app)]
+        assert max(len(t) for t in again) == widest

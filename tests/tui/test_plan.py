@@ -64,7 +64,7 @@ async def test_a_star_makes_a_plan_in_the_background(make: Make) -> None:
         text = plan_text(app)
         assert status_line(app.itinerary) in text.replace("\n", " ")
         assert "30" in status_line(app.itinerary)
-        assert "09:00 From Supervised to Unsupervised" in text
+        assert "09:00* From Supervised to Unsupervised" in text  # reconstructed, as in the table
         assert "In the plan: starred: weight 30" in details_text(app)
 
 
@@ -89,11 +89,37 @@ async def test_changes_since_the_previous_plan_are_marked(make: Make) -> None:
         await settle(pilot)
         assert app.itinerary is not None
         assert [(c.id, c.change) for c in app.itinerary.changes] == [("1", "added")]
-        assert "+ 09:40 Stellar populations" in plan_text(app)
+        assert "+ 09:40* Stellar populations" in plan_text(app)
         await pilot.press("1")  # unstar: it leaves the plan
         await settle(pilot)
         assert [(c.id, c.change) for c in app.itinerary.changes] == [("1", "removed")]
-        assert "- Stellar populations" in plan_text(app)
+        lines = plan_text(app).splitlines()
+        dropped = lines.index("Dropped since the previous plan (1)")
+        assert lines[dropped + 1].startswith("- Stellar populations")
+        assert any(line.startswith("  09:00* From Supervised") for line in lines[:dropped])
+
+
+async def test_items_dropped_by_a_later_arrival_are_under_their_own_heading(make: Make) -> None:
+    """Arriving on Tuesday empties Monday: what was planned there is listed as dropped, under a
+    heading, never as if it were still planned."""
+    app = make(profile(star={"28": 30.0, "1": 15.0}))
+    async with running(app) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        arrive = app.screen.query_one("#field-arrive", Input)
+        arrive.value = "2022-05-31 10:00"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert app.main.active_day().isoformat() == "2022-05-30"
+        lines = [line.rstrip() for line in plan_text(app).splitlines()]
+        nothing = lines.index("Nothing planned this day.")
+        assert lines[nothing + 1] == "Dropped since the previous plan (3)"
+        dropped = lines[nothing + 2 : nothing + 5]
+        assert [line[:2] for line in dropped] == ["- "] * 3
+        assert any("From Supervised" in line for line in dropped)
+        assert any("lunch" in line for line in dropped)
 
 
 def parallel_programme() -> Programme:
@@ -288,5 +314,6 @@ async def test_plan_pane_names_a_removed_lunch_on_its_day_only(programme) -> Non
         return console.export_text()
 
     monday = text(date(2022, 5, 30))
-    assert "- lunch" in monday and "lunch-2022-05-30" not in monday
+    assert "Dropped since the previous plan (1)\n- lunch" in monday
+    assert "lunch-2022-05-30" not in monday
     assert "lunch" not in text(date(2022, 5, 31))

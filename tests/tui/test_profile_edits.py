@@ -71,8 +71,66 @@ def test_form_round_trips_a_profile(programme: Programme) -> None:
     assert profile.max_hours_per_day == 4.5
     assert profile.own == ["99", "1"]
     again = form_values(profile, programme)
-    assert again["busy"] == "2022-05-31 14:00-15:00 call with the PI\n2022-06-01 09:00-09:30"
+    # shown with an en dash, as the CLI's time columns
+    assert again["busy"] == "2022-05-31 14:00–15:00 call with the PI\n2022-06-01 09:00–09:30"
+    assert again["lunch_window"] == "12:00–14:00"
     assert apply_form(empty(), again, programme)[0] == profile
+
+
+def test_busy_times_in_the_clis_start_end_form(programme: Programme) -> None:
+    """``planner plan --busy START/END`` lines work in the form too, with a label after them;
+    the form's own HH:MM-HH:MM lines still do."""
+    zone = programme.conference.zone
+    values = form_values(empty(), programme)
+    values.update(
+        busy="\n".join(
+            [
+                "2022-05-31 14:00/15:00 call with the PI",
+                "2022-05-31 22:00/2022-06-01 01:00 night train",
+                "31 May 2022 9am / 10am",
+                "2022-06-01 12:00-12:30 lunch meeting",
+            ]
+        ),
+        lunch_window="12:00/14:00",
+    )
+    parsed = parse_form(values, programme)
+    assert parsed.errors == {}
+    busy = parsed.changes["busy"]
+    shown = [
+        (
+            f"{b.start.astimezone(zone):%m-%d %H:%M}",
+            f"{b.end.astimezone(zone):%m-%d %H:%M}",
+            b.label,
+        )
+        for b in busy
+    ]
+    assert shown == [
+        ("05-31 14:00", "05-31 15:00", "call with the PI"),
+        ("05-31 22:00", "06-01 01:00", "night train"),
+        ("05-31 09:00", "05-31 10:00", None),
+        ("06-01 12:00", "06-01 12:30", "lunch meeting"),
+    ]
+    assert parsed.changes["lunch_window"] == (time(12), time(14))
+    profile, errors = apply_form(empty(), values, programme)
+    assert errors == {} and profile is not None
+    again = form_values(profile, programme)
+    # a busy time over midnight is written in the START/END form, which can say so
+    assert again["busy"].splitlines()[1] == "2022-05-31 22:00/2022-06-01 01:00 night train"
+    assert apply_form(empty(), again, programme)[0] == profile
+
+
+def test_a_busy_line_in_neither_form_names_both(programme: Programme) -> None:
+    values = form_values(empty(), programme)
+    values.update(busy="2022-05-31 14:00/soon", lunch_window="12:00 to 14:00")
+    errors = parse_form(values, programme).errors
+    assert errors["busy"].startswith("line 1: '2022-05-31 14:00/soon': ")
+    values.update(busy="after lunch")
+    errors = parse_form(values, programme).errors
+    assert errors["busy"] == (
+        "line 1: expected YYYY-MM-DD HH:MM–HH:MM or START/END (as planner plan --busy), "
+        "then a label if you like; got 'after lunch'"
+    )
+    assert errors["lunch_window"] == "not understood: '12:00 to 14:00' (HH:MM–HH:MM)"
 
 
 def test_every_bad_field_gets_its_own_message(programme: Programme, tmp_path: Path) -> None:

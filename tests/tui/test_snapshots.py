@@ -73,3 +73,15 @@ def test_a_plan_beside_the_programme(snap_compare: Callable[..., bool], make: Ma
 
     assert snap_compare(make(profile), terminal_size=SMALL, run_before=run_before)
     assert snap_compare(make(profile), terminal_size=LARGE, run_before=run_before)
+
+
+def test_interests_with_a_saved_keyword(snap_compare: Callable[..., bool], make: Make) -> None:
+    """The ranked matches of a saved keyword, their titles as wide as the pane allows."""
+    profile = InterestProfile.model_validate({"keyword": ["anomaly detection"]})
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+
+    assert snap_compare(make(profile), terminal_size=SMALL, run_before=run_before)

@@ -21,10 +21,10 @@ from planner.tui.profile_edits import revised
 FIELDS: dict[str, tuple[str, str]] = {
     "arrive": ("Arrival", "YYYY-MM-DD HH:MM, blank: from the start"),
     "leave": ("Departure", "YYYY-MM-DD HH:MM, blank: to the end"),
-    "busy": ("Busy times", "one a line: YYYY-MM-DD HH:MM-HH:MM label"),
+    "busy": ("Busy times", "one a line: YYYY-MM-DD HH:MM–HH:MM or START/END, then a label"),
     "busy_ics": ("Busy calendars", "one .ics file a line"),
     "lunch": ("Lunch (min)", "minutes each day, 0: no lunch"),
-    "lunch_window": ("Lunch window", "HH:MM-HH:MM"),
+    "lunch_window": ("Lunch window", "HH:MM–HH:MM"),
     "walk": ("Walking (min)", "minutes between two rooms"),
     "max_talks_per_day": ("Talks a day", "at most, blank: no cap"),
     "max_hours_per_day": ("Hours a day", "at most, blank: no cap"),
@@ -37,7 +37,10 @@ _BUSY = re.compile(
     r"^(?P<day>\d{4}-\d{2}-\d{2})\s+(?P<start>\d{1,2}:\d{2})\s*[-–]\s*(?P<end>\d{1,2}:\d{2})"
     r"(?:\s+(?P<label>.*))?$"
 )
-_SPAN = re.compile(r"^(?P<start>\d{1,2}:\d{2})\s*[-–]\s*(?P<end>\d{1,2}:\d{2})$")
+_SPAN = re.compile(r"^(?P<start>\d{1,2}:\d{2})\s*[-–/]\s*(?P<end>\d{1,2}:\d{2})$")
+_BUSY_FORMS = (
+    "YYYY-MM-DD HH:MM–HH:MM or START/END (as planner plan --busy), then a label if you like"
+)
 
 
 @dataclass
@@ -62,7 +65,10 @@ def form_values(profile: InterestProfile, programme: Programme) -> dict[str, str
     busy_lines = []
     for interval in profile.busy:
         start, end = interval.start.astimezone(zone), interval.end.astimezone(zone)
-        line = f"{start:%Y-%m-%d %H:%M}-{end:%H:%M}"
+        if start.date() == end.date():
+            line = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+        else:  # over midnight: the START/END form says both days
+            line = f"{start:%Y-%m-%d %H:%M}/{end:%Y-%m-%d %H:%M}"
         busy_lines.append(f"{line} {interval.label}" if interval.label else line)
     return {
         "arrive": moment(profile.arrive),
@@ -70,7 +76,7 @@ def form_values(profile: InterestProfile, programme: Programme) -> dict[str, str
         "busy": "\n".join(busy_lines),
         "busy_ics": "\n".join(profile.busy_ics),
         "lunch": str(profile.lunch),
-        "lunch_window": f"{_hm(profile.lunch_window[0])}-{_hm(profile.lunch_window[1])}",
+        "lunch_window": f"{_hm(profile.lunch_window[0])}–{_hm(profile.lunch_window[1])}",
         "walk": str(profile.walk),
         "max_talks_per_day": ""
         if profile.max_talks_per_day is None
@@ -104,7 +110,9 @@ def _moment(
         raise ValueError(str(error).strip()) from None
 
 
-def _busy(text: str, zone: ZoneInfo) -> list[BusyInterval]:
+def _busy(text: str, zone: ZoneInfo, default_day: date) -> list[BusyInterval]:
+    """One busy time a line: ``YYYY-MM-DD HH:MM–HH:MM label`` (a hyphen or an en dash), or
+    ``START/END label`` as ``planner plan --busy`` reads it."""
     from planner.interests.cli_parsing import localize
 
     intervals = []
@@ -114,7 +122,10 @@ def _busy(text: str, zone: ZoneInfo) -> list[BusyInterval]:
             continue
         match = _BUSY.match(line)
         if not match:
-            raise ValueError(f"line {number}: expected YYYY-MM-DD HH:MM-HH:MM, got {line!r}")
+            if "/" not in line:
+                raise ValueError(f"line {number}: expected {_BUSY_FORMS}; got {line!r}")
+            intervals.append(_busy_start_end(line, zone, default_day, number))
+            continue
         day = date.fromisoformat(match["day"])
         try:
             start = localize(datetime.combine(day, _clock(match["start"])), zone, "earlier")
@@ -125,6 +136,27 @@ def _busy(text: str, zone: ZoneInfo) -> list[BusyInterval]:
             raise ValueError(f"line {number}: ends at {match['end']}, before it starts")
         intervals.append(BusyInterval(start=start, end=end, label=match["label"] or None))
     return intervals
+
+
+def _busy_start_end(line: str, zone: ZoneInfo, default_day: date, number: int) -> BusyInterval:
+    """``START/END`` and a label: the most words that read as START/END, the rest the label."""
+    from planner.interests.cli_parsing import parse_busy_in
+
+    words = line.split()
+    first_error: PlannerError | None = None
+    for cut in range(len(words), 0, -1):
+        head = " ".join(words[:cut])
+        if "/" not in head:
+            break
+        try:
+            interval = parse_busy_in(head, zone, default_day=default_day, flag="")
+        except PlannerError as error:
+            first_error = first_error or error
+            continue
+        label = " ".join(words[cut:]) or None
+        return interval.model_copy(update={"label": label})
+    assert first_error is not None  # the whole line has a "/", so it was tried
+    raise ValueError(f"line {number}: {str(first_error).strip()}") from None
 
 
 def _minutes(text: str) -> int:
@@ -151,7 +183,7 @@ def parse_form(values: dict[str, str], programme: Programme) -> Parsed:
 
     read("arrive", lambda t: _moment(t, programme, "later"))
     read("leave", lambda t: _moment(t, programme, "earlier"))
-    read("busy", lambda t: _busy(t, zone))
+    read("busy", lambda t: _busy(t, zone, programme.conference.start))
     read("busy_ics", _calendars)
     read("lunch", _minutes)
     read("lunch_window", _window)
@@ -180,7 +212,7 @@ def _calendars(text: str) -> list[str]:
 def _window(text: str) -> tuple[time, time]:
     match = _SPAN.match(text.strip())
     if not match:
-        raise ValueError(f"not understood: {text.strip()!r} (HH:MM-HH:MM)")
+        raise ValueError(f"not understood: {text.strip()!r} (HH:MM–HH:MM)")
     start, end = _clock(match["start"]), _clock(match["end"])
     if end <= start:
         raise ValueError("the window ends before it starts")

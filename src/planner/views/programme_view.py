@@ -10,7 +10,11 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from planner.model import Break, Contribution, Programme, Session
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table, zone_label
+from planner.views.fitted_table import FitColumn, FittedTable
+from planner.views.printing import print_trimmed
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, zone_heading
+
+HEADING_WIDTH = 80  # the dates and the zone share a line when it is no wider
 
 KIND_LABEL = {"invited": "invited", "talk": "talk", "poster": "poster"}
 
@@ -135,14 +139,15 @@ def programme_renderables(
         title.append(f" — {where}")
     out.append(title)
     first = min((programme.window(c)[0] for c in programme.contributions), default=None)
-    zone_note = f" · times in {conference.timezone}"
-    if first is not None:
-        zone_note += f" ({zone_label(local(first))})"
-    out.append(
-        Text(
-            f"{day_title(conference.start)} to {day_title(conference.end)}{zone_note}", style="dim"
-        )
-    )
+    dates = day_title(conference.start)
+    if conference.end != conference.start:
+        dates += f" to {day_title(conference.end)}"
+    zone = zone_heading(conference.timezone, None if first is None else local(first))
+    if len(dates) + len(zone) + 3 <= HEADING_WIDTH:
+        out.append(Text(f"{dates} · {zone}", style="dim"))
+    else:
+        out.append(Text(dates, style="dim"))
+        out.append(Text(zone[0].upper() + zone[1:], style="dim"))
     if programme.any_times_reconstructed:
         out.append(
             Text(
@@ -156,50 +161,76 @@ def programme_renderables(
     for when, rows in _rows_by_day(programme, track).items():
         if day is not None and when != day:
             continue
-        table = titled_table(day_title(when))
-        table.add_column("Time", no_wrap=True, min_width=11)  # 13 with a "+1d" mark
-        table.add_column("Room", no_wrap=True)
-        if by_track:
-            table.add_column("Track", no_wrap=True, max_width=22, overflow="ellipsis")
-        else:
-            table.add_column("Kind", no_wrap=True)
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Title and speakers")
-        for _, _, item in rows:
-            if isinstance(item, Break):
-                table.add_row(
-                    span(local(item.start), local(item.end), item.times_reconstructed),
-                    "",
-                    Text(item.kind, style="dim"),
-                    "",
-                    Text(item.title, style="dim"),
-                )
-            elif isinstance(item, Session):
-                table.add_row(
-                    span(local(item.start), local(item.end), item.times_reconstructed),
-                    item.room,
-                    "posters",
-                    "",
-                    Text(f"{item.title} ({len(posters[item.id])} posters)", style="bold"),
-                )
-                for poster in posters[item.id]:
-                    table.add_row("", "", "poster", poster.id, _title(poster))
-            else:
-                start, end = programme.window(item)
-                when_text = span(local(start), local(end), programme.times_reconstructed(item))
-                later = (local(start).date() - when).days
-                if later:  # after midnight, on the day the source lists it under
-                    when_text += f" +{later}d"
-                table.add_row(
-                    when_text,
-                    programme.room_of(item),
-                    programme.track_of(item) if by_track else KIND_LABEL[item.kind],
-                    item.id,
-                    _title(item),
-                )
+        table = _day_table(programme, when, rows, posters, by_track)
         out.append(Text(""))
         out.append(table)
     return out
+
+
+def _day_table(
+    programme: Programme,
+    when: date,
+    rows: list[Row],
+    posters: dict[str, list[Contribution]],
+    by_track: bool,
+) -> FittedTable:
+    local = programme.local
+    # a track named like its room says nothing more: its column goes
+    tracks = by_track and any(
+        programme.track_of(item).casefold() not in ("", programme.room_of(item).casefold())
+        for _, _, item in rows
+        if isinstance(item, Contribution)
+    )
+    columns = [FitColumn("Time", "fixed"), FitColumn("Room", "cut", floor=10)]
+    if tracks:
+        columns.append(FitColumn("Track", "cut", floor=10))
+    elif not by_track:
+        columns.append(FitColumn("Kind", "fixed"))
+    columns += [
+        FitColumn("#", "cut", justify="right"),
+        FitColumn("Title and speakers", "title"),
+    ]
+    table = FittedTable(day_title(when), columns)
+
+    def add(when_text: str, room: str, kind: Text, ident: str, what: Text) -> None:
+        cells = [Text(when_text), Text(room)]
+        if tracks or not by_track:
+            cells.append(kind)
+        table.add_row(*cells, Text(ident), what)
+
+    for _, _, item in rows:
+        if isinstance(item, Break):
+            add(
+                span(local(item.start), local(item.end), item.times_reconstructed),
+                "",
+                Text(item.kind, style="dim"),
+                "",
+                Text(item.title, style="dim"),
+            )
+        elif isinstance(item, Session):
+            add(
+                span(local(item.start), local(item.end), item.times_reconstructed),
+                item.room,
+                Text("posters"),
+                "",
+                Text(f"{item.title} ({len(posters[item.id])} posters)", style="bold"),
+            )
+            for poster in posters[item.id]:
+                add("", "", Text("poster"), poster.id, _title(poster))
+        else:
+            start, end = programme.window(item)
+            when_text = span(local(start), local(end), programme.times_reconstructed(item))
+            later = (local(start).date() - when).days
+            if later:  # after midnight, on the day the source lists it under
+                when_text += f" +{later}d"
+            add(
+                when_text,
+                programme.room_of(item),
+                Text(programme.track_of(item) if by_track else KIND_LABEL[item.kind]),
+                item.id,
+                _title(item),
+            )
+    return table
 
 
 def _title(contribution: Contribution) -> Text:
@@ -214,7 +245,7 @@ def _title(contribution: Contribution) -> Text:
 def print_programme(
     programme: Programme, console: Console, day: date | None = None, track: str | None = None
 ) -> None:
-    console.print(Group(*programme_renderables(programme, day, track)))
+    out = programme_renderables(programme, day, track)
     noted = [
         c
         for c in programme.contributions
@@ -223,7 +254,8 @@ def print_programme(
         and (not track or track.casefold() in programme.track_of(c).casefold())
     ]
     if noted:
-        console.print()
+        out.append(Text(""))
         for c in noted:
             for note in c.notes:
-                console.print(Text(f"† {c.id}: {note}", style="yellow"))
+                out.append(Text(f"† {c.id}: {note}", style="yellow"))
+    print_trimmed(console, Group(*out))

@@ -37,3 +37,17 @@ def titled_table(title: str) -> Table:
         pad_edge=False,
         header_style="dim",
     )
+
+
+def zone_heading(timezone: str, first: datetime | None) -> str:
+    """How a programme's times are given: ``times in Europe/Rome (CEST, UTC+02:00)``; a zone
+    made from the file's offsets (``Etc/GMT-1``) is shown as the offset it stands for."""
+    if first is None:
+        return f"times in {timezone}"
+    label = zone_label(first)
+    if timezone.startswith("Etc/"):
+        offset = label.split(", ")[-1]
+        return f"times at {offset} (the file names no zone; --zone ZONE names it)"
+    if first.tzname() == timezone:
+        return f"times in {timezone} ({label.split(', ')[-1]})"
+    return f"times in {timezone} ({label})"

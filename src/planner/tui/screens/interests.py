@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -27,6 +27,9 @@ from planner.tui.widgets.footer import KeysFooter
 WEIGHT_STEP = 5.0
 #: How many ranked matches are listed.
 TOP = 40
+#: The ranked matches' columns: ids are cut past this width; titles keep at least this one.
+MAX_ID = 12
+MIN_TITLE = 20
 
 
 def ranked(
@@ -70,6 +73,43 @@ class SessionWeights(DataTable[Text | str]):
             screen.change_weight(titles[self.cursor_row], step)
 
 
+class RankedTable(DataTable[Text | str]):
+    """The ranked matches; the title column takes the width the score and id leave, and is
+    fitted again whenever the table's width changes (the first time when it is laid out)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.matches: list[tuple[str, str, str]] = []  # id, score, title
+        self._width = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.show(self.matches, row=self.cursor_row)
+
+    def show(self, matches: list[tuple[str, str, str]], row: int = 0) -> None:
+        """Show these (id, score, title) rows, the cursor on ``row``."""
+        self.matches = matches
+        score = max([len("Score")] + [len(s) for _, s, _ in matches])
+        ident = min(max([1] + [len(cid) for cid, _, _ in matches]), MAX_ID)
+        scrollbar = self.styles.scrollbar_size_vertical
+        title = max(self._width - score - ident - 2 * self.cell_padding * 3 - scrollbar, MIN_TITLE)
+        self.clear(columns=True)
+        self.add_column("Score", key="score", width=score)
+        self.add_column("#", key="id", width=ident)
+        self.add_column("Title", key="title", width=title)
+        for cid, points, name in matches:
+            self.add_row(points, _cut(cid, ident), _cut(name, title), key=cid)
+        if matches:
+            self.move_cursor(row=min(max(row, 0), len(matches) - 1), animate=False)
+
+
+def _cut(text: str, width: int) -> Text:
+    out = Text(text, no_wrap=True, overflow="ellipsis")
+    out.truncate(width, overflow="ellipsis")
+    return out
+
+
 class InterestsScreen(Screen[None]):
     """Edits the interest part of the profile; every change goes to the app as a message."""
 
@@ -100,7 +140,7 @@ class InterestsScreen(Screen[None]):
                 yield SessionWeights(id="sessions", cursor_type="row")
             with Vertical(id="interests-ranked"):
                 yield Label("Ranked matches (Enter: show in the programme)", classes="section")
-                yield DataTable(id="ranked", cursor_type="row", zebra_stripes=True)
+                yield RankedTable(id="ranked")
                 yield Static(id="ranked-why")
         yield KeysFooter()
 
@@ -111,10 +151,6 @@ class InterestsScreen(Screen[None]):
         sessions.add_column("Session", key="title")
         for title in self.titles:
             sessions.add_row("", title, key=title)
-        ranked_table = self.query_one("#ranked", DataTable)
-        ranked_table.add_column("Score", key="score")
-        ranked_table.add_column("#", key="id")
-        ranked_table.add_column("Title", key="title")
         self.show_profile(self.profile, self.scores)
         self.query_one("#keyword-input", Input).focus()
 
@@ -133,13 +169,10 @@ class InterestsScreen(Screen[None]):
         for title in self.titles:
             weight = profile.session.get(title)
             sessions.update_cell(title, "weight", "" if weight is None else f"{weight:g}")
-        table = self.query_one("#ranked", DataTable)
-        table.clear()
-        for cid, interest in ranked(self.programme, scores):
-            c = self.programme.contribution_by_id[cid]
-            name = Text(c.title, no_wrap=True, overflow="ellipsis")
-            name.truncate(max(20, table.size.width - 16), overflow="ellipsis")
-            table.add_row(f"{interest.score:g}", cid, name, key=cid)
+        titles = self.programme.contribution_by_id
+        self.query_one(RankedTable).show(
+            [(cid, f"{i.score:g}", titles[cid].title) for cid, i in ranked(self.programme, scores)]
+        )
         self.show_why()
 
     def show_why(self) -> None:

@@ -61,7 +61,14 @@ class MainScreen(Screen[None]):
             id="search",
             tooltip="Search titles, speakers and abstracts",
         ),
-        Binding("escape", "leave_search", "Back", show=False, id="leave-search"),
+        Binding(
+            "escape",
+            "leave_search",
+            "Back",
+            show=False,
+            id="leave-search",
+            tooltip="Back to the table (from the search box: clear the search)",
+        ),
         Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="prev-day"),
         Binding("right_square_bracket", "day(1)", "Next day", show=False, id="next-day"),
         Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear-filters"),
@@ -338,11 +345,12 @@ class MainScreen(Screen[None]):
         self.query_one("#search", Input).focus()
 
     def action_leave_search(self) -> None:
+        """Escape: from the search box, clear it and go back to the table (where the keys
+        act again); elsewhere, go back to the table."""
         search = self.query_one("#search", Input)
         if search.has_focus and search.value:
             search.value = ""
-        else:
-            self.active_table().focus()
+        self.active_table().focus()
 
     def action_day(self, step: int) -> None:
         index = self.days.index(self.active_day())

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.views.itinerary_view import status_line
-from planner.views.timefmt import hm
+from planner.views.timefmt import RECONSTRUCTED_MARK, hm
 
 KIND_STYLE = {"invited": "bold", "poster-duty": "bold magenta", "poster-visit": "magenta"}
 CHANGE_MARK = {"added": ("+", "bold green"), "moved": ("~", "bold yellow")}
@@ -68,10 +68,17 @@ def plan_renderable(
     items = [i for i in itinerary.items if local(i.start).date() == day]
     if not items:
         parts.append(Text("Nothing planned this day.", style="dim"))
+    # times marked as in the programme's table, and aligned whether marked or not
+    marks = programme.any_times_reconstructed
     for item in sorted(items, key=lambda i: (i.start, i.id)):
         change = changes.get(item.id)
         sign, sign_style = CHANGE_MARK.get(change.change if change else "", (" ", ""))
-        line = Text.assemble((sign, sign_style), f" {hm(local(item.start))} ")
+        contribution = programme.contribution_by_id.get(item.id)
+        mark = ""
+        if marks:
+            reconstructed = contribution is not None and programme.times_reconstructed(contribution)
+            mark = RECONSTRUCTED_MARK if reconstructed else " "
+        line = Text.assemble((sign, sign_style), f" {hm(local(item.start))}{mark} ")
         line.no_wrap, line.overflow = True, "ellipsis"
         title = _title(programme, item.id, item.title)
         if item.kind == "lunch":
@@ -86,11 +93,14 @@ def plan_renderable(
     removed = [
         c for c in itinerary.changes if c.change == "removed" and _day_of_id(programme, c.id) == day
     ]
+    if removed:
+        parts.append(Text(f"Dropped since the previous plan ({len(removed)})", style="bold"))
     for change in removed:
         line = Text("- ", style="bold red", no_wrap=True, overflow="ellipsis")
         is_lunch = change.id not in programme.contribution_by_id and change.id.startswith("lunch-")
-        line.append("lunch" if is_lunch else _title(programme, change.id), style="strike dim")
-        if change.detail and not is_lunch:
+        title = "lunch" if is_lunch else _title(programme, change.id)
+        line.append(title, style="strike dim")
+        if change.detail and not is_lunch and change.detail != title:
             line.append(f"  ({change.detail})", style="red")
         parts.append(line)
     left = [
