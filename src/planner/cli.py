@@ -365,7 +365,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     "--save-profile",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="Save the resulting profile (TOML).",
+    help="Save the resulting profile (TOML; updates one the planner saved).",
 )
 @click.option(
     "--force", is_flag=True, help="Overwrite output files that the planner did not write."
@@ -413,6 +413,7 @@ def plan(
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
     from planner.sources import load_programme
+    from planner.targets import check_profile_target
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
     programme = load_programme(programme_path, zone=_zone(zone))
@@ -428,6 +429,8 @@ def plan(
     for target in (markdown, html):
         if target:
             check_agenda_target(target, force)
+    if save_profile:
+        check_profile_target(save_profile, force)
     try:
         result = make_plan(programme, profile, previous=earlier, relax=relax, time_limit=time_limit)
     except InfeasibleError as error:
@@ -451,9 +454,10 @@ def plan(
     for warning in result.warnings:
         click.echo(f"planner: {warning}", err=True)
     itinerary = result.itinerary
+    written = []
     if save_profile:
         write_profile(profile, save_profile)
-    written = []
+        written.append(str(save_profile))
     if ics:
         from planner.export.writers import write_plan_ics
 

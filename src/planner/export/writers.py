@@ -25,7 +25,8 @@ def _write(path: Path, data: bytes) -> None:
     atomic_write_bytes(path, data)
 
 
-def _existing(path: Path) -> bytes | None:
+def existing_bytes(path: Path) -> bytes | None:
+    """What is at ``path`` now (None when nothing is); a folder there is an error."""
     if path.is_dir():
         raise PlannerError(f"{path}: is a folder; give a file name to write")
     try:
@@ -36,7 +37,8 @@ def _existing(path: Path) -> bytes | None:
         raise PlannerError(f"{path}: cannot read it to check it is ours ({error})") from None
 
 
-def _refuse(path: Path) -> PlannerError:
+def not_ours(path: Path) -> PlannerError:
+    """The refusal to overwrite a file the planner did not write."""
     return PlannerError(
         f"{path}: exists and was not written by the planner; "
         "use --force to overwrite it, or choose another file"
@@ -46,7 +48,7 @@ def _refuse(path: Path) -> PlannerError:
 def previous_calendar(path: Path, force: bool = False) -> Calendar | None:
     """The calendar we wrote at ``path`` before, for SEQUENCE and cancellations; ``None`` when
     there is none. A file there that is not ours is an error unless ``force``."""
-    data = _existing(path)
+    data = existing_bytes(path)
     if data is None:
         return None
     try:
@@ -54,20 +56,20 @@ def previous_calendar(path: Path, force: bool = False) -> Calendar | None:
     except PlannerError:
         if force:
             return None
-        raise _refuse(path) from None
+        raise not_ours(path) from None
     if is_ours(calendar):
         return calendar
     if force:
         return None
-    raise _refuse(path)
+    raise not_ours(path)
 
 
 def check_agenda_target(path: Path, force: bool) -> None:
-    data = _existing(path)
+    data = existing_bytes(path)
     if data is None or force:
         return
     if MARKER.encode() not in data[:_MARKER_WINDOW]:
-        raise _refuse(path)
+        raise not_ours(path)
 
 
 def write_plan_ics(

@@ -25,8 +25,11 @@ from planner.interests.profile import InterestProfile
 from planner.model.io import describe_validation_error
 from planner.storage import atomic_write_text
 
+MARKER = "# planner profile:"
+"""How every profile file the planner writes begins: the planner may overwrite such a file."""
+
 HEADER = (
-    "# planner profile: each key is a flag of `planner plan` "
+    f"{MARKER} each key is a flag of `planner plan` "
     "(keyword = [...] is --keyword ..., star = {...} is --star ID=WEIGHT).\n"
 )
 
