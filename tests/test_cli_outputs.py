@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import main
@@ -60,3 +61,40 @@ def test_save_profile_to_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = run("--keyword", "SKA", "--save-profile", str(tmp_path))
     assert result.exit_code == 1
     assert "is a folder" in result.stderr and "Traceback" not in result.output
+
+
+# one file for two outputs
+
+
+def test_two_outputs_in_one_file_are_refused_before_planning(tmp_path: Path) -> None:
+    same = tmp_path / "same.out"
+    result = run("--keyword", "SKA", "--ics", str(same), "--markdown", str(same))
+    assert result.exit_code == 2
+    assert f"planner: --ics and --markdown name the same file {same}" in result.stderr
+    assert not same.exists()
+    assert "Optimal plan" not in result.stdout  # refused before planning
+
+
+def test_the_same_file_is_found_through_other_spellings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    result = run("--keyword", "SKA", "--markdown", "s.md", "--html", "sub/../s.md")
+    assert result.exit_code == 2
+    assert "--markdown and --html name the same file" in result.stderr
+    (tmp_path / "link.toml").symlink_to(tmp_path / "p.toml")
+    result = run("--keyword", "SKA", "--save-profile", "p.toml", "--ics", "link.toml")
+    assert result.exit_code == 2
+    assert "--ics and --save-profile name the same file" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.toml", "sub"]
+
+
+def test_distinct_outputs_are_all_written(tmp_path: Path) -> None:
+    files = [tmp_path / name for name in ("p.ics", "p.md", "p.html", "p.toml")]
+    flags = ("--ics", "--markdown", "--html", "--save-profile")
+    args = [x for flag, path in zip(flags, files, strict=True) for x in (flag, str(path))]
+    result = run("--keyword", "SKA", *args)
+    assert result.exit_code == 0, result.output
+    for path in files:
+        assert path.is_file() and f"wrote {path}" in result.stderr

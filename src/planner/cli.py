@@ -413,9 +413,18 @@ def plan(
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
     from planner.sources import load_programme
-    from planner.targets import check_profile_target
+    from planner.targets import check_distinct, check_profile_target
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
+    # two outputs in one file: refused before anything is read or planned
+    check_distinct(
+        [
+            ("--ics", ics),
+            ("--markdown", markdown),
+            ("--html", html),
+            ("--save-profile", save_profile),
+        ]
+    )
     programme = load_programme(programme_path, zone=_zone(zone))
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
     profile = _profile_for(programme, profile_path, simple)

@@ -1,11 +1,13 @@
 """Files a command is asked to write, checked before any work is done, so that a refused target
 leaves nothing half done: a profile is overwritten only when the planner wrote it (or with
-``force``)."""
+``force``), and two options never name one file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
+from planner.errors import CommandLineError
 from planner.export.writers import existing_bytes, not_ours
 from planner.interests.storage import MARKER as PROFILE_MARKER
 
@@ -17,3 +19,18 @@ def check_profile_target(path: Path, force: bool = False) -> None:
         return
     if not data.lstrip(b"\xef\xbb\xbf").startswith(PROFILE_MARKER.encode()):
         raise not_ours(path)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file (relative parts, ``..`` and symbolic links
+    resolved; neither needs to exist)."""
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def check_distinct(targets: Iterable[tuple[str, Path | None]]) -> None:
+    """Refuse two options (``(flag, path)``, None when not given) that name the same file."""
+    given = [(flag, path) for flag, path in targets if path is not None]
+    for index, (flag, path) in enumerate(given):
+        for other, other_path in given[index + 1 :]:
+            if same_file(path, other_path):
+                raise CommandLineError(f"{flag} and {other} name the same file {path}")
