@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 from dateutil import parser as dateparser
 from pydantic import ValidationError
 
-from planner.errors import PlannerError
+from planner.errors import CommandLineError, PlannerError
 from planner.interests.profile import BusyInterval, InterestProfile
 from planner.interests.relevance import fold
 from planner.interests.scoring import STAR_LEVELS
@@ -127,6 +127,35 @@ def check_profile(programme: Programme, profile: InterestProfile, source: str = 
             f"{prefix}not in {programme.conference.name} (`planner show` lists the ids): "
             + "; ".join(problems)
         )
+
+
+def _both(wish: Iterable[str], skip: Iterable[str]) -> list[str]:
+    skipped = set(skip)
+    return list(dict.fromkeys(i for i in wish if i in skipped))
+
+
+def _contribution_ids(ids: list[str]) -> str:
+    return f"contribution{'s' if len(ids) > 1 else ''} {', '.join(ids)}"
+
+
+def check_contradictions(
+    wishes: dict[str, Iterable[str]], skip: Iterable[str], *, flags: bool, source: str = ""
+) -> None:
+    """Refuse an item that is both a wish (``must``, ``own``: the keys of ``wishes``) and
+    skipped. On the command line (``flags``) it is a usage error naming the two flags; in a
+    profile file, an error naming the file and its keys."""
+    skip = list(skip)
+    for name, ids in wishes.items():
+        both = _both(ids, skip)
+        if not both:
+            continue
+        choose = "choose one for each" if len(both) > 1 else "choose one"
+        if flags:
+            raise CommandLineError(
+                f"--{name} and --skip both name {_contribution_ids(both)}: {choose}"
+            )
+        prefix = f"{source}: " if source else ""
+        raise PlannerError(f"{prefix}{name} and skip both name {_contribution_ids(both)}: {choose}")
 
 
 def parse_session(text: str) -> tuple[str, float]:
@@ -248,8 +277,8 @@ def parse_busy(text: str, programme: Programme) -> BusyInterval:
 def merge_profile(base: InterestProfile, **flags: Any) -> InterestProfile:
     """``base`` (the profile file) with the command line's flags: list flags add to the
     file's lists, mapping flags add or replace entries, other flags replace the value. A flag
-    that is None or empty is not given. ``--must X`` takes X out of the file's skip list and
-    ``--skip X`` out of its must list."""
+    that is None or empty is not given. ``--must X`` and ``--own X`` take X out of the file's
+    skip list, and ``--skip X`` out of its must and own lists."""
     data = base.model_dump()
     for name, value in flags.items():
         if name not in InterestProfile.model_fields:
@@ -264,9 +293,10 @@ def merge_profile(base: InterestProfile, **flags: Any) -> InterestProfile:
             data[name] = {**data[name], **dict(value)}
         else:
             data[name] = value
-    for wanted, other in (("must", "skip"), ("skip", "must")):
+    for wanted, others in (("must", ("skip",)), ("own", ("skip",)), ("skip", ("must", "own"))):
         given = set(flags.get(wanted) or ())
-        data[other] = [i for i in data[other] if i not in given]
+        for other in others:
+            data[other] = [i for i in data[other] if i not in given]
     try:
         return InterestProfile.model_validate(data)
     except ValidationError as error:
@@ -307,7 +337,11 @@ def apply_flags(
     (strings), checked against ``programme``. ``other`` are the flags that need no parsing
     (walk, lunch, max_talks_per_day, ...), as :func:`merge_profile` takes them."""
     check_profile(programme, base, source)
+    check_contradictions(
+        {"must": base.must, "own": base.own}, base.skip, flags=False, source=source
+    )
     must, skip, own = list(must), list(skip), list(own)
+    check_contradictions({"must": must, "own": own}, skip, flags=True)
     for flag, ids in (("--must", must), ("--skip", skip), ("--own", own)):
         check_ids(programme, ids, flag)
     return merge_profile(
