@@ -43,3 +43,53 @@ def test_a_flag_overrides_the_profile_file(tmp_path: Path) -> None:
     result = run("--profile", str(profile), "--must", "16", "--json")
     assert result.exit_code == 0, result.output
     assert '"id": "16"' in result.stdout
+
+
+# nothing to plan, and why
+
+
+def test_no_interest_given_says_how_to_give_one() -> None:
+    result = run()
+    assert result.exit_code == 0, result.output
+    assert "Nothing to plan: you have given no interests yet" in result.stdout
+    assert "--keyword" in result.stdout
+    assert "Lunch" not in result.stdout  # three lunches alone are not a plan to show
+
+
+def test_interests_that_score_nothing_say_so() -> None:
+    result = run("--keyword", "xqzw")
+    assert result.exit_code == 0, result.output
+    assert "Nothing to plan: no contribution matches your interests" in result.stdout
+
+
+def test_leaving_before_the_conference_is_a_warning_not_the_no_interest_hint() -> None:
+    result = run("--keyword", "anomaly detection", "--leave", "2022-05-29")
+    assert result.exit_code == 0, result.output
+    assert (
+        "planner: --leave 2022-05-29 00:00 is before the conference starts (Monday 30 May 2022)"
+        in result.stderr
+    )
+    assert "Nothing to plan" not in result.stdout
+    assert "outside your availability" in result.stdout
+
+
+def test_arriving_after_the_conference_is_a_warning() -> None:
+    result = run("--keyword", "SKA", "--arrive", "2022-06-02 09:00")
+    assert result.exit_code == 0, result.output
+    assert (
+        "planner: --arrive 2022-06-02 09:00 is after the conference ends (Wednesday 1 June 2022)"
+        in result.stderr
+    )
+
+
+def test_arriving_early_and_leaving_late_is_no_warning() -> None:
+    result = run("--keyword", "SKA", "--arrive", "2022-05-29 18:00", "--leave", "2022-06-02 10:00")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert "Nothing to plan" not in result.stdout
+
+
+def test_a_must_see_alone_is_something_to_plan() -> None:
+    result = run("--must", "16")
+    assert result.exit_code == 0, result.output
+    assert "Nothing to plan" not in result.stdout

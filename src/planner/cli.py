@@ -409,6 +409,7 @@ def plan(
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
     from planner.export.writers import check_agenda_target, previous_calendar
+    from planner.interests.checks import availability_warnings, interest_state
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
@@ -460,7 +461,7 @@ def plan(
             )
             sys.exit(error.exit_code)
         raise
-    for warning in result.warnings:
+    for warning in [*availability_warnings(programme, profile), *result.warnings]:
         click.echo(f"planner: {warning}", err=True)
     itinerary = result.itinerary
     written = []
@@ -485,7 +486,8 @@ def plan(
     if as_json:
         click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
     else:
-        print_itinerary(itinerary, programme, _console(), left_out=left_out)
+        state = interest_state(profile, result.interests)
+        print_itinerary(itinerary, programme, _console(), left_out=left_out, interest=state)
     for path in written:
         click.echo(f"wrote {path}", err=True)
 

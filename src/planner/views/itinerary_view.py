@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from planner.interests.checks import InterestState
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table
@@ -62,11 +63,28 @@ def status_line(itinerary: Itinerary) -> str:
     return f"{itinerary.summary()} Solved in {itinerary.solve_seconds * 1000:.0f} ms."
 
 
+NOTHING_TO_PLAN: dict[InterestState, str] = {
+    "none given": (
+        "Nothing to plan: you have given no interests yet. "
+        "Add --keyword, --session, --speaker, --star, --must or a --profile."
+    ),
+    "none match": (
+        "Nothing to plan: no contribution matches your interests. "
+        "Try other keywords, or --star or --must an item (`planner show` lists them)."
+    ),
+}
+
+
 def print_itinerary(
-    itinerary: Itinerary, programme: Programme, console: Console, left_out: int | None = None
+    itinerary: Itinerary,
+    programme: Programme,
+    console: Console,
+    left_out: int | None = None,
+    interest: InterestState = "some",
 ) -> None:
     """The plan by day, what was left out and why (the best ``left_out`` of them; all for
-    None), relaxed wishes, changes, and the solver's status."""
+    None), relaxed wishes, changes, and the solver's status. When ``interest`` says nothing is
+    of interest, a hint how to say what is, instead of days of lunches alone."""
     local = programme.local
     by_day: dict[date, list[PlannedItem]] = defaultdict(list)
     for item in sorted(itinerary.items, key=lambda i: (i.start, i.end, i.id)):
@@ -79,12 +97,10 @@ def print_itinerary(
                 style="yellow",
             )
         )
-    if not itinerary.items:
-        console.print(
-            "Nothing to plan: no item has any interest for you yet. "
-            "Add --keyword, --star, --must or a --profile."
-        )
-    for day in programme.conference.days:
+    hint = NOTHING_TO_PLAN.get(interest)
+    if hint:
+        console.print(hint)
+    for day in programme.conference.days if hint is None else ():
         items = by_day.get(day, [])
         if not items:
             continue
