@@ -93,3 +93,31 @@ def test_a_must_see_alone_is_something_to_plan() -> None:
     result = run("--must", "16")
     assert result.exit_code == 0, result.output
     assert "Nothing to plan" not in result.stdout
+
+
+# wishes that match nothing: one warning each, and the plan is still made
+
+
+def test_wishes_matching_nothing_are_each_a_warning() -> None:
+    result = run("--keyword", "xqzw", "--session", "Nonexistent=4", "--speaker", "Nobody Atall")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "planner: --keyword 'xqzw' matches no contribution",
+        "planner: --session 'Nonexistent' matches no session, track or id",
+        "planner: --speaker 'Nobody Atall' matches no speaker",
+    ]
+    assert "Optimal plan" in result.stdout
+
+
+def test_wishes_that_match_are_no_warning() -> None:
+    result = run("--keyword", "SKA", "--session", "anomaly detection", "--speaker", "M. Lochner")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_show_warns_of_a_track_that_matches_nothing() -> None:
+    result = CliRunner().invoke(main, ["show", "--track", "nothing"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "planner: --track 'nothing' matches no session or track\n"
+    matched = CliRunner().invoke(main, ["show", "--track", "anomaly"], env={"COLUMNS": "120"})
+    assert matched.exit_code == 0 and matched.stderr == ""

@@ -6,7 +6,12 @@ from datetime import datetime
 
 from interests_support import ROME, programme_fixture  # noqa: F401
 from planner.interests import InterestProfile
-from planner.interests.checks import availability_warnings, has_interests, interest_state
+from planner.interests.checks import (
+    availability_warnings,
+    has_interests,
+    interest_state,
+    unmatched_wishes,
+)
 from planner.interests.scoring import Interest
 from planner.model import Programme
 
@@ -45,3 +50,17 @@ def test_leaving_before_or_arriving_after_the_conference(programme: Programme) -
     assert availability_warnings(programme, early) == [
         "--leave 2022-05-29 22:00 is before the conference starts (Monday 30 May 2022)"
     ]
+
+
+def test_unmatched_wishes_name_each_flag_and_text(programme: Programme) -> None:
+    profile = InterestProfile(
+        keyword=["SKA", "xqzw", "anomaly detection"],
+        session={"Anomaly Detection": 5, "invited-30": 3, "Quantum Gravity": 2},
+        speaker=["Lochner", "Nobody Atall"],
+    )
+    assert unmatched_wishes(programme, profile) == [
+        "--keyword 'xqzw' matches no contribution",
+        "--session 'Quantum Gravity' matches no session, track or id",
+        "--speaker 'Nobody Atall' matches no speaker",
+    ]
+    assert unmatched_wishes(programme, InterestProfile()) == []

@@ -116,6 +116,7 @@ def show(
     programme_path: Path | None, as_json: bool, day: Any, track: str | None, zone: str | None
 ) -> None:
     """Print the programme by day: time, room, kind, title, speaker."""
+    from planner.model.selection import any_track
     from planner.sources import import_programme
     from planner.views.programme_view import print_programme, programme_json
 
@@ -127,6 +128,8 @@ def show(
             f"(`planner import {imported.source} -o FILE` lists them)",
             err=True,
         )
+    if track is not None and not any_track(programme, track):
+        click.echo(f"planner: --track {track!r} matches no session or track", err=True)
     if as_json:
         click.echo(json.dumps(programme_json(programme), indent=2, ensure_ascii=False))
         return
@@ -409,7 +412,7 @@ def plan(
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
     from planner.export.writers import check_agenda_target, previous_calendar
-    from planner.interests.checks import availability_warnings, interest_state
+    from planner.interests.checks import availability_warnings, interest_state, unmatched_wishes
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
@@ -441,6 +444,12 @@ def plan(
             check_agenda_target(target, force)
     if save_profile:
         check_profile_target(save_profile, force)
+    # wishes that cannot count: said before planning, which may fail because of them
+    for warning in [
+        *unmatched_wishes(programme, profile),
+        *availability_warnings(programme, profile),
+    ]:
+        click.echo(f"planner: {warning}", err=True)
     try:
         result = make_plan(programme, profile, previous=earlier, relax=relax, time_limit=time_limit)
     except InfeasibleError as error:
@@ -461,7 +470,7 @@ def plan(
             )
             sys.exit(error.exit_code)
         raise
-    for warning in [*availability_warnings(programme, profile), *result.warnings]:
+    for warning in result.warnings:
         click.echo(f"planner: {warning}", err=True)
     itinerary = result.itinerary
     written = []

@@ -5,6 +5,7 @@ profile key, which is also the ``planner plan`` flag (``--keyword``, ``--leave``
 - :func:`interest_state`: no interest given at all, or none that scores anything.
 - :func:`availability_warnings`: an arrival after the conference's last day, a departure before
   its first day.
+- :func:`unmatched_wishes`: keywords, sessions and speakers that match no contribution.
 """
 
 from __future__ import annotations
@@ -68,3 +69,45 @@ def availability_warnings(programme: Programme, profile: InterestProfile) -> lis
             f"({_day(conference.end)})"
         )
     return warnings
+
+
+def session_keys(programme: Programme) -> set[str]:
+    """Every session title, session id and track of ``programme``, folded as a ``session`` key
+    of a profile is matched (case and accents ignored)."""
+    from planner.interests.relevance import fold
+
+    keys: set[str] = set()
+    for s in programme.sessions:
+        keys |= {fold(s.title), fold(s.id), fold(s.track_name)}
+    for c in programme.contributions:
+        keys.add(fold(programme.track_of(c)))
+    return keys
+
+
+def unmatched_wishes(programme: Programme, profile: InterestProfile) -> list[str]:
+    """One line for each keyword, session and speaker of ``profile`` that no contribution of
+    ``programme`` matches (such a wish adds nothing to any score)."""
+    from planner.interests.relevance import fold, relevance_index
+    from planner.interests.scoring import speaker_matches
+
+    lines: list[str] = []
+    if profile.keyword:
+        index = relevance_index(programme)
+        lines += [
+            f"--keyword {k!r} matches no contribution"
+            for k in dict.fromkeys(profile.keyword)
+            if not index.search(k)
+        ]
+    keys = session_keys(programme) if profile.session else set()
+    lines += [
+        f"--session {name!r} matches no session, track or id"
+        for name in profile.session
+        if fold(name).strip() not in keys
+    ]
+    names = {s.name for c in programme.contributions for s in c.speakers}
+    lines += [
+        f"--speaker {wanted!r} matches no speaker"
+        for wanted in dict.fromkeys(profile.speaker)
+        if not any(speaker_matches(wanted, name) for name in names)
+    ]
+    return lines

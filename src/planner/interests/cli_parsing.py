@@ -30,6 +30,7 @@ from dateutil import parser as dateparser
 from pydantic import ValidationError
 
 from planner.errors import CommandLineError, PlannerError
+from planner.interests.checks import session_keys
 from planner.interests.profile import BusyInterval, InterestProfile
 from planner.interests.relevance import fold
 from planner.interests.scoring import STAR_LEVELS
@@ -100,15 +101,6 @@ def check_ids(programme: Programme, ids: Iterable[str], flag: str) -> None:
         )
 
 
-def _session_keys(programme: Programme) -> set[str]:
-    keys: set[str] = set()
-    for s in programme.sessions:
-        keys |= {fold(s.title), fold(s.id), fold(s.track_name)}
-    for c in programme.contributions:
-        keys.add(fold(programme.track_of(c)))
-    return keys
-
-
 def check_profile(programme: Programme, profile: InterestProfile, source: str = "") -> None:
     """Raise one error listing every contribution id and session of ``profile`` that
     ``programme`` does not have, by flag; ``source`` (a file name) starts the message."""
@@ -117,7 +109,7 @@ def check_profile(programme: Programme, profile: InterestProfile, source: str = 
         unknown = _unknown(programme, getattr(profile, name))
         if unknown:
             problems.append(f"--{name}: {_quoted(unknown)}")
-    keys = _session_keys(programme)
+    keys = session_keys(programme)
     sessions = [k for k in profile.session if fold(k).strip() not in keys]
     if sessions:
         problems.append(f"--session: no session or track {_quoted(sessions)}")

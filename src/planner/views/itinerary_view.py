@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.text import Text
 
-from planner.interests.checks import InterestState
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table
+
+if TYPE_CHECKING:
+    from planner.interests.checks import InterestState
 
 
 def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]:
