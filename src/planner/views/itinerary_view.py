@@ -42,6 +42,7 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
         ],
         "lunch": [
             {
+                "id": item.id,
                 "start": item.start.astimezone(zone).isoformat(),
                 "end": item.end.astimezone(zone).isoformat(),
             }
