@@ -130,15 +130,16 @@ def show(
         )
     if track is not None and not any_track(programme, track):
         click.echo(f"planner: --track {track!r} matches no session or track", err=True)
-    if as_json:
-        click.echo(json.dumps(programme_json(programme), indent=2, ensure_ascii=False))
-        return
     chosen: date | None = day.date() if day else None
     if chosen is not None and chosen not in programme.conference.days:
         raise PlannerError(
             f"--day {chosen}: not a day of {programme.conference.name} "
             f"({', '.join(d.isoformat() for d in programme.conference.days)})"
         )
+    if as_json:
+        data = programme_json(programme, chosen, track)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
     print_programme(programme, _console(), chosen, track)
 
 
