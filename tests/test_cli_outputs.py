@@ -98,3 +98,70 @@ def test_distinct_outputs_are_all_written(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     for path in files:
         assert path.is_file() and f"wrote {path}" in result.stderr
+
+
+# folders that do not exist are not made
+
+
+@pytest.mark.parametrize("flag", ["--ics", "--markdown", "--html", "--save-profile"])
+def test_plan_refuses_a_file_in_a_folder_that_does_not_exist(tmp_path: Path, flag: str) -> None:
+    target = tmp_path / "no" / "such" / "plan.out"
+    result = run("--keyword", "SKA", flag, str(target))
+    assert result.exit_code == 1
+    assert result.stderr == f"planner: {target}: the folder {target.parent} does not exist\n"
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_file_where_a_folder_should_be_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notes").write_text("")
+    target = tmp_path / "notes" / "plan.ics"
+    result = run("--keyword", "SKA", "--ics", str(target))
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'notes'} is not a folder" in result.stderr
+
+
+def test_import_and_export_refuse_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    from tests.conftest import EMBEDDED
+
+    target = tmp_path / "new" / "programme.yaml"
+    result = CliRunner().invoke(main, ["import", str(EMBEDDED), "-o", str(target)])
+    assert result.exit_code == 1
+    assert f"the folder {target.parent} does not exist" in result.stderr
+    calendar = tmp_path / "new" / "programme.ics"
+    result = CliRunner().invoke(main, ["export", "--programme-ics", str(calendar)])
+    assert result.exit_code == 1
+    assert f"the folder {calendar.parent} does not exist" in result.stderr
+    assert not (tmp_path / "new").exists()
+
+
+# a file the planner wrote as something else
+
+
+def test_a_planner_agenda_is_not_called_foreign_when_a_calendar_is_asked_for(
+    tmp_path: Path,
+) -> None:
+    agenda, page, calendar, profile = (tmp_path / n for n in ("a.md", "a.html", "a.ics", "a.toml"))
+    written = run(
+        "--keyword", "SKA", "--markdown", str(agenda), "--html", str(page),
+        "--ics", str(calendar), "--save-profile", str(profile),
+    )  # fmt: skip
+    assert written.exit_code == 0, written.output
+    result = CliRunner().invoke(main, ["export", "--programme-ics", str(agenda)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"planner: {agenda}: was written by the planner as a Markdown agenda, not a calendar; "
+        "use --force to overwrite it, or choose another file\n"
+    )
+    cases = [
+        ("--ics", page, "an HTML agenda, not a calendar"),
+        ("--markdown", calendar, "a calendar, not an agenda"),
+        ("--save-profile", agenda, "a Markdown agenda, not a profile"),
+        ("--ics", profile, "a profile, not a calendar"),
+    ]
+    for flag, path, words in cases:
+        result = run("--keyword", "SKA", flag, str(path))
+        assert result.exit_code == 1
+        assert f"{path}: was written by the planner as {words}; " in result.stderr
+    before = agenda.read_text()
+    assert run("--keyword", "SKA", "--html", str(agenda)).exit_code == 0  # one agenda for another
+    assert agenda.read_text() != before and "<html" in agenda.read_text()

@@ -181,12 +181,14 @@ def import_(
     an Indico timetable JSON, or any programme file) to a programme file."""
     from planner.model.io import write_programme
     from planner.sources import import_programme
+    from planner.targets import check_folder
 
     zone = _zone(zone)
     if local_times and zone is None:
         raise click.UsageError("--local-times needs --zone ZONE: the zone the clock times are in")
     if output.exists() and not force:
         raise PlannerError(f"{output}: exists; use --force to overwrite it")
+    check_folder(output)
     imported = import_programme(source, timetable, zone, local_times)
     programme = imported.programme
     if imported.format == "book of abstracts":
@@ -235,7 +237,9 @@ def export(programme_path: Path | None, programme_ics: Path, force: bool, zone: 
     """Export the whole programme as an iCalendar file, to import into a calendar application."""
     from planner.export.writers import write_programme_ics
     from planner.sources import load_programme
+    from planner.targets import check_folder
 
+    check_folder(programme_ics)
     programme = load_programme(programme_path, zone=_zone(zone))
     calendar = write_programme_ics(programme_ics, programme, force=force)
     events = len(calendar.walk("VEVENT"))
@@ -418,18 +422,16 @@ def plan(
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
     from planner.sources import load_programme
-    from planner.targets import check_distinct, check_profile_target
+    from planner.targets import check_distinct, check_folder, check_profile_target
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
-    # two outputs in one file: refused before anything is read or planned
-    check_distinct(
-        [
-            ("--ics", ics),
-            ("--markdown", markdown),
-            ("--html", html),
-            ("--save-profile", save_profile),
-        ]
-    )
+    # two outputs in one file, or a folder that is not there: refused before anything is read
+    targets = [("--ics", ics), ("--markdown", markdown), ("--html", html)]
+    targets.append(("--save-profile", save_profile))
+    check_distinct(targets)
+    for _, target in targets:
+        if target is not None:
+            check_folder(target)
     programme = load_programme(programme_path, zone=_zone(zone))
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
     profile = _profile_for(programme, profile_path, simple)

@@ -1,15 +1,14 @@
 """Files a command is asked to write, checked before any work is done, so that a refused target
 leaves nothing half done: a profile is overwritten only when the planner wrote it (or with
-``force``), and two options never name one file."""
+``force``), two options never name one file, and a folder that does not exist is not made."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from planner.errors import CommandLineError
-from planner.export.writers import existing_bytes, not_ours
-from planner.interests.storage import MARKER as PROFILE_MARKER
+from planner.errors import CommandLineError, PlannerError
+from planner.export.writers import existing_bytes, not_ours, written_as
 
 
 def check_profile_target(path: Path, force: bool = False) -> None:
@@ -17,8 +16,18 @@ def check_profile_target(path: Path, force: bool = False) -> None:
     data = existing_bytes(Path(path))
     if data is None or force:
         return
-    if not data.lstrip(b"\xef\xbb\xbf").startswith(PROFILE_MARKER.encode()):
-        raise not_ours(path)
+    if written_as(data) != "a profile":
+        raise not_ours(path, data, "a profile")
+
+
+def check_folder(path: Path) -> None:
+    """Refuse a file in a folder that does not exist: a mistyped folder is not made."""
+    folder = Path(path).parent
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise PlannerError(f"{path}: {folder} is not a folder")
+    raise PlannerError(f"{path}: the folder {folder} does not exist")
 
 
 def same_file(a: Path, b: Path) -> bool:
