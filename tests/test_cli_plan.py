@@ -223,7 +223,7 @@ def test_left_out_lists_the_best_few_and_counts_the_rest() -> None:
     assert "more left out" not in full.stdout
     none = run(*args, "--left-out", "0")
     assert "Left out" not in none.stdout
-    assert f"and {len(everything)} more left out" in none.stdout
+    assert f"{len(everything)} items left out (--left-out N or all" in none.stdout
 
 
 def test_left_out_count_must_be_a_number_or_all() -> None:

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+from planner.cli_types import Day, number, whole
 from planner.errors import PlannerError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -108,12 +109,16 @@ def main(ctx: click.Context) -> None:
 @main.command()
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the programme as JSON.")
-@click.option("--day", type=click.DateTime(["%Y-%m-%d"]), help="Only this day (YYYY-MM-DD).")
+@click.option("--day", type=Day(), metavar="YYYY-MM-DD", help="Only this day.")
 @click.option("--track", help="Only tracks whose name contains this text (any case).")
 @zone_option
 @friendly_errors
 def show(
-    programme_path: Path | None, as_json: bool, day: Any, track: str | None, zone: str | None
+    programme_path: Path | None,
+    as_json: bool,
+    day: date | None,
+    track: str | None,
+    zone: str | None,
 ) -> None:
     """Print the programme by day: time, room, kind, title, speaker."""
     from planner.model.selection import any_track
@@ -130,7 +135,7 @@ def show(
         )
     if track is not None and not any_track(programme, track):
         click.echo(f"planner: --track {track!r} matches no session or track", err=True)
-    chosen: date | None = day.date() if day else None
+    chosen: date | None = day
     if chosen is not None and chosen not in programme.conference.days:
         raise PlannerError(
             f"--day {chosen}: not a day of {programme.conference.name} "
@@ -308,25 +313,27 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     help="Busy times from your calendar (.ics file or folder; repeatable).",
 )
 @click.option(
-    "--walk", type=click.IntRange(min=0), help="Minutes to walk between rooms (default 5; 0 = off)."
+    "--walk",
+    type=whole(0),
+    metavar="MINUTES",
+    help="Minutes to walk between rooms (default 5; 0 = off).",
 )
 @click.option(
     "--lunch",
-    type=click.IntRange(min=0),
-    help="Minutes of lunch each day, 11:30-14:30 (default 45; 0 = off).",
+    type=whole(0),
+    metavar="MINUTES",
+    help="Minutes of lunch each day, 11:30–14:30 (default 45; 0 = off).",
 )
-@click.option(
-    "--max-talks-per-day", type=click.IntRange(min=0), metavar="N", help="At most N talks a day."
-)
+@click.option("--max-talks-per-day", type=whole(0), metavar="N", help="At most N talks a day.")
 @click.option(
     "--max-hours-per-day",
-    type=click.FloatRange(min=0),
+    type=number(0),
     metavar="H",
     help="At most H hours of talks a day.",
 )
 @click.option(
     "--poster-visit",
-    type=click.IntRange(min=1),
+    type=whole(1),
     metavar="MINUTES",
     help="Minutes per poster visit (default 8).",
 )
@@ -350,7 +357,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
 )
 @click.option(
     "--alarm",
-    type=click.IntRange(min=0),
+    type=whole(0),
     metavar="MINUTES",
     help="A reminder MINUTES before each event in the .ics.",
 )
@@ -380,7 +387,8 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0.1),
+    type=number(0.1),
+    metavar="SECONDS",
     default=10.0,
     show_default=True,
     help="Solver time limit in seconds.",
@@ -521,12 +529,13 @@ def plan(
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @click.option(
     "--share",
-    type=click.FloatRange(0, 1),
+    type=number(0, 1),
+    metavar="SHARE",
     help="cover: each member keeps at least this share of their optimum (default 0.8).",
 )
 @click.option(
     "--max-per-poster",
-    type=click.IntRange(min=1),
+    type=whole(1),
     metavar="N",
     help="At most N members at one poster at a time.",
 )
@@ -534,12 +543,13 @@ def plan(
 @click.option("--force", is_flag=True, help="Replace an output folder the planner did not write.")
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0.1),
+    type=number(0.1),
+    metavar="SECONDS",
     default=10.0,
     show_default=True,
     help="Solver time limit in seconds (per member, and for the group model).",
 )
-@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: one per core).")
+@click.option("--workers", type=whole(1), metavar="N", help="Processes (default: one per core).")
 @zone_option
 @friendly_errors
 def group(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from planner.itinerary import Itinerary, PlannedItem
@@ -76,6 +79,23 @@ NOTHING_TO_PLAN: dict[InterestState, str] = {
         "Try other keywords, or --star or --must an item (`planner show` lists them)."
     ),
 }
+
+
+def _indented_list(rows: Sequence[tuple[str, ...]], right: bool = False, gap: int = 2) -> Padding:
+    """Rows indented by two, each cell's wrapped lines kept under the cell; the last column
+    wraps, and with ``right`` the first is right-aligned."""
+    grid = Table.grid(padding=(0, gap))
+    columns = len(rows[0]) if rows else 1
+    for index in range(columns):
+        last = index == columns - 1
+        grid.add_column(
+            justify="right" if right and index == 0 else "left",
+            no_wrap=not last,
+            ratio=1 if last else None,
+        )
+    for row in rows:
+        grid.add_row(*(Text(cell) for cell in row))  # text, not markup: titles may hold "[...]"
+    return Padding(grid, (0, 0, 0, 2))
 
 
 def print_itinerary(
@@ -150,7 +170,7 @@ def print_itinerary(
             )
         console.print(table)
     hidden = len(itinerary.left_out) - len(shown)
-    if hidden:
+    if hidden and shown:
         console.print(
             Text(
                 f"... and {hidden} more left out, with less interest "
@@ -158,16 +178,24 @@ def print_itinerary(
                 style="dim",
             )
         )
+    elif hidden:
+        console.print()
+        console.print(
+            Text(
+                f"{hidden} item{'s' if hidden != 1 else ''} left out "
+                "(--left-out N or all lists them; --json gives every reason).",
+                style="dim",
+            )
+        )
     if itinerary.relaxed:
         console.print()
         console.print(Text("Relaxed to make a plan possible:", style="bold yellow"))
-        for wish in itinerary.relaxed:
-            console.print(f"  - {wish}")
+        console.print(_indented_list([("-", wish) for wish in itinerary.relaxed], gap=1))
     if itinerary.changes:
         console.print()
         console.print(Text("Changes since the previous plan", style="bold cyan"))
-        for change in itinerary.changes:
-            console.print(f"  {change.change:>7}  {change.id}  {change.detail}")
+        rows = [(c.change, c.id, c.detail) for c in itinerary.changes]
+        console.print(_indented_list(rows, right=True))
     console.print()
     console.print(
         Text(
