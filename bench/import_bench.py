@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/import_bench.py [--repeat 7] [--realdata DIR]
 
-For each file: the best of N runs of the bare parse (defusedxml for XML, the json module for
+For each file: the best of N runs (more for small files, as many as fit in half a second) of
+the bare parse (defusedxml for XML, the json module for
 JSON: the parsers the importers use) and of the whole import (read, parse, map, validate the
 Programme). Target: import within 3x of the parse. Also: loading the imported programme back
 from YAML (the ``--programme`` path for a converted file), and validation with and without the
@@ -34,6 +35,7 @@ FILES = [
     "lswt2021.schedule.xml",
 ]
 TARGET = 3.0
+MIN_SECONDS = 0.5  # at least this long in all, for each file
 
 
 def best(repeat: int, func: Callable[[], Any]) -> float:
@@ -79,7 +81,14 @@ def main() -> int:
         parser: Callable[[bytes], Any] = json.loads if name.endswith(".json") else fromstring
         parse = partial(parser, data)
         events = import_programme(path).events
-        parse_s, import_s = best_of_each(args.repeat, parse, partial(import_programme, path))
+        # Small files run more times (as timeit's autorange does): their best time is then
+        # as settled as a large file's best of --repeat.
+        start = time.perf_counter()
+        parse()
+        import_programme(path)
+        once = time.perf_counter() - start
+        repeat = max(args.repeat, min(1000, int(MIN_SECONDS / once)))
+        parse_s, import_s = best_of_each(repeat, parse, partial(import_programme, path))
         ratio = import_s / parse_s
         worst = max(worst, ratio)
         print(f"{name:32} {events:6d} {parse_s * 1e3:9.1f} {import_s * 1e3:10.1f} {ratio:5.2f}x")

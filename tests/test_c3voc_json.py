@@ -278,8 +278,49 @@ def test_schema1_validates_an_event_of_the_fixture(real_file: Callable[[str], Pa
             "expected a person or a name",
         ),
         ({"schedule": {"conference": {"days": "monday"}}}, "expected a list, found text"),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27T11:00:00+01:00", duration="long")]}),
+            r"\[0\]\.duration: duration 'long' is neither HH:MM nor ISO 8601",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27T11:00:00+01:00", end="2019-12-27Tnoon")]}),
+            r"\[0\]\.end: '2019-12-27Tnoon' is not an ISO 8601",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27T11:00:00+01:00", end=[1])]}),
+            r"\[0\]\.end: expected text, found a list",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(True, "2019-12-27T11:00:00+01:00")]}),
+            r"\[0\]\.id: expected text, found true/false",
+        ),
+        (
+            v1_schedule({"Ada": [v1_event(1, "2019-12-27")]}),
+            r"\[0\]\.start: no date and time",
+        ),
     ],
 )
 def test_unusable_json_gets_one_clear_error(tmp_path: Path, data: Any, message: str) -> None:
     with pytest.raises(ProgrammeError, match=message):
         import_programme(write(tmp_path, data))
+
+
+def test_the_tests_refuse_a_key_the_model_does_not_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The importers leave the model's unknown-key check out; the tests put it back
+    (conftest), so an assembled key that is not a field fails every import test."""
+    from planner.sources import assemble
+
+    made = assemble._contribution
+
+    def with_a_stray_key(*args: Any) -> dict[str, Any]:
+        return {**made(*args), "speaker": "typo"}
+
+    monkeypatch.setattr(assemble, "_contribution", with_a_stray_key)
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps(v1_schedule({"Ada": [v1_event(1, "2019-12-27T11:00:00+01:00")]})))
+    with pytest.raises(ProgrammeError, match="speaker"):
+        import_programme(path)
+    monkeypatch.setattr(assemble, "ASSEMBLED_EXTRA", "ignore")
+    assert import_programme(path).programme.contributions[0].id == "1"

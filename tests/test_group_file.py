@@ -146,7 +146,7 @@ def test_a_broken_member_is_named_with_its_line_and_the_others_kept(
     }
     assert "keywords: not a profile setting (did you mean 'keyword'?)" in found[("Typo", 4)]
     assert "'no-such-talk'" in found[("Unknown id", 6)]
-    assert "--arrive" in found[("Bad time", 8)]
+    assert "arrive 'the day after tomorrow at teatime': not a date" in found[("Bad time", 8)]
     assert "nowhere.toml: no such file" in found[("Missing file", 10)]
     assert "no name" in found[("?", 12)]
     assert "already used on line 2" in found[("good", 13)]
@@ -163,7 +163,7 @@ def test_csv_errors_name_the_row(tmp_path: Path, ml4astro: Programme) -> None:
     members, errors = resolve_members(read_group_file(path), ml4astro)
     assert [m.name for m in members] == ["Cat"]
     assert [(e.name, e.line) for e in errors] == [("Ana", 2), ("Bo", 3), ("Dan", 5)]
-    assert "--star '30=lots'" in errors[0].message
+    assert "star '30=lots': weight 'lots' is not a number" in errors[0].message
 
 
 @pytest.mark.parametrize(

@@ -26,6 +26,7 @@ ROME = ZoneInfo("Europe/Rome")
 
 names = st.text(min_size=1, max_size=20)
 weights = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
+stars = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)  # as --star
 aware = st.datetimes(
     min_value=datetime(1900, 1, 1),
     max_value=datetime(2200, 1, 1),
@@ -64,7 +65,7 @@ def profiles(draw: st.DrawFn) -> InterestProfile:
         keyword=draw(st.lists(names, max_size=4)),
         session=draw(st.dictionaries(names, weights, max_size=3)),
         speaker=draw(st.lists(names, max_size=3)),
-        star=draw(st.dictionaries(ids, weights, max_size=4)),
+        star=draw(st.dictionaries(ids, stars, max_size=4)),
         must=must,
         skip=skip,
         own=draw(st.lists(ids, max_size=2)),

@@ -43,14 +43,36 @@ def test_end_before_start_names_the_item_and_field() -> None:
     data["contributions"][0]["end"] = "2022-10-29T08:00:00+02:00"
     message = problems_of(data)
     assert "conf.yaml" in message
-    assert "contributions[0] (id 't1')" in message
-    assert "is before start" in message
+    assert "contribution 't1': end 2022-10-29T08:00:00+02:00 is before start" in message
 
 
 def test_session_end_before_start() -> None:
     data = programme_data()
     data["sessions"][0]["end"] = "2022-10-29T08:00:00+02:00"
-    assert "sessions[0] (id 's1')" in problems_of(data)
+    assert "session 's1': end 2022-10-29T08:00:00+02:00 is before start" in problems_of(data)
+
+
+def test_break_end_before_start() -> None:
+    data = programme_data()
+    data["breaks"] = [
+        {
+            "id": "b1",
+            "kind": "coffee",
+            "title": "Coffee",
+            "start": "2022-10-29T10:30:00+02:00",
+            "end": "2022-10-29T10:00:00+02:00",
+        }
+    ]
+    assert "break 'b1': end 2022-10-29T10:00:00+02:00 is before start" in problems_of(data)
+
+
+def test_a_talk_needs_times_and_every_problem_is_told_at_once() -> None:
+    data = programme_data()
+    del data["contributions"][0]["end"]
+    data["contributions"][1]["end"] = "2022-10-29T08:00:00+02:00"
+    message = problems_of(data)
+    assert "contribution 't1': a talk needs a start and an end" in message
+    assert "contribution 't2': end 2022-10-29T08:00:00+02:00 is before start" in message
 
 
 def test_talk_outside_its_session() -> None:

@@ -183,7 +183,27 @@ def import_(
     local_times: bool,
 ) -> None:
     """Convert SOURCE (a book of abstracts, a frab schedule.xml, a c3voc/pretalx schedule JSON,
-    an Indico timetable JSON, or any programme file) to a programme file."""
+    an Indico timetable JSON, or any programme file) to a programme file.
+
+    A book of abstracts has no clock times: a timetable template (YAML) lays its contributions
+    out in the book's order, each day from its first contribution, talks one after another,
+    a break after the contribution named in `after`:
+
+    \b
+      conference: {name: ML4Astro 2022, timezone: Europe/Rome}  # also city, venue, url
+      rooms:
+        talks: {name: Main Hall}
+        posters: {name: Poster Area, kind: poster-area}
+      minutes: {invited: 40, talk: 20, poster_session: 60}  # the defaults
+      decisions:            # optional: a session or kind the book leaves open
+        "99": {session: Supervised Learning, kind: talk, reason: why}
+      days:
+        - date: 2022-05-30
+          start: "09:00"
+          first: "28"       # the day's first contribution
+          breaks:           # kind: coffee, lunch or other
+            - {after: "4", kind: coffee, minutes: 30}
+    """
     from planner.model.io import write_programme
     from planner.sources import import_programme
     from planner.targets import check_folder
@@ -256,7 +276,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     from planner.interests.profile import InterestProfile
     from planner.interests.storage import load_profile
 
-    base = load_profile(profile_path) if profile_path else InterestProfile()
+    base = load_profile(profile_path, programme) if profile_path else InterestProfile()
     source = str(profile_path) if profile_path else "the command line"
     return apply_flags(programme, base, source=source, **flags)
 

@@ -37,6 +37,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from planner.errors import PlannerError
+from planner.problems import load_yaml
 
 Policy = Literal["independent", "cover"]
 POLICIES: tuple[str, ...] = get_args(Policy)
@@ -130,7 +131,7 @@ def _line(node: yaml.Node) -> int:
 def _read_yaml(path: Path, text: str) -> GroupFile:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)

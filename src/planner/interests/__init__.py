@@ -5,6 +5,7 @@ constraints (arrival, departure, busy times, walking, lunch, daily caps).
 - :mod:`planner.interests.relevance` - keyword relevance (BM25 per field), explained in words.
 - :mod:`planner.interests.scoring` - one interest score per contribution, with reasons.
 - :mod:`planner.interests.storage` - the profile as a TOML file.
+- :mod:`planner.interests.settings` - settings as a file writes them, read like the flags.
 - :mod:`planner.interests.cli_parsing` - the ``planner plan`` interest flags.
 
 Only the profile is imported here, so reading a profile does not load the ranking libraries.

@@ -54,24 +54,36 @@ def _number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def parse_star(text: str) -> tuple[str, float]:
-    """``"30"`` -> ("30", one star); ``"30=25"`` -> ("30", 25.0); ``"30=**"`` -> two stars."""
+def star_weight(text: str) -> float:
+    """A star's weight as ``--star ID=WEIGHT`` writes it: ``*``, ``**``, ``***`` or a number of
+    0 or more. Raises ValueError with the reason in words."""
+    text = text.strip()
+    if text and set(text) == {"*"}:
+        level = len(text)
+        if level not in STAR_LEVELS:
+            raise ValueError(f"at most {max(STAR_LEVELS)} stars")
+        return STAR_LEVELS[level]
+    weight = _number(text)
+    if weight is None or weight < 0:
+        raise ValueError(f"weight {text!r} is not a number of 0 or more (or *, **, ***)")
+    return weight
+
+
+def star_entry(text: str) -> tuple[str, float]:
+    """``"30"`` -> ("30", one star); ``"30=25"`` -> ("30", 25.0); ``"30=**"`` -> two stars.
+    Raises ValueError with the reason in words."""
     ident, sep, weight_text = (part.strip() for part in text.partition("="))
     if not ident:
-        raise PlannerError(f"--star {text!r}: give a contribution id, e.g. --star 30 or 30=25")
-    if not sep:
-        return ident, STAR_LEVELS[1]
-    if weight_text and set(weight_text) == {"*"}:
-        level = len(weight_text)
-        if level not in STAR_LEVELS:
-            raise PlannerError(f"--star {text!r}: at most {max(STAR_LEVELS)} stars")
-        return ident, STAR_LEVELS[level]
-    weight = _number(weight_text)
-    if weight is None or weight < 0:
-        raise PlannerError(
-            f"--star {text!r}: weight {weight_text!r} is not a number of 0 or more (or *, **, ***)"
-        )
-    return ident, weight
+        raise ValueError("give a contribution id, e.g. 30 or 30=25")
+    return ident, star_weight(weight_text) if sep else STAR_LEVELS[1]
+
+
+def parse_star(text: str) -> tuple[str, float]:
+    """:func:`star_entry` of ``--star TEXT``."""
+    try:
+        return star_entry(text)
+    except ValueError as error:
+        raise PlannerError(f"--star {text!r}: {error}") from None
 
 
 def _unknown(programme: Programme, ids: Iterable[str]) -> list[str]:
@@ -103,22 +115,26 @@ def check_ids(programme: Programme, ids: Iterable[str], flag: str) -> None:
 
 def check_profile(programme: Programme, profile: InterestProfile, source: str = "") -> None:
     """Raise one error listing every contribution id and session of ``profile`` that
-    ``programme`` does not have, by flag; ``source`` (a file name) starts the message."""
+    ``programme`` does not have, by setting; ``source`` (a file name) starts the message:
+    ``t5.toml: star: no contribution with id '999' in ML4Astro 2022 (...)``."""
     problems: list[str] = []
     for name in _ID_FLAGS:
         unknown = _unknown(programme, getattr(profile, name))
         if unknown:
-            problems.append(f"--{name}: {_quoted(unknown)}")
+            problems.append(f"{name}: no contribution with id {_quoted(unknown)}")
     keys = session_keys(programme)
     sessions = [k for k in profile.session if fold(k).strip() not in keys]
     if sessions:
-        problems.append(f"--session: no session or track {_quoted(sessions)}")
-    if problems:
-        prefix = f"{source}: " if source else ""
-        raise PlannerError(
-            f"{prefix}not in {programme.conference.name} (`planner show` lists the ids): "
-            + "; ".join(problems)
-        )
+        problems.append(f"session: no session or track {_quoted(sessions)}")
+    if not problems:
+        return
+    prefix = f"{source}: " if source else ""
+    where = f"in {programme.conference.name} (`planner show` lists the ids)"
+    if len(problems) == 1:
+        raise PlannerError(f"{prefix}{problems[0]} {where}")
+    raise PlannerError(
+        f"{prefix}{len(problems)} problems {where}:\n" + "\n".join(f"  - {p}" for p in problems)
+    )
 
 
 def _both(wish: Iterable[str], skip: Iterable[str]) -> list[str]:
@@ -150,20 +166,29 @@ def check_contradictions(
         raise PlannerError(f"{prefix}{name} and skip both name {_contribution_ids(both)}: {choose}")
 
 
-def parse_session(text: str) -> tuple[str, float]:
-    """``"Anomaly Detection=8"`` -> ("Anomaly Detection", 8.0); no weight is SESSION_WEIGHT."""
+def session_entry(text: str) -> tuple[str, float]:
+    """``"Anomaly Detection=8"`` -> ("Anomaly Detection", 8.0); no weight is SESSION_WEIGHT.
+    Raises ValueError with the reason in words."""
     name, sep, weight_text = text.rpartition("=")
     if not sep:
         name, weight_text = text, ""
     name = name.strip()
     if not name:
-        raise PlannerError(f"--session {text!r}: give a session title, id or track")
+        raise ValueError("give a session title, id or track")
     if not sep:
         return name, SESSION_WEIGHT
     weight = _number(weight_text.strip())
     if weight is None:
-        raise PlannerError(f"--session {text!r}: weight {weight_text.strip()!r} is not a number")
+        raise ValueError(f"weight {weight_text.strip()!r} is not a number")
     return name, weight
+
+
+def parse_session(text: str) -> tuple[str, float]:
+    """:func:`session_entry` of ``--session TEXT``."""
+    try:
+        return session_entry(text)
+    except ValueError as error:
+        raise PlannerError(f"--session {text!r}: {error}") from None
 
 
 def localize(naive: datetime, zone: ZoneInfo, prefer: Prefer = "earlier") -> datetime:
@@ -189,8 +214,10 @@ def _read(text: str, default: datetime) -> datetime:
         return dateparser.parse(text, default=default)
 
 
-def _moment(text: str, zone: ZoneInfo, default: datetime, prefer: Prefer) -> datetime:
-    """Raises ValueError with a reason in words."""
+def read_moment(text: str, zone: ZoneInfo | None, default: datetime, prefer: Prefer) -> datetime:
+    """``text`` read leniently, in ``zone`` unless it gives an offset; fields it lacks come from
+    ``default``. Raises ValueError with the reason in words (with ``zone`` None, for a time
+    without an offset)."""
     if not text.strip():
         raise ValueError("no date or time given")
     try:
@@ -198,7 +225,9 @@ def _moment(text: str, zone: ZoneInfo, default: datetime, prefer: Prefer) -> dat
     except (ValueError, OverflowError, TypeError, LookupError):
         raise ValueError("not a date and time I can read (e.g. 2022-05-31 14:00)") from None
     if parsed.tzinfo is not None and parsed.utcoffset() is not None:
-        return parsed.astimezone(zone)
+        return parsed.astimezone(zone) if zone is not None else parsed
+    if zone is None:
+        raise ValueError("no UTC offset, and no conference time zone to read it in")
     return localize(parsed.replace(tzinfo=None), zone, prefer)
 
 
@@ -212,7 +241,7 @@ def parse_datetime(
 ) -> datetime:
     """An aware datetime from ``text``; missing date fields come from ``default_day``."""
     try:
-        return _moment(text, zone, datetime.combine(default_day, time()), prefer)
+        return read_moment(text, zone, datetime.combine(default_day, time()), prefer)
     except ValueError as error:
         raise PlannerError(f"{flag} {text!r}: {error}") from None
 
@@ -232,7 +261,7 @@ def parse_leave(text: str, programme: Programme) -> datetime:
 
 
 def parse_busy_in(
-    text: str, zone: ZoneInfo, *, default_day: date, flag: str = "--busy"
+    text: str, zone: ZoneInfo | None, *, default_day: date, flag: str = "--busy"
 ) -> BusyInterval:
     """``START/END``; END without a date is on START's day."""
     readings: list[tuple[datetime, datetime]] = []
@@ -240,8 +269,8 @@ def parse_busy_in(
     for cut in (i for i, ch in enumerate(text) if ch == "/"):
         head, tail = text[:cut], text[cut + 1 :]
         try:
-            start = _moment(head, zone, datetime.combine(default_day, time()), "earlier")
-            end = _moment(tail, zone, start.replace(tzinfo=None), "later")
+            start = read_moment(head, zone, datetime.combine(default_day, time()), "earlier")
+            end = read_moment(tail, zone, start.replace(tzinfo=None), "later")
         except ValueError as error:
             reasons.append(str(error))
             continue

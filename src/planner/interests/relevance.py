@@ -8,7 +8,9 @@ ASCII, stop words dropped and the rest stemmed (Snowball English, PyStemmer), so
 matches "detection". A keyword of several words is also a phrase: in a field that holds its
 words in order ("anomaly detection"), the phrase scores as one more BM25 term, whose rarity is
 that of the phrase, so a talk about "machine learning" beats one that says "machines" in its
-title and "learning" in its abstract.
+title and "learning" in its abstract. A keyword word of :data:`PREFIX_MIN` letters or more
+also matches the longer words it begins ("postgres" finds "PostgreSQL"), each such word scoring
+:data:`PREFIX_WEIGHT` of what the word itself would (the best of them in each field).
 
 Every score can be told in words with :meth:`RelevanceIndex.explain`, e.g. "'anomaly detection'
 in the title, 'detection' twice in the abstract, session 'Anomaly Detection'".
@@ -19,6 +21,7 @@ with one sparse look-up per field.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import threading
@@ -27,6 +30,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from typing import Any
 
 import bm25s
@@ -40,6 +44,12 @@ _WORD = re.compile(r"[^\W_]{2,}")
 _STOPWORDS = frozenset(STOPWORDS_EN)
 K1, B = 1.5, 0.75
 """BM25 parameters (bm25s's defaults), also used to score a phrase as one more term."""
+PREFIX_MIN = 5
+"""A keyword word this long or longer also matches the longer words it begins."""
+PREFIX_WEIGHT = 0.5
+"""What a word that a keyword word begins scores, relative to the keyword word itself."""
+PREFIX_MAX = 32
+"""At most this many words a keyword word begins are scored (the shortest), per field."""
 
 
 @dataclass(frozen=True)
@@ -109,8 +119,9 @@ class Hit:
 
     field: str
     """A field name of FIELDS, or "track" (a session's track, indexed with its title)."""
-    counts: tuple[tuple[str, int, tuple[str, ...]], ...]
-    """(keyword word, occurrences, the words as written there) for each keyword word found."""
+    counts: tuple[tuple[str, int, tuple[str, ...], bool], ...]
+    """(keyword word, occurrences, the words as written there, whether some are longer words
+    it begins) for each keyword word found."""
     phrase: int
     """Occurrences of the whole multi-word keyword, in order (0 for a one-word keyword)."""
     text: str
@@ -141,9 +152,9 @@ def _more(n: int) -> str:
     return {1: " once more", 2: " twice more"}.get(n, f" {n} more times")
 
 
-def _word_part(word: str, count: int, forms: tuple[str, ...], extra: bool) -> str:
+def _word_part(word: str, count: int, forms: tuple[str, ...], begun: bool, extra: bool) -> str:
     part = f"'{word}'" + (_more(count) if extra else _times(count))
-    if fold(word) not in forms:
+    if begun or fold(word) not in forms:
         part += " (as " + ", ".join(f"'{f}'" for f in forms) + ")"
     return part
 
@@ -165,10 +176,10 @@ def _describe(hit: Hit, keyword: str) -> str:
     parts: list[str] = []
     if hit.phrase:
         parts.append(f"'{keyword}'{_times(hit.phrase)}")
-    for word, count, forms in hit.counts:
+    for word, count, forms, begun in hit.counts:
         rest = count - hit.phrase
         if rest > 0:
-            parts.append(_word_part(word, rest, forms, extra=bool(hit.phrase)))
+            parts.append(_word_part(word, rest, forms, begun, extra=bool(hit.phrase)))
     return _and(parts) + f" in {where}"
 
 
@@ -184,6 +195,12 @@ class Query:
     @property
     def is_phrase(self) -> bool:
         return len(self.tokens) > 1
+
+    @property
+    def prefixes(self) -> list[tuple[str, str]]:
+        """(folded word, its stem) of each keyword word long enough to match as a prefix."""
+        found = {fold(t.word): t.stem for t in self.tokens if len(fold(t.word)) >= PREFIX_MIN}
+        return list(found.items())
 
 
 class _FieldIndex:
@@ -212,6 +229,12 @@ class _FieldIndex:
         self.vocabulary = frozenset(vocabulary)
         self.lengths = np.array([len(s) for s in self.stems], dtype=np.float64)
         self.average_length = float(self.lengths.mean()) if len(texts) else 0.0
+        every_word, every_stem = chain.from_iterable(self.words), chain.from_iterable(self.stems)
+        stem_of = dict(zip(every_word, every_stem, strict=True))
+        self.sorted_words = sorted(stem_of)
+        """The field's distinct words, sorted (for the words a keyword word begins)..."""
+        self.sorted_stems = [stem_of[w] for w in self.sorted_words]
+        """... and the stem of each."""
         self.retriever: bm25s.BM25 | None = None
         if vocabulary:
             self.retriever = bm25s.BM25(k1=K1, b=B)
@@ -222,6 +245,32 @@ class _FieldIndex:
         if self.retriever is None or not known:
             return np.zeros(size, dtype=np.float64)
         return np.asarray(self.retriever.get_scores(known), dtype=np.float64)
+
+    def begun(self, word: str, stem: str) -> list[str]:
+        """The stems of the longer words of this field that ``word`` begins, other than
+        ``stem`` (the word's own, an exact match): at most PREFIX_MAX, the shortest words'."""
+        words, stems = self.sorted_words, self.sorted_stems
+        found: dict[str, int] = {}
+        for n in range(bisect.bisect_right(words, word), len(words)):
+            if not words[n].startswith(word):
+                break
+            if stems[n] != stem:
+                found.setdefault(stems[n], len(words[n]))
+        return sorted(found, key=lambda s: (found[s], s))[:PREFIX_MAX]
+
+    def prefix_scores(self, query: Query, size: int) -> np.ndarray[Any, Any] | None:
+        """PREFIX_WEIGHT times the BM25 of the best word each keyword word begins, summed over
+        the keyword's words (None when no keyword word begins a word here)."""
+        if self.retriever is None:
+            return None
+        total: np.ndarray[Any, Any] | None = None
+        for word, stem in query.prefixes:
+            begun = self.begun(word, stem)
+            if not begun:
+                continue
+            best = np.max([self.scores([s], size) for s in begun], axis=0)
+            total = best if total is None else total + best
+        return None if total is None else PREFIX_WEIGHT * total
 
     def count(self, stem: str, i: int) -> int:
         return self.stems[i].count(stem)
@@ -320,6 +369,9 @@ class RelevanceIndex:
             if query.is_phrase:
                 candidates = (int(i) for i in np.nonzero(scores)[0])
                 scores += index.phrase_scores(phrase, candidates, size)
+            begun = index.prefix_scores(query, size)
+            if begun is not None:
+                scores += begun
             total += f.weight * scores
         order = sorted(np.nonzero(total > 0)[0], key=lambda i: (-total[i], i))
         return [Match(self.ids[i], float(total[i]), query, self, int(i)) for i in order]
@@ -327,12 +379,13 @@ class RelevanceIndex:
     def hits(self, query: Query, i: int) -> tuple[Hit, ...]:
         """Where the keyword was found in contribution number ``i``, in the order of FIELDS."""
         found: list[Hit] = []
-        stems = set(query.stems)
         phrase = [t.stem for t in query.tokens]
         for f in FIELDS:
             index = self.fields[f.name]
+            begun = {stem: index.begun(word, stem) for word, stem in query.prefixes}
             if f.name in ("session", "speakers", "affiliations"):
-                # one hit per short text that holds a keyword word
+                # one hit per short text that holds a keyword word (or a word one begins)
+                stems = set(query.stems).union(*begun.values())
                 texts = zip(index.texts[i], index.text_stems[i], strict=True)
                 for j, (text, text_stems) in enumerate(texts):
                     if stems & text_stems:
@@ -340,13 +393,22 @@ class RelevanceIndex:
                         kind = "track" if f.name == "session" and j else f.name
                         found.append(Hit(kind, (), 0, text))
                 continue
-            counts: list[tuple[str, int, tuple[str, ...]]] = []
+            counts: list[tuple[str, int, tuple[str, ...], bool]] = []
             seen: set[str] = set()
             for token in query.tokens:
+                if token.stem in seen:
+                    continue
+                seen.add(token.stem)
                 n = index.count(token.stem, i)
-                if n and token.stem not in seen:
-                    seen.add(token.stem)
-                    counts.append((token.word, n, index.forms(token.stem, i)))
+                forms = index.forms(token.stem, i) if n else ()
+                longer = False
+                for other in begun.get(token.stem, ()):
+                    more = index.count(other, i)
+                    if more:
+                        n, longer = n + more, True
+                        forms += index.forms(other, i)
+                if n:
+                    counts.append((token.word, n, forms, longer))
             if counts:
                 n_phrase = index.phrase_count(phrase, i) if query.is_phrase else 0
                 found.append(Hit(f.name, tuple(counts), n_phrase, ""))

@@ -1,7 +1,9 @@
 """The attendee's profile on disk, as TOML whose keys are the flags of ``planner plan``.
 
 A profile file reads like a command line (``keyword = ["anomaly detection"]`` is
-``--keyword "anomaly detection"``) and round-trips exactly: :func:`load_profile` of what
+``--keyword "anomaly detection"``), and is read as the flags are, against the programme
+(:mod:`planner.interests.settings`: ``arrive = "31 May 2pm"``, ``star.41 = "***"``, a local
+date-time in the conference's zone). It round-trips exactly: :func:`load_profile` of what
 :func:`save_profile` wrote equals the profile saved. Datetimes are TOML offset date-times: the
 instant and its UTC offset are kept, the zone's name is not (an offset that is not whole minutes,
 as in some 19th-century local mean times, is written in UTC). Values equal to the defaults are
@@ -10,20 +12,21 @@ left out. Writes are atomic: a reader sees the old file or the new one, never ha
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 import tomli_w
-from pydantic import ValidationError
 
 from planner.errors import PlannerError
 from planner.interests.profile import InterestProfile
-from planner.model.io import describe_validation_error
+from planner.interests.settings import SettingsError, read_settings
 from planner.storage import atomic_write_text
+
+if TYPE_CHECKING:
+    from planner.model import Programme
 
 MARKER = "# planner profile:"
 """How every profile file the planner writes begins: the planner may overwrite such a file."""
@@ -57,29 +60,23 @@ def profile_to_toml(profile: InterestProfile) -> str:
     return HEADER + tomli_w.dumps(_tomlable(data))
 
 
-def _suggest(line: str) -> str:
-    """An unknown top-level key, worded for the user, with the nearest setting."""
-    key, sep, message = line.partition(": ")
-    if not sep or message != "Extra inputs are not permitted" or "." in key or "[" in key:
-        return line
-    close = difflib.get_close_matches(key, InterestProfile.model_fields, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"{key}: not a profile setting{hint}"
-
-
-def profile_from_toml(text: str, source: str) -> InterestProfile:
-    """Read a profile; ``source`` (the file name) starts every error message."""
+def profile_from_toml(
+    text: str, source: str, programme: Programme | None = None
+) -> InterestProfile:
+    """Read a profile against ``programme`` (its zone and days read local times); ``source``
+    (the file name) starts every error message."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PlannerError(f"{source}: not valid TOML: {error}") from None
     try:
-        return InterestProfile.model_validate(data)
-    except ValidationError as error:
-        lines = [_suggest(line) for line in describe_validation_error(error, data)]
+        return InterestProfile.model_validate(read_settings(data, programme))
+    except SettingsError as error:
+        lines = error.problems
+        if len(lines) == 1:
+            raise PlannerError(f"{source}: {lines[0]}") from None
         raise PlannerError(
-            f"{source}: {len(lines)} problem{'s' if len(lines) != 1 else ''}:\n"
-            + "\n".join(f"  - {line}" for line in lines)
+            f"{source}: {len(lines)} problems:\n" + "\n".join(f"  - {line}" for line in lines)
         ) from None
 
 
@@ -95,9 +92,12 @@ def save_profile(profile: InterestProfile, path: Path | None = None) -> Path:
     return target
 
 
-def load_profile(path: Path | None = None, *, missing_ok: bool = False) -> InterestProfile:
-    """Read the profile at ``path`` (default: :func:`default_profile_path`). A missing file is
-    an error, or an empty profile with ``missing_ok``."""
+def load_profile(
+    path: Path | None = None, programme: Programme | None = None, *, missing_ok: bool = False
+) -> InterestProfile:
+    """Read the profile at ``path`` (default: :func:`default_profile_path`) against
+    ``programme`` (see :func:`profile_from_toml`). A missing file is an error, or an empty
+    profile with ``missing_ok``."""
     source = Path(path) if path is not None else default_profile_path()
     try:
         text = source.read_text(encoding="utf-8")
@@ -107,4 +107,4 @@ def load_profile(path: Path | None = None, *, missing_ok: bool = False) -> Inter
         raise PlannerError(f"{source}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PlannerError(f"{source}: cannot read it ({error})") from None
-    return profile_from_toml(text, str(source))
+    return profile_from_toml(text, str(source), programme)

@@ -1,8 +1,10 @@
 """Pydantic models of a conference programme.
 
-Every datetime is timezone-aware (pydantic's ``AwareDatetime`` refuses naive ones). Cross-item
-rules (unique ids, known sessions and rooms, talks inside their session, no overlaps in a room)
-are checked by :func:`planner.model.validation.problems`, which reports every problem at once.
+Every datetime is timezone-aware (pydantic's ``AwareDatetime`` refuses naive ones). The rules
+that tie fields together (an end after its start, a talk's times, a poster's none) and the
+cross-item rules (unique ids, known sessions and rooms, talks inside their session, no overlaps
+in a room) are checked by :func:`planner.model.validation.problems` when a programme is
+validated, which reports every problem at once, naming each item by its id.
 """
 
 from __future__ import annotations
@@ -38,12 +40,6 @@ class _Timed(_Model):
         default=False,
         description="True when the times were reconstructed rather than published.",
     )
-
-    @model_validator(mode="after")
-    def _end_after_start(self) -> _Timed:
-        if self.end < self.start:
-            raise ValueError(f"end {self.end.isoformat()} is before start {self.start.isoformat()}")
-        return self
 
     @property
     def duration(self) -> timedelta:
@@ -104,22 +100,6 @@ class Contribution(_Model):
         default_factory=list,
         description="Editorial decisions about this item, shown with it (e.g. an inferred session).",
     )
-
-    @model_validator(mode="after")
-    def _times_fit_kind(self) -> Contribution:
-        if self.kind == "poster":
-            if self.start is not None or self.end is not None:
-                raise ValueError(
-                    "a poster takes its times from its poster session; give no start or end"
-                )
-        else:
-            if self.start is None or self.end is None:
-                raise ValueError(f"a {self.kind} needs a start and an end")
-            if self.end < self.start:
-                raise ValueError(
-                    f"end {self.end.isoformat()} is before start {self.start.isoformat()}"
-                )
-        return self
 
     @property
     def is_poster(self) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import datetime
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,6 +24,14 @@ def _hm(moment: object) -> str:
     return moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
 
 
+_id = attrgetter("id")
+_name = attrgetter("name")
+
+
+def _reversed(start: datetime, end: datetime) -> str:
+    return f"end {end.isoformat()} is before start {start.isoformat()}"
+
+
 def _label(contribution: Contribution) -> str:
     return f"contribution {contribution.id!r}"
 
@@ -29,58 +39,70 @@ def _label(contribution: Contribution) -> str:
 def problems(programme: Programme) -> list[str]:
     """Every cross-item problem of ``programme``; an empty list means it is consistent."""
     found: list[str] = []
-    found += _duplicates("room name", (r.name for r in programme.rooms))
-    found += _duplicates("session id", (s.id for s in programme.sessions))
-    found += _duplicates("contribution id", (c.id for c in programme.contributions))
-    found += _duplicates("break id", (b.id for b in programme.breaks))
+    found += _duplicates("room name", map(_name, programme.rooms))
+    found += _duplicates("session id", map(_id, programme.sessions))
+    found += _duplicates("contribution id", map(_id, programme.contributions))
+    found += _duplicates("break id", map(_id, programme.breaks))
 
     rooms = {r.name for r in programme.rooms}
     days = set(programme.conference.days)
     sessions = {s.id: s for s in programme.sessions}
     for each in programme.sessions:
+        if each.end < each.start:
+            found.append(f"session {each.id!r}: {_reversed(each.start, each.end)}")
         if each.room not in rooms:
             found.append(f"session {each.id!r}: unknown room {each.room!r}")
     for item in programme.breaks:
+        if item.end < item.start:
+            found.append(f"break {item.id!r}: {_reversed(item.start, item.end)}")
         if item.room is not None and item.room not in rooms:
             found.append(f"break {item.id!r}: unknown room {item.room!r}")
 
     by_room: dict[str, list[Contribution]] = defaultdict(list)
+    overlaps_checked = programme.room_overlaps != "allow"
+    add = found.append
     for contribution in programme.contributions:
+        start, end, kind = contribution.start, contribution.end, contribution.kind
+        if kind == "poster":
+            if start is not None or end is not None:
+                add(
+                    f"{_label(contribution)}: a poster takes its times from its poster "
+                    "session; give no start or end"
+                )
+        elif start is None or end is None:
+            add(f"{_label(contribution)}: a {kind} needs a start and an end")
+            continue
+        elif end < start:
+            add(f"{_label(contribution)}: {_reversed(start, end)}")
+            continue
         session = sessions.get(contribution.session)
         if session is None:
-            found.append(f"{_label(contribution)}: unknown session {contribution.session!r}")
+            add(f"{_label(contribution)}: unknown session {contribution.session!r}")
             continue
         room = contribution.room or session.room
         if room not in rooms:
-            found.append(f"{_label(contribution)}: unknown room {room!r}")
-        if contribution.day is not None and contribution.day not in days:
-            found.append(
-                f"{_label(contribution)}: day {contribution.day.isoformat()} is not a day of "
-                "the conference"
-            )
-        if contribution.kind == "poster":
+            add(f"{_label(contribution)}: unknown room {room!r}")
+        day = contribution.day
+        if day is not None and day not in days:
+            add(f"{_label(contribution)}: day {day.isoformat()} is not a day of the conference")
+        if kind == "poster":
             if session.kind != "poster":
-                found.append(
+                add(
                     f"{_label(contribution)}: a poster must be in a poster session, "
                     f"but {session.id!r} is a {session.kind} session"
                 )
             continue
         if session.kind == "poster":
-            found.append(
-                f"{_label(contribution)}: a {contribution.kind} cannot be in poster session "
-                f"{session.id!r}"
+            add(f"{_label(contribution)}: a {kind} cannot be in poster session {session.id!r}")
+        assert start is not None and end is not None
+        if start < session.start or end > session.end:
+            add(
+                f"{_label(contribution)}: {_hm(start)} to {_hm(end)} is outside its session "
+                f"{session.id!r} ({_hm(session.start)} to {_hm(session.end)})"
             )
-        assert contribution.start is not None and contribution.end is not None
-        if contribution.start < session.start or contribution.end > session.end:
-            found.append(
-                f"{_label(contribution)}: {_hm(contribution.start)} to {_hm(contribution.end)} "
-                f"is outside its session {session.id!r} ({_hm(session.start)} to "
-                f"{_hm(session.end)})"
-            )
-        by_room[room].append(contribution)
+        if overlaps_checked:
+            by_room[room].append(contribution)
 
-    if programme.room_overlaps == "allow":
-        return found
     for room, talks in by_room.items():
         talks.sort(key=lambda c: (c.start, c.end, c.id))
         latest: Contribution | None = None

@@ -11,14 +11,17 @@ schedule JSON, and Indico's timetable export JSON.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import yaml
+
 from planner.errors import ProgrammeError
 from planner.model import Programme
-from planner.model.io import programme_from_data, read_programme_file
+from planner.model.io import programme_from_data, read_programme_file, yaml_data, yaml_problem
 from planner.sources.imported import Imported, paused_gc, read_source
 
 if TYPE_CHECKING:
@@ -82,7 +85,8 @@ def load_book(path: Path, timetable: Path | None = None) -> Programme:
     if template_path is None:
         raise ProgrammeError(
             f"{path}: a book of abstracts has no clock times; give a timetable template with "
-            f"--timetable (see programme/sources/ml4astro-2022.timetable.yaml)"
+            "--timetable FILE, or put it beside the book as <name>.timetable.yaml "
+            "(`planner import --help` shows a template)"
         )
     return build_programme(read_book(path), read_template(template_path), str(template_path))
 
@@ -196,14 +200,48 @@ def _import_file(
         return assemble(read, zone, local_times)
     if kind == "book":
         return _own(load_book(path, timetable), source, "book of abstracts", zone)
+    return _own(_read_other(path, data, source), source, "planner programme", zone)
+
+
+PROGRAMME_KEYS = frozenset({"conference", "rooms", "sessions", "contributions"})
+_KEY_LINE = re.compile(rb"[^\s#\-:?\[\]{}|>!&*%@`][^:\n]*:(?:[ \t]|$)")
+
+
+def _meant_as_yaml(path: Path, data: bytes) -> bool:
+    """A ``.yaml``/``.yml`` file whose first line with content is ``key: ...``."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    for line in data.lstrip(b"\xef\xbb\xbf").splitlines():
+        if line.strip() and not line.lstrip().startswith(b"#") and line.strip() != b"---":
+            return _KEY_LINE.match(line) is not None
+    return False
+
+
+def _read_other(path: Path, data: bytes, source: str) -> Programme:
+    """A file that is not XML, JSON or a book: a planner programme in YAML. A file meant as
+    YAML keeps its YAML error and line; any other that is not a programme (Markdown, a binary
+    file, a mapping without the programme's keys) is refused naming what the planner reads."""
+    refused = ProgrammeError(
+        f"{source}: not a programme or schedule this planner reads: expected {ANY_EXPECTED}"
+    )
+    meant = _meant_as_yaml(path, data)
+    if not meant and b"\x00" in data:
+        raise refused
     try:
-        return _own(read_programme_file(path), source, "planner programme", zone)
-    except ProgrammeError as error:
-        if "expected a mapping" not in str(error):
-            raise
-        raise ProgrammeError(
-            f"{source}: not a programme or schedule this planner reads: expected {ANY_EXPECTED}"
-        ) from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if meant:
+            raise ProgrammeError(f"{source}: cannot read it ({error})") from None
+        raise refused from None
+    try:
+        parsed = yaml_data(text)
+    except yaml.YAMLError as error:
+        if meant:
+            raise ProgrammeError(yaml_problem(error, source)) from None
+        raise refused from None
+    if not isinstance(parsed, dict) or not PROGRAMME_KEYS & set(map(str, parsed)):
+        raise refused
+    return programme_from_data(parsed, source)
 
 
 def load_programme(

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import chain
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import TypeAdapter, ValidationError
@@ -36,8 +36,6 @@ from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
 from planner.sources.imported import Imported
 from planner.sources.raw import RawBreak, RawEvent, RawSchedule, is_break
-
-T = TypeVar("T")
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -207,30 +205,25 @@ class _Clock:
         self.zone = zone
         self.shown = shown
         self._stamps: dict[datetime, float] = {}
-        self._dates: dict[datetime, date] = {}
-        self._shown_dates: dict[datetime, date] = {}
+        self._dates: dict[tuple[datetime, ZoneInfo], date] = {}
 
     def stamp(self, moment: datetime) -> float:
-        return _memo(self._stamps, moment, datetime.timestamp)
+        found = self._stamps.get(moment)
+        if found is None or moment.fold:
+            found = moment.timestamp()
+            if not moment.fold:
+                self._stamps[moment] = found
+        return found
 
-    def own_date(self, moment: datetime) -> date:
-        """The date in the file's zone."""
-        return _memo(self._dates, moment, lambda m: m.astimezone(self.zone).date())
-
-    def shown_date(self, moment: datetime) -> date:
-        """The date in the zone the programme is shown in."""
-        return _memo(self._shown_dates, moment, lambda m: m.astimezone(self.shown).date())
-
-
-def _memo(cache: dict[datetime, T], moment: datetime, compute: Callable[[datetime], T]) -> T:
-    """``compute(moment)``, kept per moment; never for a time in a DST fold, which compares
-    equal to the other reading of the same wall-clock time."""
-    found = cache.get(moment)
-    if found is None or moment.fold:
-        found = compute(moment)
-        if not moment.fold:
-            cache[moment] = found
-    return found
+    def date_in(self, zone: ZoneInfo, moment: datetime) -> date:
+        """The date of ``moment`` in ``zone`` (the file's, or the one shown)."""
+        key = (moment, zone)
+        found = self._dates.get(key)
+        if found is None or moment.fold:
+            found = moment.astimezone(zone).date()
+            if not moment.fold:
+                self._dates[key] = found
+        return found
 
 
 def _assign_days(
@@ -239,8 +232,8 @@ def _assign_days(
     """The conference days, and each talk's day where it differs from its start's date (in the
     zone shown). Days are the file's: listed, or else dated in the file's own zone."""
     zone = clock.zone
-    date_of = clock.own_date
-    shown_date_of = None if clock.shown is zone else clock.shown_date
+    date_in = clock.date_in
+    shown = None if clock.shown is zone else clock.shown
     days = sorted({d.date for d in raw.days})
     windows = {d.date: (d.start, d.end) for d in raw.days if d.start and d.end}
     known = set(days)
@@ -251,7 +244,7 @@ def _assign_days(
         start = event.start
         if start is None:
             continue
-        local_date = date_of(start)
+        local_date = date_in(zone, start)
         day = event.day
         if day is None:
             day = event.day = next(
@@ -271,7 +264,7 @@ def _assign_days(
         if day not in known:
             known.add(day)
             added.add(day)
-        if day != (local_date if shown_date_of is None else shown_date_of(start)):
+        if day != (local_date if shown is None else date_in(shown, start)):
             own_day[index] = day
     warnings.extend(outside)
     if added:
@@ -353,6 +346,11 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 _SPEAKERS = TypeAdapter(list[Speaker])
+
+# The assembled programme's keys are this module's own, each a field of the model: the check
+# for keys the model does not know (which a programme file gets) is left out here, at a tenth
+# of the validation's time. The tests run every import with it ("forbid"), to keep it so.
+ASSEMBLED_EXTRA: Literal["ignore", "forbid"] = "ignore"
 
 
 def _speakers(raw: RawSchedule) -> dict[tuple[str, str | None], Speaker]:
@@ -445,23 +443,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
     session_room = {s["id"]: s["room"] for s in sessions}
     speaker = _speakers(raw).__getitem__
     contributions = [
-        {
-            "id": ident,
-            "title": event.title,
-            "kind": event.kind,
-            "session": session,
-            "speakers": list(map(speaker, event.speakers)),
-            "abstract": event.abstract,
-            "start": event.start,
-            "end": event.end,
-            "room": event.room if event.room != session_room[session] else None,
-            "board": event.board,
-            "url": event.url,
-            "track": event.track,
-            "event_type": event.event_type,
-            "day": own_day.get(index),
-            "notes": event.notes,
-        }
+        _contribution(event, ident, session, session_room[session], speaker, own_day.get(index))
         for index, (event, ident, session) in enumerate(
             zip(raw.events, ids, session_of, strict=True)
         )
@@ -499,7 +481,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
         "room_overlaps": "allow" if overlaps else "error",
     }
     try:
-        programme = Programme.model_validate(data)
+        programme = Programme.model_validate(data, extra=ASSEMBLED_EXTRA)
     except ValidationError as error:
         lines = describe_validation_error(error, data)
         raise ProgrammeError(
@@ -514,6 +496,45 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
         breaks=len(raw.breaks),
         warnings=tuple(warnings),
     )
+
+
+def _contribution(
+    event: RawEvent,
+    ident: str,
+    session: str,
+    session_room: str,
+    speaker: Callable[[tuple[str, str | None]], Speaker],
+    day: date | None,
+) -> dict[str, Any]:
+    """The fields of one contribution, leaving out those at the model's default (no room of
+    its own, no board, no notes...): the model fills them in, and validates fewer fields."""
+    item: dict[str, Any] = {
+        "id": ident,
+        "title": event.title,
+        "kind": event.kind,
+        "session": session,
+        "start": event.start,
+        "end": event.end,
+    }
+    if event.speakers:
+        item["speakers"] = list(map(speaker, event.speakers))
+    if event.abstract:
+        item["abstract"] = event.abstract
+    if event.room != session_room:
+        item["room"] = event.room
+    if event.board is not None:
+        item["board"] = event.board
+    if event.url is not None:
+        item["url"] = event.url
+    if event.track is not None:
+        item["track"] = event.track
+    if event.event_type is not None:
+        item["event_type"] = event.event_type
+    if day is not None:
+        item["day"] = day
+    if event.notes:
+        item["notes"] = event.notes
+    return item
 
 
 def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> None:

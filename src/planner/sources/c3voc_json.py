@@ -14,7 +14,6 @@ of type ``BREAK`` or ``META`` become breaks.
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +47,8 @@ def is_c3voc(data: Any) -> bool:
 
 
 def _persons(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str | None]]:
-    if values is None or values == []:
-        return []
-    if type(values) is list:  # the usual: people with a name
-        names: dict[str, None] = {}
+    if type(values) is list:  # the usual: a few people with a name
+        found: list[tuple[str, str | None]] = []
         for person in values:
             if type(person) is not dict:
                 break
@@ -61,10 +58,12 @@ def _persons(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str 
             if type(value) is not str:
                 break
             value = value.strip()
-            if value:
-                names[value] = None
+            if value and (value, None) not in found:
+                found.append((value, None))
         else:
-            return list(zip(names, repeat(None)))
+            return found
+    elif values is None:
+        return []
     return _persons_checked(w, values, path, key)
 
 
@@ -110,12 +109,19 @@ def _when(w: Where, text: str, path: str, key: str = "") -> datetime:
 def _abstract(w: Where, event: dict[str, Any], path: str) -> str:
     get = event.get
     subtitle, abstract, description = get("subtitle"), get("abstract"), get("description")
-    if type(subtitle) is str and type(abstract) is str and type(description) is str:
-        if not subtitle and not description:  # the usual: one text, or none
-            return plain_text(abstract)
-        if not subtitle and not abstract:
-            return plain_text(description)
-        return join_texts(plain_text(subtitle), plain_text(abstract), plain_text(description))
+    if (
+        type(description) is str
+        and (abstract is None or type(abstract) is str)
+        and (subtitle is None or type(subtitle) is str)
+    ):  # the usual: texts, or nothing
+        if subtitle:
+            return join_texts(plain_text(subtitle), plain_text(abstract), plain_text(description))
+        # plain_text, with its usual case (no tag can be there) inline
+        first = plain_text(abstract) if abstract and "<" in abstract else (abstract or "").strip()
+        second = description.strip() if "<" not in description else plain_text(description)
+        if not first:
+            return second
+        return first if not second or second in first else f"{first}\n\n{second}"
     try:
         return join_texts(
             *(
@@ -227,41 +233,47 @@ def _event_v1(
     position: int,
     mismatched: dict[tuple[str, str], None],
 ) -> RawEvent:
-    # Strings are read directly; anything else (numbers, null, mistakes) through ``w.text``,
+    # Strings are read directly; anything else (numbers, null, mistakes) through ``text``,
     # which converts or names the place: most fields of most events are strings.
     get = event.get
     text = w.text
+    parsed = w.parsed
     value = get("room")
     own_room = value.strip() if type(value) is str else text(value, path, "room")
-    if room and own_room and own_room != room:
+    if own_room != room and room and own_room:
         mismatched[(room, own_room)] = None
     value = get("id")
-    event_id = (value.strip() if type(value) is str else text(value, path, "id")) or None
+    event_id = (
+        value.strip() if type(value) is str else str(value) if type(value) is int else None
+    ) or (text(value, path, "id") or None)
     value = get("title")
     title = (value.strip() if type(value) is str else text(value, path, "title")) or "(untitled)"
     value = get("date")
     when = value.strip() if type(value) is str else text(value, path, "date")
-    if when and not (len(when) == 10 and when[4] == "-"):  # a date and time, not a bare date
-        start = _when(w, when, path, "date")
-    else:
+    if not when or (len(when) == 10 and when[4] == "-"):  # no time with the date
         try:
             start = datetime.combine(day, time.fromisoformat(text(get("start"), path)))
         except ValueError:
             raise w.fail(path, "no date and time (expected 'date' or 'start')", "start") from None
+        when = ""
     value = get("end")
-    end_text = value.strip() if type(value) is str else text(value, path, "end")
-    value = get("duration")
-    duration = value.strip() if type(value) is str else text(value, path, "duration")
+    end_text = (
+        "" if value is None else value.strip() if type(value) is str else text(value, path, "end")
+    )
+    key = "date"
     try:
-        end = (
-            _when(w, end_text, path, "end")
-            if "T" in end_text
-            else start + w.parsed.duration(duration)
-            if duration
-            else None
-        )
+        if when:
+            start = parsed.datetime(when)
+        if "T" in end_text:
+            key = "end"
+            end: datetime | None = parsed.datetime(end_text)
+        else:
+            value = get("duration")
+            duration = value.strip() if type(value) is str else text(value, path, "duration")
+            key = "duration"
+            end = start + parsed.duration(duration) if duration else None
     except ValueError as error:
-        raise w.fail(path, str(error), "duration") from None
+        raise w.fail(path, str(error), key) from None
     value = get("track")
     track = (
         (value.strip() or None) if type(value) is str else _track_name(w, value, {}, path, "track")

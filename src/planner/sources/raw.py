@@ -199,7 +199,7 @@ def is_break_title(title: str) -> bool:
     return len(title) <= 40 and _BREAK_TITLE.fullmatch(" ".join(title.split())) is not None
 
 
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -222,7 +222,7 @@ _BLOCK_TAGS = frozenset(
         "section",
     ]
 )
-_BLANKS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_BLANKS = re.compile(r"\n[ \t]*\n[ \t\n]*")  # a blank line, or several
 
 
 def plain_text(text: str | None) -> str:
@@ -231,15 +231,15 @@ def plain_text(text: str | None) -> str:
     if not text:
         return ""
     if "<" in text:
-        untagged, tags = _TAG.subn(_tag_replacement, text)
-        if tags:
-            text = html.unescape(untagged)
-            text = _BLANKS.sub("\n\n", text.replace("\r\n", "\n"))
+        parts = _TAG.split(text)  # text, tag name, text, tag name, ..., text
+        if len(parts) > 1:
+            for n in range(1, len(parts), 2):
+                parts[n] = "\n" if parts[n].lower() in _BLOCK_TAGS else ""
+            text = html.unescape("".join(parts))
+            if "\r" in text:
+                text = text.replace("\r\n", "\n")
+            text = _BLANKS.sub("\n\n", text)
     return text.strip()
-
-
-def _tag_replacement(match: re.Match[str]) -> str:
-    return "\n" if match.group(2).lower() in _BLOCK_TAGS else ""
 
 
 def join_texts(*parts: str) -> str:

@@ -28,6 +28,7 @@ from planner.model import (
     SessionKind,
 )
 from planner.model.io import describe_validation_error
+from planner.problems import describe_problems, load_yaml, yaml_lines
 from planner.sources.book import Book, BookRecord
 
 
@@ -85,19 +86,40 @@ class Template(_Strict):
     days: list[TemplateDay]
 
 
+HELP = "`planner import --help` shows a template"
+
+
 def read_template(path: Path) -> Template:
+    """The timetable template at ``path``; a problem names the file, and each key with its
+    line (one problem a line, a misspelt key with the key it may mean)."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProgrammeError(f"{path}: no such timetable template") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except (OSError, UnicodeDecodeError) as error:
         raise ProgrammeError(f"{path}: cannot read the timetable template ({error})") from None
+    try:
+        data = load_yaml(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        problem = getattr(error, "problem", None) or "cannot parse it"
+        raise ProgrammeError(f"{where}: not valid YAML: {problem} ({HELP})") from None
+    if not isinstance(data, dict):
+        raise ProgrammeError(
+            f"{path}: expected a mapping with conference, rooms and days (a timetable "
+            f"template; {HELP})"
+        )
     try:
         return Template.model_validate(data)
     except ValidationError as error:
-        lines = describe_validation_error(error, data)
-        raise ProgrammeError(f"{path}: " + "; ".join(lines)) from None
+        lines = describe_problems(error, Template, noun="template key", line_of=yaml_lines(text))
+        count = f"{len(lines)} problem{'s' if len(lines) != 1 else ''}"
+        raise ProgrammeError(
+            f"{path}: {count} in the timetable template ({HELP}):\n"
+            + "\n".join(f"  - {line}" for line in lines)
+        ) from None
 
 
 def slug(text: str) -> str:

@@ -401,5 +401,5 @@ def make_app(
 
     programme = load_programme(programme_path, zone=zone)
     path = profile_path if profile_path is not None else default_profile_path()
-    profile = load_profile(path, missing_ok=True)
+    profile = load_profile(path, programme, missing_ok=True)
     return PlannerApp(programme, profile, profile_path=path, clock=clock)
