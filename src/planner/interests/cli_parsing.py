@@ -362,9 +362,9 @@ def apply_flags(
         {"must": base.must, "own": base.own}, base.skip, flags=False, source=source
     )
     must, skip, own = list(must), list(skip), list(own)
-    check_contradictions({"must": must, "own": own}, skip, flags=True)
     for flag, ids in (("--must", must), ("--skip", skip), ("--own", own)):
         check_ids(programme, ids, flag)
+    check_contradictions({"must": must, "own": own}, skip, flags=True)
     return merge_profile(
         base,
         keyword=list(keyword),
