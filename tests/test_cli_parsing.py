@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from interests_support import programme_fixture, tiny_programme  # noqa: F401
-from planner.errors import PlannerError
+from planner.errors import CommandLineError, PlannerError
 from planner.interests import InterestProfile
 from planner.interests.cli_parsing import (
     SESSION_WEIGHT,
@@ -321,3 +321,32 @@ def test_apply_flags_names_the_flag_or_the_file(programme: Programme) -> None:
         apply_flags(programme, InterestProfile(skip=["777"]), source="profile.toml")
     with pytest.raises(PlannerError, match=r"^--arrive 'teatime': "):
         apply_flags(programme, InterestProfile(), arrive="teatime")
+
+
+# contradictions: a must-see or your own talk cannot also be skipped
+
+
+@pytest.mark.parametrize("wish", ["must", "own"])
+def test_a_wish_and_skip_for_one_item_is_a_usage_error(programme: Programme, wish: str) -> None:
+    with pytest.raises(CommandLineError) as error:
+        apply_flags(programme, InterestProfile(), **{wish: ("16", "30", "14")}, skip=("14", "16"))
+    assert str(error.value) == (
+        f"--{wish} and --skip both name contributions 16, 14: choose one for each"
+    )
+    assert error.value.exit_code == 2
+
+
+def test_a_star_on_a_skipped_item_is_allowed_and_skip_wins(programme: Programme) -> None:
+    profile = apply_flags(programme, InterestProfile(), star=("16",), skip=("16",))
+    assert profile.skip == ["16"]
+
+
+def test_own_and_skip_in_a_profile_file_name_the_file(programme: Programme) -> None:
+    with pytest.raises(PlannerError, match=r"^me\.toml: own and skip both name contribution 16: "):
+        apply_flags(programme, InterestProfile(own=["16"], skip=["16"]), source="me.toml")
+
+
+def test_a_flag_overrides_the_file_between_own_and_skip() -> None:
+    merged = merge_profile(InterestProfile(own=["14"], skip=["16"]), skip=["14"], own=["16"])
+    assert merged.own == ["16"]
+    assert merged.skip == ["14"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 from click.testing import CliRunner
 
@@ -45,3 +48,37 @@ def test_planner_without_command_opens_the_terminal_ui(monkeypatch: pytest.Monke
     result = CliRunner().invoke(main, [])
     assert result.exit_code == 0
     assert opened == [(None, None)]
+
+
+def show_json(*args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(main, ["show", "--json", *args])
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_show_json_keeps_to_one_day() -> None:
+    everything = show_json()
+    data = show_json("--day", "2022-05-31")
+    assert data["conference"] == everything["conference"]
+    assert 0 < len(data["contributions"]) < len(everything["contributions"])
+    for key in ("contributions", "sessions", "breaks"):
+        assert data[key], key
+        assert {x["start"][:10] for x in data[key]} == {"2022-05-31"}, key
+    expected = [c["id"] for c in everything["contributions"] if c["start"][:10] == "2022-05-31"]
+    assert [c["id"] for c in data["contributions"]] == expected
+
+
+def test_show_json_keeps_to_the_tracks_asked_for() -> None:
+    data = show_json("--track", "ANOMALY")
+    assert data["contributions"]
+    assert {c["session"] for c in data["contributions"]} == {"Anomaly Detection"}
+    assert {s["title"] for s in data["sessions"]} == {"Anomaly Detection"}
+    both = show_json("--track", "anomaly", "--day", "2022-05-30")
+    assert both["contributions"] == [] and both["sessions"] == []
+
+
+def test_show_json_refuses_a_day_outside_the_conference() -> None:
+    result = CliRunner().invoke(main, ["show", "--json", "--day", "2022-06-05"])
+    assert result.exit_code == 1
+    assert "not a day of" in result.stderr and result.stdout == ""

@@ -389,3 +389,17 @@ def test_same_input_same_plan() -> None:
     one = planned(p, profile(lunch=45), scores)
     two = planned(p, profile(lunch=45), scores)
     assert [(i.id, i.start) for i in one.items] == [(i.id, i.start) for i in two.items]
+
+
+def test_clash_times_in_reasons_use_the_en_dash() -> None:
+    p = build([T("a", "09:00", 30, "X"), T("b", "09:10", 30, "Y"), T("c", "11:00")])
+    relaxed = planned(p, profile(must=["a", "b"]), {"c": 1}, relax=True)
+    assert any("(09:00–09:30)" in r or "(09:10–09:40)" in r for r in relaxed.relaxed), relaxed
+
+
+def test_the_relax_hint_speaks_of_one_wish_or_several() -> None:
+    p = build([T("a", "09:00"), T("b", "10:00"), T("c", "11:00")])
+    with pytest.raises(InfeasibleError, match=r"\(use --relax to plan without it\)$"):
+        plan(p, profile(arrive=at("10:30"), must=["a"]), {"c": 1})
+    with pytest.raises(InfeasibleError, match=r"\(use --relax to plan without them\)$"):
+        plan(p, profile(arrive=at("10:30"), must=["a", "b"]), {"c": 1})

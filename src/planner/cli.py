@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+from planner.cli_types import Day, number, whole
 from planner.errors import PlannerError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -108,14 +109,19 @@ def main(ctx: click.Context) -> None:
 @main.command()
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the programme as JSON.")
-@click.option("--day", type=click.DateTime(["%Y-%m-%d"]), help="Only this day (YYYY-MM-DD).")
+@click.option("--day", type=Day(), metavar="YYYY-MM-DD", help="Only this day.")
 @click.option("--track", help="Only tracks whose name contains this text (any case).")
 @zone_option
 @friendly_errors
 def show(
-    programme_path: Path | None, as_json: bool, day: Any, track: str | None, zone: str | None
+    programme_path: Path | None,
+    as_json: bool,
+    day: date | None,
+    track: str | None,
+    zone: str | None,
 ) -> None:
     """Print the programme by day: time, room, kind, title, speaker."""
+    from planner.model.selection import any_track
     from planner.sources import import_programme
     from planner.views.programme_view import print_programme, programme_json
 
@@ -127,15 +133,18 @@ def show(
             f"(`planner import {imported.source} -o FILE` lists them)",
             err=True,
         )
-    if as_json:
-        click.echo(json.dumps(programme_json(programme), indent=2, ensure_ascii=False))
-        return
-    chosen: date | None = day.date() if day else None
+    if track is not None and not any_track(programme, track):
+        click.echo(f"planner: --track {track!r} matches no session or track", err=True)
+    chosen: date | None = day
     if chosen is not None and chosen not in programme.conference.days:
         raise PlannerError(
             f"--day {chosen}: not a day of {programme.conference.name} "
             f"({', '.join(d.isoformat() for d in programme.conference.days)})"
         )
+    if as_json:
+        data = programme_json(programme, chosen, track)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
     print_programme(programme, _console(), chosen, track)
 
 
@@ -197,12 +206,14 @@ def import_(
     """
     from planner.model.io import write_programme
     from planner.sources import import_programme
+    from planner.targets import check_folder
 
     zone = _zone(zone)
     if local_times and zone is None:
         raise click.UsageError("--local-times needs --zone ZONE: the zone the clock times are in")
     if output.exists() and not force:
         raise PlannerError(f"{output}: exists; use --force to overwrite it")
+    check_folder(output)
     imported = import_programme(source, timetable, zone, local_times)
     programme = imported.programme
     if imported.format == "book of abstracts":
@@ -251,7 +262,9 @@ def export(programme_path: Path | None, programme_ics: Path, force: bool, zone: 
     """Export the whole programme as an iCalendar file, to import into a calendar application."""
     from planner.export.writers import write_programme_ics
     from planner.sources import load_programme
+    from planner.targets import check_folder
 
+    check_folder(programme_ics)
     programme = load_programme(programme_path, zone=_zone(zone))
     calendar = write_programme_ics(programme_ics, programme, force=force)
     events = len(calendar.walk("VEVENT"))
@@ -320,25 +333,27 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     help="Busy times from your calendar (.ics file or folder; repeatable).",
 )
 @click.option(
-    "--walk", type=click.IntRange(min=0), help="Minutes to walk between rooms (default 5; 0 = off)."
+    "--walk",
+    type=whole(0),
+    metavar="MINUTES",
+    help="Minutes to walk between rooms (default 5; 0 = off).",
 )
 @click.option(
     "--lunch",
-    type=click.IntRange(min=0),
-    help="Minutes of lunch each day, 11:30-14:30 (default 45; 0 = off).",
+    type=whole(0),
+    metavar="MINUTES",
+    help="Minutes of lunch each day, 11:30–14:30 (default 45; 0 = off).",
 )
-@click.option(
-    "--max-talks-per-day", type=click.IntRange(min=0), metavar="N", help="At most N talks a day."
-)
+@click.option("--max-talks-per-day", type=whole(0), metavar="N", help="At most N talks a day.")
 @click.option(
     "--max-hours-per-day",
-    type=click.FloatRange(min=0),
+    type=number(0),
     metavar="H",
     help="At most H hours of talks a day.",
 )
 @click.option(
     "--poster-visit",
-    type=click.IntRange(min=1),
+    type=whole(1),
     metavar="MINUTES",
     help="Minutes per poster visit (default 8).",
 )
@@ -362,7 +377,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
 )
 @click.option(
     "--alarm",
-    type=click.IntRange(min=0),
+    type=whole(0),
     metavar="MINUTES",
     help="A reminder MINUTES before each event in the .ics.",
 )
@@ -385,14 +400,15 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     "--save-profile",
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help="Save the resulting profile (TOML).",
+    help="Save the resulting profile (TOML; updates one the planner saved).",
 )
 @click.option(
     "--force", is_flag=True, help="Overwrite output files that the planner did not write."
 )
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0.1),
+    type=number(0.1),
+    metavar="SECONDS",
     default=10.0,
     show_default=True,
     help="Solver time limit in seconds.",
@@ -429,12 +445,21 @@ def plan(
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
     from planner.export.writers import check_agenda_target, previous_calendar
+    from planner.interests.checks import availability_warnings, interest_state, unmatched_wishes
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
     from planner.sources import load_programme
+    from planner.targets import check_distinct, check_folder, check_profile_target
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
+    # two outputs in one file, or a folder that is not there: refused before anything is read
+    targets = [("--ics", ics), ("--markdown", markdown), ("--html", html)]
+    targets.append(("--save-profile", save_profile))
+    check_distinct(targets)
+    for _, target in targets:
+        if target is not None:
+            check_folder(target)
     programme = load_programme(programme_path, zone=_zone(zone))
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
     profile = _profile_for(programme, profile_path, simple)
@@ -448,6 +473,14 @@ def plan(
     for target in (markdown, html):
         if target:
             check_agenda_target(target, force)
+    if save_profile:
+        check_profile_target(save_profile, force)
+    # wishes that cannot count: said before planning, which may fail because of them
+    for warning in [
+        *unmatched_wishes(programme, profile),
+        *availability_warnings(programme, profile),
+    ]:
+        click.echo(f"planner: {warning}", err=True)
     try:
         result = make_plan(programme, profile, previous=earlier, relax=relax, time_limit=time_limit)
     except InfeasibleError as error:
@@ -471,9 +504,10 @@ def plan(
     for warning in result.warnings:
         click.echo(f"planner: {warning}", err=True)
     itinerary = result.itinerary
+    written = []
     if save_profile:
         write_profile(profile, save_profile)
-    written = []
+        written.append(str(save_profile))
     if ics:
         from planner.export.writers import write_plan_ics
 
@@ -492,7 +526,8 @@ def plan(
     if as_json:
         click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
     else:
-        print_itinerary(itinerary, programme, _console(), left_out=left_out)
+        state = interest_state(profile, result.interests)
+        print_itinerary(itinerary, programme, _console(), left_out=left_out, interest=state)
     for path in written:
         click.echo(f"wrote {path}", err=True)
 
@@ -514,12 +549,13 @@ def plan(
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @click.option(
     "--share",
-    type=click.FloatRange(0, 1),
+    type=number(0, 1),
+    metavar="SHARE",
     help="cover: each member keeps at least this share of their optimum (default 0.8).",
 )
 @click.option(
     "--max-per-poster",
-    type=click.IntRange(min=1),
+    type=whole(1),
     metavar="N",
     help="At most N members at one poster at a time.",
 )
@@ -527,12 +563,13 @@ def plan(
 @click.option("--force", is_flag=True, help="Replace an output folder the planner did not write.")
 @click.option(
     "--time-limit",
-    type=click.FloatRange(min=0.1),
+    type=number(0.1),
+    metavar="SECONDS",
     default=10.0,
     show_default=True,
     help="Solver time limit in seconds (per member, and for the group model).",
 )
-@click.option("--workers", type=click.IntRange(min=1), help="Processes (default: one per core).")
+@click.option("--workers", type=whole(1), metavar="N", help="Processes (default: one per core).")
 @zone_option
 @friendly_errors
 def group(

@@ -11,3 +11,9 @@ class PlannerError(Exception):
 
 class ProgrammeError(PlannerError):
     """A programme file that cannot be read or is inconsistent."""
+
+
+class CommandLineError(PlannerError):
+    """Options that contradict each other, as a command line's usage errors exit (code 2)."""
+
+    exit_code = 2

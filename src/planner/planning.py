@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import AwareDatetime, BaseModel, TypeAdapter, ValidationError
 
 from planner.errors import PlannerError
 from planner.interests.profile import InterestProfile
 from planner.interests.scoring import Interest, score_programme
-from planner.itinerary import Itinerary
+from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
 
 
@@ -54,11 +54,43 @@ def read_previous(path: Path) -> Itinerary:
     if not isinstance(data, dict) or data.get("status") not in {"optimal", "feasible"}:
         raise PlannerError(f"{path}: not a plan from `planner plan --json`")
     try:
-        return Itinerary.model_validate(data)
+        itinerary = Itinerary.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise PlannerError(f"{path}: {where}: {first['msg']}") from None
+        raise _invalid(path, error) from None
+    try:
+        lunches = _LUNCHES.validate_python(data.get("lunch", []))
+    except ValidationError as error:
+        raise _invalid(path, error, "lunch") from None
+    items = [*itinerary.items, *(lunch.item() for lunch in lunches)]
+    return itinerary.model_copy(update={"items": items})
+
+
+def _invalid(path: Path, error: ValidationError, *where: str) -> PlannerError:
+    first = error.errors()[0]
+    place = ".".join([*where, *(str(p) for p in first["loc"])])
+    return PlannerError(f"{path}: {place}: {first['msg']}")
+
+
+class _Lunch(BaseModel):
+    """A lunch of ``planner plan --json`` (its ``id`` since the lunches carry one)."""
+
+    id: str | None = None
+    start: AwareDatetime
+    end: AwareDatetime
+
+    def item(self) -> PlannedItem:
+        return PlannedItem(
+            id=self.id or f"lunch-{self.start.date().isoformat()}",
+            kind="lunch",
+            start=self.start,
+            end=self.end,
+            room="",
+            score=0.0,
+            title="Lunch",
+        )
+
+
+_LUNCHES = TypeAdapter(list[_Lunch])
 
 
 def make_plan(

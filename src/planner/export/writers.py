@@ -13,19 +13,28 @@ from icalendar import Calendar
 
 from planner.errors import PlannerError
 from planner.export.agenda import MARKER, html_agenda, markdown_agenda
-from planner.export.ics import is_ours, itinerary_calendar, parse_calendar, programme_calendar
+from planner.export.ics import (
+    PRODID_PREFIX,
+    is_ours,
+    itinerary_calendar,
+    parse_calendar,
+    programme_calendar,
+)
+from planner.interests.storage import MARKER as PROFILE_MARKER
 from planner.itinerary import Itinerary
 from planner.model.programme import Programme
 from planner.storage import atomic_write_bytes
 
 _MARKER_WINDOW = 1024
+_BOM = b"\xef\xbb\xbf"
 
 
 def _write(path: Path, data: bytes) -> None:
     atomic_write_bytes(path, data)
 
 
-def _existing(path: Path) -> bytes | None:
+def existing_bytes(path: Path) -> bytes | None:
+    """What is at ``path`` now (None when nothing is); a folder there is an error."""
     if path.is_dir():
         raise PlannerError(f"{path}: is a folder; give a file name to write")
     try:
@@ -36,17 +45,34 @@ def _existing(path: Path) -> bytes | None:
         raise PlannerError(f"{path}: cannot read it to check it is ours ({error})") from None
 
 
-def _refuse(path: Path) -> PlannerError:
-    return PlannerError(
-        f"{path}: exists and was not written by the planner; "
-        "use --force to overwrite it, or choose another file"
-    )
+def written_as(data: bytes) -> str | None:
+    """What the planner wrote in ``data`` ("a calendar", "a Markdown agenda", "an HTML agenda",
+    "a profile"), or None for a file it did not write."""
+    head = data[:_MARKER_WINDOW]
+    if MARKER.encode() in head:
+        return "an HTML agenda" if b"<html" in head.lower() else "a Markdown agenda"
+    if head.removeprefix(_BOM).startswith(PROFILE_MARKER.encode()):
+        return "a profile"
+    if head.lstrip().startswith(b"BEGIN:VCALENDAR") and f"PRODID:{PRODID_PREFIX}".encode() in data:
+        return "a calendar"
+    return None
+
+
+def not_ours(path: Path, data: bytes = b"", wanted: str = "") -> PlannerError:
+    """The refusal to overwrite ``data`` at ``path`` with ``wanted`` ("a calendar", ...): a
+    file the planner did not write, or one it wrote as something else."""
+    kind = written_as(data)
+    if kind and wanted and not (kind.endswith("agenda") and wanted == "an agenda"):
+        what = f"was written by the planner as {kind}, not {wanted}"
+    else:
+        what = "exists and was not written by the planner"
+    return PlannerError(f"{path}: {what}; use --force to overwrite it, or choose another file")
 
 
 def previous_calendar(path: Path, force: bool = False) -> Calendar | None:
     """The calendar we wrote at ``path`` before, for SEQUENCE and cancellations; ``None`` when
     there is none. A file there that is not ours is an error unless ``force``."""
-    data = _existing(path)
+    data = existing_bytes(path)
     if data is None:
         return None
     try:
@@ -54,20 +80,20 @@ def previous_calendar(path: Path, force: bool = False) -> Calendar | None:
     except PlannerError:
         if force:
             return None
-        raise _refuse(path) from None
+        raise not_ours(path, data, "a calendar") from None
     if is_ours(calendar):
         return calendar
     if force:
         return None
-    raise _refuse(path)
+    raise not_ours(path, data, "a calendar")
 
 
 def check_agenda_target(path: Path, force: bool) -> None:
-    data = _existing(path)
+    data = existing_bytes(path)
     if data is None or force:
         return
     if MARKER.encode() not in data[:_MARKER_WINDOW]:
-        raise _refuse(path)
+        raise not_ours(path, data, "an agenda")
 
 
 def write_plan_ics(

@@ -29,7 +29,8 @@ from zoneinfo import ZoneInfo
 from dateutil import parser as dateparser
 from pydantic import ValidationError
 
-from planner.errors import PlannerError
+from planner.errors import CommandLineError, PlannerError
+from planner.interests.checks import session_keys
 from planner.interests.profile import BusyInterval, InterestProfile
 from planner.interests.relevance import fold
 from planner.interests.scoring import STAR_LEVELS
@@ -112,15 +113,6 @@ def check_ids(programme: Programme, ids: Iterable[str], flag: str) -> None:
         )
 
 
-def _session_keys(programme: Programme) -> set[str]:
-    keys: set[str] = set()
-    for s in programme.sessions:
-        keys |= {fold(s.title), fold(s.id), fold(s.track_name)}
-    for c in programme.contributions:
-        keys.add(fold(programme.track_of(c)))
-    return keys
-
-
 def check_profile(programme: Programme, profile: InterestProfile, source: str = "") -> None:
     """Raise one error listing every contribution id and session of ``profile`` that
     ``programme`` does not have, by setting; ``source`` (a file name) starts the message:
@@ -130,7 +122,7 @@ def check_profile(programme: Programme, profile: InterestProfile, source: str = 
         unknown = _unknown(programme, getattr(profile, name))
         if unknown:
             problems.append(f"{name}: no contribution with id {_quoted(unknown)}")
-    keys = _session_keys(programme)
+    keys = session_keys(programme)
     sessions = [k for k in profile.session if fold(k).strip() not in keys]
     if sessions:
         problems.append(f"session: no session or track {_quoted(sessions)}")
@@ -143,6 +135,35 @@ def check_profile(programme: Programme, profile: InterestProfile, source: str = 
     raise PlannerError(
         f"{prefix}{len(problems)} problems {where}:\n" + "\n".join(f"  - {p}" for p in problems)
     )
+
+
+def _both(wish: Iterable[str], skip: Iterable[str]) -> list[str]:
+    skipped = set(skip)
+    return list(dict.fromkeys(i for i in wish if i in skipped))
+
+
+def _contribution_ids(ids: list[str]) -> str:
+    return f"contribution{'s' if len(ids) > 1 else ''} {', '.join(ids)}"
+
+
+def check_contradictions(
+    wishes: dict[str, Iterable[str]], skip: Iterable[str], *, flags: bool, source: str = ""
+) -> None:
+    """Refuse an item that is both a wish (``must``, ``own``: the keys of ``wishes``) and
+    skipped. On the command line (``flags``) it is a usage error naming the two flags; in a
+    profile file, an error naming the file and its keys."""
+    skip = list(skip)
+    for name, ids in wishes.items():
+        both = _both(ids, skip)
+        if not both:
+            continue
+        choose = "choose one for each" if len(both) > 1 else "choose one"
+        if flags:
+            raise CommandLineError(
+                f"--{name} and --skip both name {_contribution_ids(both)}: {choose}"
+            )
+        prefix = f"{source}: " if source else ""
+        raise PlannerError(f"{prefix}{name} and skip both name {_contribution_ids(both)}: {choose}")
 
 
 def session_entry(text: str) -> tuple[str, float]:
@@ -277,8 +298,8 @@ def parse_busy(text: str, programme: Programme) -> BusyInterval:
 def merge_profile(base: InterestProfile, **flags: Any) -> InterestProfile:
     """``base`` (the profile file) with the command line's flags: list flags add to the
     file's lists, mapping flags add or replace entries, other flags replace the value. A flag
-    that is None or empty is not given. ``--must X`` takes X out of the file's skip list and
-    ``--skip X`` out of its must list."""
+    that is None or empty is not given. ``--must X`` and ``--own X`` take X out of the file's
+    skip list, and ``--skip X`` out of its must and own lists."""
     data = base.model_dump()
     for name, value in flags.items():
         if name not in InterestProfile.model_fields:
@@ -293,9 +314,10 @@ def merge_profile(base: InterestProfile, **flags: Any) -> InterestProfile:
             data[name] = {**data[name], **dict(value)}
         else:
             data[name] = value
-    for wanted, other in (("must", "skip"), ("skip", "must")):
+    for wanted, others in (("must", ("skip",)), ("own", ("skip",)), ("skip", ("must", "own"))):
         given = set(flags.get(wanted) or ())
-        data[other] = [i for i in data[other] if i not in given]
+        for other in others:
+            data[other] = [i for i in data[other] if i not in given]
     try:
         return InterestProfile.model_validate(data)
     except ValidationError as error:
@@ -336,9 +358,13 @@ def apply_flags(
     (strings), checked against ``programme``. ``other`` are the flags that need no parsing
     (walk, lunch, max_talks_per_day, ...), as :func:`merge_profile` takes them."""
     check_profile(programme, base, source)
+    check_contradictions(
+        {"must": base.must, "own": base.own}, base.skip, flags=False, source=source
+    )
     must, skip, own = list(must), list(skip), list(own)
     for flag, ids in (("--must", must), ("--skip", skip), ("--own", own)):
         check_ids(programme, ids, flag)
+    check_contradictions({"must": must, "own": own}, skip, flags=True)
     return merge_profile(
         base,
         keyword=list(keyword),

@@ -28,8 +28,11 @@ from planner.storage import atomic_write_text
 if TYPE_CHECKING:
     from planner.model import Programme
 
+MARKER = "# planner profile:"
+"""How every profile file the planner writes begins: the planner may overwrite such a file."""
+
 HEADER = (
-    "# planner profile: each key is a flag of `planner plan` "
+    f"{MARKER} each key is a flag of `planner plan` "
     "(keyword = [...] is --keyword ..., star = {...} is --star ID=WEIGHT).\n"
 )
 

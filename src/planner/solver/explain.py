@@ -20,6 +20,11 @@ def _hm(problem: Problem, minutes: int) -> str:
     return problem.clock.moment(minutes).strftime("%H:%M")
 
 
+def _span(problem: Problem, start: int, end: int) -> str:
+    """``13:50–13:58``: a time range with the en dash, as the plan's time column writes it."""
+    return f"{_hm(problem, start)}–{_hm(problem, end)}"
+
+
 def _local(problem: Problem, moment: datetime) -> str:
     return moment.astimezone(problem.clock.zone).strftime("%a %H:%M")
 
@@ -169,7 +174,7 @@ def itinerary(
         if item.kind == "poster-duty":
             why.append(f"presenter duty for {item.length} minutes of the poster session")
         elif item.kind == "poster":
-            why.append(f"visit {_hm(problem, x.start)}-{_hm(problem, x.end)}")
+            why.append(f"visit {_span(problem, x.start, x.end)}")
         beaten = sorted(blocks.get(item.id, []), key=lambda b: (-b.score, b.id))
         if beaten:
             shown = ", ".join(f"{b.id} (score {b.score:g})" for b in beaten[:3])
@@ -239,8 +244,7 @@ def _dropped_reason(problem: Problem, c: Candidate, kept: list[Chosen]) -> str:
             continue
         if c.fixed and _overlap(c.start, c.end, x.start, x.end):
             return (
-                f"clashes with {_wish_word(other)} {other.label} "
-                f"({_hm(problem, x.start)}-{_hm(problem, x.end)})"
+                f"clashes with {_wish_word(other)} {other.label} ({_span(problem, x.start, x.end)})"
             )
         if c.fixed:
             reason = _walk_blocker(problem, c, c.start, c.end, x)
@@ -266,7 +270,8 @@ def _dropped_reason(problem: Problem, c: Candidate, kept: list[Chosen]) -> str:
 
 def blocked_wishes(problem: Problem, blocked: list[Candidate]) -> str:
     parts = [f"{_wish_word(c)} {c.label}: {c.blocked}" for c in blocked]
-    return "; ".join(parts) + " (use --relax to plan without them)"
+    them = "it" if len(parts) == 1 else "them"
+    return "; ".join(parts) + f" (use --relax to plan without {them})"
 
 
 def infeasible(problem: Problem, kept: list[Chosen], dropped: list[Candidate]) -> str:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table
+
+if TYPE_CHECKING:
+    from planner.interests.checks import InterestState
 
 
 def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]:
@@ -39,6 +45,7 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
         ],
         "lunch": [
             {
+                "id": item.id,
                 "start": item.start.astimezone(zone).isoformat(),
                 "end": item.end.astimezone(zone).isoformat(),
             }
@@ -62,11 +69,45 @@ def status_line(itinerary: Itinerary) -> str:
     return f"{itinerary.summary()} Solved in {itinerary.solve_seconds * 1000:.0f} ms."
 
 
+NOTHING_TO_PLAN: dict[InterestState, str] = {
+    "none given": (
+        "Nothing to plan: you have given no interests yet. "
+        "Add --keyword, --session, --speaker, --star, --must or a --profile."
+    ),
+    "none match": (
+        "Nothing to plan: no contribution matches your interests. "
+        "Try other keywords, or --star or --must an item (`planner show` lists them)."
+    ),
+}
+
+
+def _indented_list(rows: Sequence[tuple[str, ...]], right: bool = False, gap: int = 2) -> Padding:
+    """Rows indented by two, each cell's wrapped lines kept under the cell; the last column
+    wraps, and with ``right`` the first is right-aligned."""
+    grid = Table.grid(padding=(0, gap))
+    columns = len(rows[0]) if rows else 1
+    for index in range(columns):
+        last = index == columns - 1
+        grid.add_column(
+            justify="right" if right and index == 0 else "left",
+            no_wrap=not last,
+            ratio=1 if last else None,
+        )
+    for row in rows:
+        grid.add_row(*(Text(cell) for cell in row))  # text, not markup: titles may hold "[...]"
+    return Padding(grid, (0, 0, 0, 2))
+
+
 def print_itinerary(
-    itinerary: Itinerary, programme: Programme, console: Console, left_out: int | None = None
+    itinerary: Itinerary,
+    programme: Programme,
+    console: Console,
+    left_out: int | None = None,
+    interest: InterestState = "some",
 ) -> None:
     """The plan by day, what was left out and why (the best ``left_out`` of them; all for
-    None), relaxed wishes, changes, and the solver's status."""
+    None), relaxed wishes, changes, and the solver's status. When ``interest`` says nothing is
+    of interest, a hint how to say what is, instead of days of lunches alone."""
     local = programme.local
     by_day: dict[date, list[PlannedItem]] = defaultdict(list)
     for item in sorted(itinerary.items, key=lambda i: (i.start, i.end, i.id)):
@@ -79,12 +120,10 @@ def print_itinerary(
                 style="yellow",
             )
         )
-    if not itinerary.items:
-        console.print(
-            "Nothing to plan: no item has any interest for you yet. "
-            "Add --keyword, --star, --must or a --profile."
-        )
-    for day in programme.conference.days:
+    hint = NOTHING_TO_PLAN.get(interest)
+    if hint:
+        console.print(hint)
+    for day in programme.conference.days if hint is None else ():
         items = by_day.get(day, [])
         if not items:
             continue
@@ -131,7 +170,7 @@ def print_itinerary(
             )
         console.print(table)
     hidden = len(itinerary.left_out) - len(shown)
-    if hidden:
+    if hidden and shown:
         console.print(
             Text(
                 f"... and {hidden} more left out, with less interest "
@@ -139,16 +178,24 @@ def print_itinerary(
                 style="dim",
             )
         )
+    elif hidden:
+        console.print()
+        console.print(
+            Text(
+                f"{hidden} item{'s' if hidden != 1 else ''} left out "
+                "(--left-out N or all lists them; --json gives every reason).",
+                style="dim",
+            )
+        )
     if itinerary.relaxed:
         console.print()
         console.print(Text("Relaxed to make a plan possible:", style="bold yellow"))
-        for wish in itinerary.relaxed:
-            console.print(f"  - {wish}")
+        console.print(_indented_list([("-", wish) for wish in itinerary.relaxed], gap=1))
     if itinerary.changes:
         console.print()
         console.print(Text("Changes since the previous plan", style="bold cyan"))
-        for change in itinerary.changes:
-            console.print(f"  {change.change:>7}  {change.id}  {change.detail}")
+        rows = [(c.change, c.id, c.detail) for c in itinerary.changes]
+        console.print(_indented_list(rows, right=True))
     console.print()
     console.print(
         Text(

@@ -10,6 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from planner.model import Break, Contribution, Programme, Session
+from planner.model.selection import selected
 from planner.views.fitted_table import FitColumn, FittedTable
 from planner.views.printing import print_trimmed
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, zone_heading
@@ -23,8 +24,12 @@ def speakers_text(contribution: Contribution, affiliations: bool = False) -> str
     return ", ".join(str(s) if affiliations else s.name for s in contribution.speakers)
 
 
-def programme_json(programme: Programme) -> dict[str, Any]:
-    """The contract of ``planner show --json``."""
+def programme_json(
+    programme: Programme, day: date | None = None, track: str | None = None
+) -> dict[str, Any]:
+    """The contract of ``planner show --json``: with ``day`` or ``track``, only the
+    contributions, sessions and breaks that ``planner show`` lists for them (the conference and
+    its rooms stay whole)."""
     conference = programme.conference
     zone = conference.zone
     starts = [programme.window(c)[0] for c in programme.contributions]
@@ -33,8 +38,9 @@ def programme_json(programme: Programme) -> dict[str, Any]:
     def iso(moment: datetime) -> str:
         return moment.astimezone(zone).isoformat()
 
+    chosen = selected(programme, day, track)
     contributions = []
-    for c in programme.contributions:
+    for c in chosen.contributions:
         start, end = programme.window(c)
         session = programme.session_of(c)
         contributions.append(
@@ -78,7 +84,7 @@ def programme_json(programme: Programme) -> dict[str, Any]:
                 "end": iso(s.end),
                 "times_reconstructed": s.times_reconstructed,
             }
-            for s in programme.sessions
+            for s in chosen.sessions
         ],
         "breaks": [
             {
@@ -89,7 +95,7 @@ def programme_json(programme: Programme) -> dict[str, Any]:
                 "end": iso(b.end),
                 "times_reconstructed": b.times_reconstructed,
             }
-            for b in programme.breaks
+            for b in chosen.breaks
         ],
         "contributions": contributions,
         "notes": programme.notes,

@@ -1,0 +1,113 @@
+"""What a profile asks that the programme cannot give. These are warnings, not errors: the plan is
+still made, and the warnings say why it may be emptier than the attendee expects. Each names the
+profile key, which is also the ``planner plan`` flag (``--keyword``, ``--leave``, ...).
+
+- :func:`interest_state`: no interest given at all, or none that scores anything.
+- :func:`availability_warnings`: an arrival after the conference's last day, a departure before
+  its first day.
+- :func:`unmatched_wishes`: keywords, sessions and speakers that match no contribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Literal
+
+from planner.interests.profile import InterestProfile
+from planner.model import Programme
+
+if TYPE_CHECKING:  # scoring loads the ranking libraries: not needed to check a profile
+    from planner.interests.scoring import Interest
+
+InterestState = Literal["none given", "none match", "some"]
+
+
+def has_interests(profile: InterestProfile) -> bool:
+    """Whether the profile says what the attendee wants to see (not only when they are there)."""
+    return bool(
+        profile.keyword
+        or profile.session
+        or profile.speaker
+        or profile.star
+        or profile.must
+        or profile.own
+    )
+
+
+def interest_state(profile: InterestProfile, interests: Mapping[str, Interest]) -> InterestState:
+    """``none given``: the profile has no interests; ``none match``: it has some but no
+    contribution scores above 0 and nothing is a must-see or the attendee's own; else ``some``."""
+    if not has_interests(profile):
+        return "none given"
+    if profile.must or profile.own or any(i.score > 0 for i in interests.values()):
+        return "some"
+    return "none match"
+
+
+def _moment(value: datetime, programme: Programme) -> str:
+    return f"{programme.local(value):%Y-%m-%d %H:%M}"
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def availability_warnings(programme: Programme, profile: InterestProfile) -> list[str]:
+    """A departure before the conference's first day, or an arrival after its last day: nothing
+    can be attended then."""
+    conference = programme.conference
+    warnings: list[str] = []
+    if profile.leave is not None and programme.local(profile.leave).date() < conference.start:
+        warnings.append(
+            f"--leave {_moment(profile.leave, programme)} is before the conference starts "
+            f"({_day(conference.start)})"
+        )
+    if profile.arrive is not None and programme.local(profile.arrive).date() > conference.end:
+        warnings.append(
+            f"--arrive {_moment(profile.arrive, programme)} is after the conference ends "
+            f"({_day(conference.end)})"
+        )
+    return warnings
+
+
+def session_keys(programme: Programme) -> set[str]:
+    """Every session title, session id and track of ``programme``, folded as a ``session`` key
+    of a profile is matched (case and accents ignored)."""
+    from planner.interests.relevance import fold
+
+    keys: set[str] = set()
+    for s in programme.sessions:
+        keys |= {fold(s.title), fold(s.id), fold(s.track_name)}
+    for c in programme.contributions:
+        keys.add(fold(programme.track_of(c)))
+    return keys
+
+
+def unmatched_wishes(programme: Programme, profile: InterestProfile) -> list[str]:
+    """One line for each keyword, session and speaker of ``profile`` that no contribution of
+    ``programme`` matches (such a wish adds nothing to any score)."""
+    from planner.interests.relevance import fold, relevance_index
+    from planner.interests.scoring import speaker_matches
+
+    lines: list[str] = []
+    if profile.keyword:
+        index = relevance_index(programme)
+        lines += [
+            f"--keyword {k!r} matches no contribution"
+            for k in dict.fromkeys(profile.keyword)
+            if not index.search(k)
+        ]
+    keys = session_keys(programme) if profile.session else set()
+    lines += [
+        f"--session {name!r} matches no session, track or id"
+        for name in profile.session
+        if fold(name).strip() not in keys
+    ]
+    names = {s.name for c in programme.contributions for s in c.speakers}
+    lines += [
+        f"--speaker {wanted!r} matches no speaker"
+        for wanted in dict.fromkeys(profile.speaker)
+        if not any(speaker_matches(wanted, name) for name in names)
+    ]
+    return lines
