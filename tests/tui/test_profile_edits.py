@@ -28,6 +28,16 @@ def test_must_and_skip_exclude_each_other() -> None:
     assert toggle_skip(profile, "99").skip == []
 
 
+def test_skipping_an_own_presentation_stops_presenting_it(tmp_path: Path) -> None:
+    from planner.interests.storage import load_profile, save_profile
+
+    profile = toggle_skip(empty().model_copy(update={"own": ["95", "16"]}), "95")
+    assert (profile.own, profile.skip) == (["16"], ["95"])
+    path = tmp_path / "p.toml"
+    save_profile(profile, path)
+    assert load_profile(path).skip == ["95"]  # the saved file reads back, as `plan` reads it
+
+
 def test_a_star_unskips_and_a_skip_unstars() -> None:
     profile = set_star(toggle_skip(empty(), "1"), "1", 30.0)
     assert profile.star == {"1": 30.0} and profile.skip == []

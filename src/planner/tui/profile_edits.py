@@ -41,7 +41,8 @@ def toggle_must(profile: InterestProfile, item: str) -> InterestProfile:
 
 
 def toggle_skip(profile: InterestProfile, item: str) -> InterestProfile:
-    """Skip ``item`` (no longer a must-see, nor starred), or no longer skip it."""
+    """Skip ``item`` (no longer a must-see, starred, nor one you present: a profile may not
+    both skip and present an item), or no longer skip it."""
     if item in profile.skip:
         return revised(profile, skip=[x for x in profile.skip if x != item])
     star = {k: v for k, v in profile.star.items() if k != item}
@@ -49,6 +50,7 @@ def toggle_skip(profile: InterestProfile, item: str) -> InterestProfile:
         profile,
         skip=[*profile.skip, item],
         must=[x for x in profile.must if x != item],
+        own=[x for x in profile.own if x != item],
         star=star,
     )
 
