@@ -30,7 +30,7 @@ from planner.tui.widgets.plan_pane import PlanPane
 
 if TYPE_CHECKING:
     from planner.interests.scoring import Interest
-from planner.views.timefmt import RECONSTRUCTED_MARK
+from planner.views.timefmt import RECONSTRUCTED_MARK, zone_label
 
 #: From this width on, the details pane sits beside the table rather than below it.
 WIDE = 140
@@ -183,7 +183,11 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         conference = self.programme.conference
         self.title = conference.name
-        self.sub_title = f"{conference.city or ''} · times in {conference.timezone}".strip(" ·")
+        zone = f"times in {conference.timezone}"
+        sessions = self.programme.sessions
+        if conference.timezone.startswith("Etc/") and sessions:  # a zone made from offsets
+            zone = "times at " + zone_label(self.programme.local(sessions[0].start)).split(", ")[-1]
+        self.sub_title = f"{conference.city or ''} · {zone}".strip(" ·")
         self.apply_filters()
         self.query_one(PlanPane).show(day=self.active_day(), itinerary=self.itinerary)
         self.active_table().focus()
