@@ -271,3 +271,14 @@ def test_a_broken_lunch_in_a_previous_plan_is_named(tmp_path: Path) -> None:
     result = run("--keyword", "SKA", "--previous", str(first))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"planner: {first}: lunch.1.start: ")
+
+
+def test_plan_lines_carry_no_trailing_spaces() -> None:
+    result = CliRunner().invoke(
+        main, ["plan", "--keyword", "anomaly detection", "--leave", "2022-05-31 12:00"],
+        env={"COLUMNS": "80"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert any("Left out" in line for line in lines) and len(lines) > 20
+    assert [line for line in lines if line != line.rstrip()] == []

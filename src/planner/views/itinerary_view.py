@@ -14,6 +14,7 @@ from rich.text import Text
 
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
+from planner.views.printing import print_trimmed
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table
 
 if TYPE_CHECKING:
@@ -114,15 +115,16 @@ def print_itinerary(
         by_day[local(item.start).date()].append(item)
     reconstructed = programme.any_times_reconstructed
     if reconstructed:
-        console.print(
+        print_trimmed(
+            console,
             Text(
                 f"{RECONSTRUCTED_MARK} reconstructed time: " + " ".join(programme.notes),
                 style="yellow",
-            )
+            ),
         )
     hint = NOTHING_TO_PLAN.get(interest)
     if hint:
-        console.print(hint)
+        print_trimmed(console, hint)
     for day in programme.conference.days if hint is None else ():
         items = by_day.get(day, [])
         if not items:
@@ -151,7 +153,7 @@ def print_itinerary(
                 cell,
             )
         console.print()
-        console.print(table)
+        print_trimmed(console, table)
     shown = sorted(itinerary.left_out, key=lambda x: (-x.score, x.id))[:left_out]
     if shown:
         console.print()
@@ -168,37 +170,40 @@ def print_itinerary(
                 f"{out.score:g}",
                 Text(out.reason, style="dim"),
             )
-        console.print(table)
+        print_trimmed(console, table)
     hidden = len(itinerary.left_out) - len(shown)
     if hidden and shown:
-        console.print(
+        print_trimmed(
+            console,
             Text(
                 f"... and {hidden} more left out, with less interest "
                 "(--left-out all lists them; --json gives every reason).",
                 style="dim",
-            )
+            ),
         )
     elif hidden:
         console.print()
-        console.print(
+        print_trimmed(
+            console,
             Text(
                 f"{hidden} item{'s' if hidden != 1 else ''} left out "
                 "(--left-out N or all lists them; --json gives every reason).",
                 style="dim",
-            )
+            ),
         )
     if itinerary.relaxed:
         console.print()
-        console.print(Text("Relaxed to make a plan possible:", style="bold yellow"))
-        console.print(_indented_list([("-", wish) for wish in itinerary.relaxed], gap=1))
+        print_trimmed(console, Text("Relaxed to make a plan possible:", style="bold yellow"))
+        print_trimmed(console, _indented_list([("-", wish) for wish in itinerary.relaxed], gap=1))
     if itinerary.changes:
         console.print()
-        console.print(Text("Changes since the previous plan", style="bold cyan"))
+        print_trimmed(console, Text("Changes since the previous plan", style="bold cyan"))
         rows = [(c.change, c.id, c.detail) for c in itinerary.changes]
-        console.print(_indented_list(rows, right=True))
+        print_trimmed(console, _indented_list(rows, right=True))
     console.print()
-    console.print(
+    print_trimmed(
+        console,
         Text(
             status_line(itinerary), style="bold green" if itinerary.status == "optimal" else "bold"
-        )
+        ),
     )
