@@ -62,3 +62,14 @@ def test_fosdem_postgres_finds_the_postgresql_talks(real_file: Callable[[str], P
     exact = next(t for t in titles.values() if t == "Contributing to MariaDB & Postgres")
     assert found[exact].score > found[upgrade].score
     assert all("postgresql" in t.casefold() or "postgres" in t.casefold() for t in list(found)[:5])
+
+
+def test_a_word_found_as_itself_and_longer_names_the_longer_forms_only() -> None:
+    programme = tiny_programme(
+        [{"title": "Databases", "abstract": "Postgres, PostgreSQL and postgres again."}]
+    )
+    index = relevance_index(programme)
+    assert (
+        index.explain("postgres", "0")
+        == "'postgres' 3 times (also as 'postgresql') in the abstract"
+    )

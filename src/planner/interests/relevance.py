@@ -155,7 +155,12 @@ def _more(n: int) -> str:
 def _word_part(word: str, count: int, forms: tuple[str, ...], begun: bool, extra: bool) -> str:
     part = f"'{word}'" + (_more(count) if extra else _times(count))
     if begun or fold(word) not in forms:
-        part += " (as " + ", ".join(f"'{f}'" for f in forms) + ")"
+        own = fold(word)
+        others = [f"'{f}'" for f in forms if f != own]
+        if len(others) < len(forms):  # the word itself is among them: name the others only
+            part += " (also as " + ", ".join(others) + ")"
+        else:
+            part += " (as " + ", ".join(others) + ")"
     return part
 
 
