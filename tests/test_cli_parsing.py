@@ -27,8 +27,7 @@ from planner.interests.cli_parsing import (
     parse_star,
     parse_stars,
 )
-from planner.interests.profile import BusyInterval
-from planner.interests.scoring import STAR_LEVELS
+from planner.interests.profile import STAR_LEVELS, BusyInterval
 from planner.model import Programme
 
 ROME = ZoneInfo("Europe/Rome")

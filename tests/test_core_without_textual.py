@@ -55,3 +55,21 @@ def test_no_module_outside_the_tui_package_imports_textual() -> None:
             if any(n == "textual" or n.startswith("textual.") for n in names):
                 offenders.append(str(path.relative_to(root)))
     assert offenders == []
+
+
+def test_loading_a_programme_and_a_profile_loads_no_ranking_library(tmp_path: Path) -> None:
+    """The terminal UI's first screen waits for the programme and the profile: reading them
+    must not load the keyword ranking (bm25s, numpy), which comes when a keyword is scored."""
+    profile = tmp_path / "p.toml"
+    profile.write_text('star = { "1" = 15.0 }\narrive = "2022-05-31 10:00"\n')
+    script = (
+        "import sys\n"
+        "from planner.interests.storage import load_profile\n"
+        "from planner.sources import load_programme\n"
+        f"load_profile({str(profile)!r}, load_programme(None))\n"
+        "print(','.join(sorted(m for m in ('bm25s', 'numpy', 'Stemmer') if m in sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

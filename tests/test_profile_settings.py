@@ -15,7 +15,7 @@ from planner.cli import main
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.cli_parsing import parse_arrive, parse_busy, parse_leave
-from planner.interests.scoring import STAR_LEVELS
+from planner.interests.profile import STAR_LEVELS
 from planner.interests.settings import read_settings
 from planner.interests.storage import load_profile, profile_to_toml, save_profile
 from planner.model import Programme

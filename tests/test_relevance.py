@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interests_support import programme_fixture, tiny_programme  # noqa: F401
-from planner.interests.relevance import RelevanceIndex, fold, relevance_index, tokenize
+from planner.interests.folding import fold
+from planner.interests.relevance import RelevanceIndex, relevance_index, tokenize
 from planner.model import Programme
 from planner.sources import load_programme
 

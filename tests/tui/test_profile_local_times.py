@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from planner.interests.scoring import STAR_LEVELS
+from planner.interests.profile import STAR_LEVELS
 from planner.interests.storage import load_profile
 from planner.tui.app import make_app
 

@@ -88,7 +88,7 @@ async def test_constraints_form_cancel_keeps_the_profile(make: Make) -> None:
 
 
 async def test_star_levels_toggle_and_show_in_marks_and_details(make: Make) -> None:
-    from planner.interests.scoring import STAR_LEVELS
+    from planner.interests.profile import STAR_LEVELS
 
     app = make()
     async with running(app) as pilot:

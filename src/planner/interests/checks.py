@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
+from planner.interests.folding import fold
 from planner.interests.profile import InterestProfile
 from planner.model import Programme
 
@@ -74,8 +75,6 @@ def availability_warnings(programme: Programme, profile: InterestProfile) -> lis
 def session_keys(programme: Programme) -> set[str]:
     """Every session title, session id and track of ``programme``, folded as a ``session`` key
     of a profile is matched (case and accents ignored)."""
-    from planner.interests.relevance import fold
-
     keys: set[str] = set()
     for s in programme.sessions:
         keys |= {fold(s.title), fold(s.id), fold(s.track_name)}
@@ -87,7 +86,7 @@ def session_keys(programme: Programme) -> set[str]:
 def unmatched_wishes(programme: Programme, profile: InterestProfile) -> list[str]:
     """One line for each keyword, session and speaker of ``profile`` that no contribution of
     ``programme`` matches (such a wish adds nothing to any score)."""
-    from planner.interests.relevance import fold, relevance_index
+    from planner.interests.relevance import relevance_index
     from planner.interests.scoring import speaker_matches
 
     lines: list[str] = []

@@ -31,9 +31,8 @@ from pydantic import ValidationError
 
 from planner.errors import CommandLineError, PlannerError
 from planner.interests.checks import session_keys
-from planner.interests.profile import BusyInterval, InterestProfile
-from planner.interests.relevance import fold
-from planner.interests.scoring import STAR_LEVELS
+from planner.interests.folding import fold
+from planner.interests.profile import STAR_LEVELS, BusyInterval, InterestProfile
 from planner.model import Programme
 
 SESSION_WEIGHT = 10.0

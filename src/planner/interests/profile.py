@@ -9,6 +9,9 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 ContributionId = str
 
+STAR_LEVELS: dict[int, float] = {1: 15.0, 2: 30.0, 3: 60.0}
+"""The weight of one, two and three stars (``--star ID``, ``ID=**``, ``ID=***``)."""
+
 
 def fixed_offset(moment: datetime | None) -> datetime | None:
     """The same instant with its UTC offset as a fixed zone. A profile keeps instants this way,

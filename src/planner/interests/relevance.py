@@ -38,6 +38,7 @@ import numpy as np
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
+from planner.interests.folding import fold
 from planner.model import Contribution, Programme
 
 _WORD = re.compile(r"[^\W_]{2,}")
@@ -74,17 +75,6 @@ class Token:
     stem: str
     word: str
     """The folded word as written (lower-case, accents removed)."""
-
-
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-"""The combining diacritical marks blocks: what an accent becomes after NFKD."""
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: "Ramón" -> "ramon"."""
-    if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 @cache

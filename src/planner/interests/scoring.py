@@ -28,8 +28,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from planner.errors import PlannerError
-from planner.interests.profile import InterestProfile
-from planner.interests.relevance import fold, relevance_index
+from planner.interests.folding import fold
+from planner.interests.profile import STAR_LEVELS, InterestProfile
+from planner.interests.relevance import relevance_index
 from planner.model import Contribution, Programme
 
 KEYWORD_TOP = 10.0
@@ -38,7 +39,6 @@ KEYWORD_FLOOR = 0.5
 """Keyword matches worth fewer points than this are dropped."""
 SPEAKER_WEIGHT = 10.0
 """Points for a contribution by a listed speaker."""
-STAR_LEVELS: dict[int, float] = {1: 15.0, 2: 30.0, 3: 60.0}
 """Weight of one, two and three stars in the UI (``--star ID`` alone is one star)."""
 
 _WORD = re.compile(r"[^\W_]+")
