@@ -246,6 +246,18 @@ async def test_export_to_an_unwritable_place_is_a_notification(make: Make, tmp_p
         assert any(str(blocker) in n.message for n in app._notifications)
 
 
+async def test_export_to_a_folder_that_does_not_exist_makes_no_folder(
+    make: Make, tmp_path: Path
+) -> None:
+    app = make(profile(star={"28": 30.0}))
+    async with running(app) as pilot:
+        await settle(pilot)
+        await export_to(pilot, tmp_path / "typo" / "plan.ics")
+        assert isinstance(app.screen, MainScreen)
+        assert not (tmp_path / "typo").exists()
+        assert any("does not exist" in n.message for n in app._notifications)
+
+
 def busy_calendar(path: Path) -> Path:
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//test//busy//EN")

@@ -300,7 +300,14 @@ class PlannerApp(App[None]):
         self.push_screen(ExportDialog(stem), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
+        from planner.targets import check_folder
+
         if choice is None:
+            return
+        try:
+            check_folder(choice.path)  # a mistyped folder is not made, as on the command line
+        except PlannerError as error:
+            self.report(error)
             return
         if choice.path.exists():
             from planner.tui.dialogs.confirm import ConfirmDialog
