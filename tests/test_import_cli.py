@@ -117,7 +117,8 @@ def test_programme_files_still_load_as_before(tmp_path: Path) -> None:
     flow = tmp_path / "flow.yaml"
     flow.write_text("{conference: {name: X}}")
     with pytest.raises(
-        PlannerError, match=r"flow\.yaml: 5 problems:\n  - conference.timezone: Field required"
+        PlannerError,
+        match=r"flow\.yaml: 5 problems:\n  - conference.timezone: missing \(it is required\)",
     ):
         load_programme(flow)
     imported = import_programme(as_json)

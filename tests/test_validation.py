@@ -112,7 +112,7 @@ def test_naive_time_is_refused() -> None:
     data["contributions"][0]["start"] = "2022-10-29T09:00:00"
     message = problems_of(data)
     assert "contributions[0] (id 't1').start" in message
-    assert "timezone" in message
+    assert "is not a date and time with a UTC offset" in message
 
 
 def test_poster_rules() -> None:
@@ -177,3 +177,16 @@ def test_no_traceback_from_a_real_process(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert str(path) in run.stderr and "conference.timezone" in run.stderr
+
+
+def test_field_problems_are_in_plain_words_with_a_suggestion() -> None:
+    data = programme_data()
+    data["sessions"][0]["titel"] = data["sessions"][0].pop("title")
+    data["contributions"][0]["kind"] = "tlak"
+    message = problems_of(data)
+    assert "sessions[0] (id 's1').titel: not a programme key (did you mean 'title'?)" in message
+    assert "sessions[0] (id 's1').title: missing (it is required)" in message
+    assert (
+        "contributions[0] (id 't1').kind: 'tlak': choose 'invited', 'talk' or 'poster'" in message
+    )
+    assert "Input should" not in message and "Field required" not in message

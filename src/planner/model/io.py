@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from planner.errors import ProgrammeError
 from planner.model.programme import Programme
+from planner.problems import did_you_mean, keys_at, plain_message
 from planner.storage import atomic_write_text
 
 SCHEMA_NAME = "programme.schema.json"
@@ -43,11 +44,16 @@ def _where(loc: tuple[int | str, ...], data: Any) -> str:
 
 
 def describe_validation_error(error: ValidationError, data: Any) -> list[str]:
-    """One line per problem, naming the item and the field."""
+    """One line per problem, naming the item and the field, in plain words; a key the
+    programme does not know gets "did you mean ...?"."""
     lines: list[str] = []
     for item in error.errors():
-        where = _where(tuple(item["loc"]), data)
-        message = str(item["msg"]).removeprefix("Value error, ")
+        loc = tuple(item["loc"])
+        where = _where(loc, data)
+        if item["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            message = "not a programme key" + did_you_mean(loc[-1], keys_at(Programme, loc[:-1]))
+        else:
+            message = plain_message(item)
         for line in message.splitlines():
             lines.append(f"{where}: {line}" if where else line)
     return lines
