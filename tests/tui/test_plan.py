@@ -329,3 +329,18 @@ async def test_plan_pane_names_a_removed_lunch_on_its_day_only(programme) -> Non
     assert "Dropped since the previous plan (1)\n- lunch" in monday
     assert "lunch-2022-05-30" not in monday
     assert "lunch" not in text(date(2022, 5, 31))
+
+
+async def test_a_plan_arriving_while_the_app_closes_is_dropped(make: Make) -> None:
+    """The planning thread cannot know the app is closing: a plan that arrives after the
+    screen's widgets have gone is dropped, not a traceback at exit."""
+    app = make(profile(star={"28": 30.0}))
+    async with running(app) as pilot:
+        await settle(pilot)
+        itinerary = app.itinerary
+        assert itinerary is not None
+        await app.main.query_one(PlanPane).remove()
+        app.main.show_plan(itinerary)  # as on_plan_ready does
+        app.main.show_planning(True)
+        app.main.show_plan_problem("late")
+        assert app.main.itinerary is itinerary

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,6 +12,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane
@@ -396,21 +398,25 @@ class MainScreen(Screen[None]):
 
     def show_planning(self, busy: bool) -> None:
         if self.ready:
-            self.plan_pane().show(busy=busy, keep_problem=True)
+            with suppress(NoMatches):
+                self.plan_pane().show(busy=busy, keep_problem=True)
 
     def show_plan(self, itinerary: Itinerary) -> None:
         self.itinerary = itinerary
         self.planned = {item.id for item in itinerary.items}
         if not self.ready:
             return
-        self.plan_pane().show(itinerary=itinerary, busy=False)
-        for table in self.tables():
-            table.refresh_marks()
-        self.show_details()
+        # A plan that arrives while the app closes finds the widgets gone: it is dropped.
+        with suppress(NoMatches):
+            self.plan_pane().show(itinerary=itinerary, busy=False)
+            for table in self.tables():
+                table.refresh_marks()
+            self.show_details()
 
     def show_plan_problem(self, problem: str) -> None:
         if self.ready:
-            self.plan_pane().show(busy=False, problem=problem)
+            with suppress(NoMatches):
+                self.plan_pane().show(busy=False, problem=problem)
 
     def action_why(self) -> None:
         """Go to the item that keeps the highlighted one out of the plan."""
