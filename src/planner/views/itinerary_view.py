@@ -124,6 +124,8 @@ def print_itinerary(
         )
     hint = NOTHING_TO_PLAN.get(interest)
     if hint:
+        if reconstructed:
+            console.print()
         print_trimmed(console, hint)
     for day in programme.conference.days if hint is None else ():
         items = by_day.get(day, [])
