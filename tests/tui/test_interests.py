@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from planner.tui.app import PlannerApp
 from planner.tui.screens.interests import InterestsScreen, SessionWeights
@@ -107,3 +107,14 @@ async def test_ranked_titles_use_the_width_of_their_pane_from_the_start(
         await pilot.pause()
         again = [table.get_cell(key, "title").plain for key in ranked_ids(app)]
         assert max(len(t) for t in again) == widest
+
+
+async def test_a_keyword_that_matches_nothing_is_named(make: Make) -> None:
+    app = make()
+    async with running(app) as pilot:
+        await pilot.press("i")
+        why = app.screen.query_one("#ranked-why", Static)
+        assert str(why.render()) == "Add keywords, speakers or session weights to rank."
+        await pilot.press(*"xqzw", "enter")
+        assert app.profile.keyword == ["xqzw"] and ranked_ids(app) == []
+        assert str(why.render()) == "Nothing matches yet: keyword 'xqzw' matches no contribution."

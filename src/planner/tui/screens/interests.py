@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
+from planner.interests.checks import unmatched_wishes
 from planner.interests.cli_parsing import SESSION_WEIGHT
 from planner.interests.scoring import Interest
 from planner.model import Programme
@@ -181,7 +182,13 @@ class InterestsScreen(Screen[None]):
         why = self.query_one("#ranked-why", Static)
         matches = ranked(self.programme, self.scores)
         if not matches:
-            why.update(Text("Add keywords, speakers or session weights to rank.", style="dim"))
+            unmatched = [
+                line.removeprefix("--") for line in unmatched_wishes(self.programme, self.profile)
+            ]
+            if unmatched:
+                why.update(Text("Nothing matches yet: " + "; ".join(unmatched) + ".", style="dim"))
+            else:
+                why.update(Text("Add keywords, speakers or session weights to rank.", style="dim"))
             return
         cid, interest = matches[min(max(table.cursor_row, 0), len(matches) - 1)]
         c = self.programme.contribution_by_id[cid]
