@@ -344,3 +344,18 @@ async def test_a_plan_arriving_while_the_app_closes_is_dropped(make: Make) -> No
         app.main.show_planning(True)
         app.main.show_plan_problem("late")
         assert app.main.itinerary is itinerary
+
+
+async def test_a_departure_before_the_conference_is_a_warning(make: Make) -> None:
+    app = make(profile(star={"28": 30.0}))
+    async with running(app) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        app.screen.query_one("#field-leave", Input).value = "2022-05-29 18:00"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert (
+            "Departure 2022-05-29 18:00 is before the conference starts (Monday 30 May 2022)"
+            in messages
+        )

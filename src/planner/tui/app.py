@@ -158,6 +158,12 @@ class PlannerApp(App[None]):
         self.save_profile()
         self._show_profile_everywhere()
         self.schedule_plan()
+        if what == "constraints":
+            from planner.interests.checks import availability_warnings
+
+            for warning in availability_warnings(self.programme, profile):
+                words = warning.replace("--leave", "Departure").replace("--arrive", "Arrival")
+                self.notify(words, title="Nothing to attend then", severity="warning")
 
     def _show_profile_everywhere(self) -> None:
         for screen in self.screen_stack:
