@@ -362,12 +362,19 @@ def _speakers(raw: RawSchedule) -> dict[tuple[str, str | None], Speaker]:
     try:
         made = _SPEAKERS.validate_python(data)
     except ValidationError as error:
-        lines = describe_validation_error(error, data)
-        raise ProgrammeError(
-            f"{raw.source}: the {raw.format} gives unusable speakers:\n"
-            + "\n".join(f"  - speakers{line}" for line in lines[:20])
-        ) from None
+        raise _unusable(raw, "unusable speakers", error, data, "speakers") from None
     return dict(zip(persons, made, strict=True))
+
+
+def _unusable(
+    raw: RawSchedule, what: str, error: ValidationError, data: Any, prefix: str = ""
+) -> ProgrammeError:
+    """The problems the model found in what was assembled, the first twenty named."""
+    lines = describe_validation_error(error, data)
+    return ProgrammeError(
+        f"{raw.source}: the {raw.format} gives {what}:\n"
+        + "\n".join(f"  - {prefix}{line}" for line in lines[:20])
+    )
 
 
 def _break_kind(title: str) -> str:
@@ -483,11 +490,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
     try:
         programme = Programme.model_validate(data, extra=ASSEMBLED_EXTRA)
     except ValidationError as error:
-        lines = describe_validation_error(error, data)
-        raise ProgrammeError(
-            f"{raw.source}: the {raw.format} gives an unusable programme:\n"
-            + "\n".join(f"  - {line}" for line in lines[:20])
-        ) from None
+        raise _unusable(raw, "an unusable programme", error, data) from None
     return Imported(
         programme=programme,
         format=raw.format,

@@ -10,7 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from planner.model import Break, Contribution, Programme, Session
-from planner.model.selection import selected
+from planner.model.selection import in_track, selected, session_in_track
 from planner.views.fitted_table import FitColumn, FittedTable
 from planner.views.printing import print_trimmed
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, zone_heading
@@ -109,15 +109,12 @@ def _rows_by_day(programme: Programme, track: str | None = None) -> dict[date, l
     """Talks, poster sessions and breaks of each day in time order (only the talks and poster
     sessions whose track contains ``track``, when given)."""
     days: dict[date, list[Row]] = defaultdict(list)
-    wanted = track.casefold() if track else None
     for c in programme.contributions:
-        if wanted is not None and wanted not in programme.track_of(c).casefold():
-            continue
-        if not c.is_poster:
+        if not c.is_poster and in_track(programme, c, track):
             start = programme.local(programme.window(c)[0])
             days[programme.day_of(c)].append((start, 1, c))
     for s in programme.sessions:
-        if s.kind == "poster" and (wanted is None or wanted in s.track_name.casefold()):
+        if s.kind == "poster" and session_in_track(s, track):
             start = programme.local(s.start)
             days[start.date()].append((start, 0, s))
     for b in programme.breaks:
@@ -252,13 +249,7 @@ def print_programme(
     programme: Programme, console: Console, day: date | None = None, track: str | None = None
 ) -> None:
     out = programme_renderables(programme, day, track)
-    noted = [
-        c
-        for c in programme.contributions
-        if c.notes
-        and (day is None or programme.day_of(c) == day)
-        and (not track or track.casefold() in programme.track_of(c).casefold())
-    ]
+    noted = [c for c in selected(programme, day, track).contributions if c.notes]
     if noted:
         out.append(Text(""))
         for c in noted:
