@@ -319,6 +319,32 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     help="Your own talk or poster: you present it (repeatable).",
 )
 @click.option(
+    "--type",
+    multiple=True,
+    metavar="TYPE",
+    help="Only events of this type as the schedule writes it, e.g. lecture (repeatable).",
+)
+@click.option(
+    "--skip-type",
+    multiple=True,
+    metavar="TYPE",
+    help="Never events of this type, e.g. workshop (repeatable).",
+)
+@click.option(
+    "--language",
+    multiple=True,
+    metavar="LANG",
+    help="Only events in this language, e.g. en (repeatable; events of no language stay).",
+)
+@click.option(
+    "--prefer-live",
+    type=number(1),
+    is_flag=False,
+    flag_value=1.5,
+    metavar="[FACTOR]",
+    help="Multiply the interest of talks that will not be recorded (default factor 1.5).",
+)
+@click.option(
     "--arrive",
     metavar="DATETIME",
     help="When you arrive (conference time zone unless an offset is given).",

@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from html import escape
 
-from planner.export.details import RECONSTRUCTED_NOTE, Entry, entries, location, speakers_line
+from planner.export.details import (
+    RECONSTRUCTED_NOTE,
+    Entry,
+    entries,
+    facts,
+    location,
+    main_url,
+    speakers_line,
+)
 from planner.itinerary import Itinerary
 from planner.model.programme import Programme
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, hm, span, zone_label
@@ -56,9 +64,9 @@ def _rows(itinerary: Itinerary, programme: Programme, found: list[Entry]) -> dic
                 e.contribution.id,
                 location(programme, e.contribution, e.item.room or None),
                 title,
-                speakers_line(e.contribution),
+                " · ".join(filter(None, [speakers_line(e.contribution), *facts(e.contribution)])),
                 "; ".join(e.item.why),
-                e.contribution.url,
+                main_url(e.contribution),
             )
         )
     for lunch in (i for i in itinerary.items if i.kind == "lunch"):
@@ -139,6 +147,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_BLOCK_START = re.compile(r"^(\d+(?=[.)])|[#+=-])")
 
 
+_URL_IN_CELL = str.maketrans({">": "%3E", "<": "%3C", " ": "%20", "|": "%7C", "\n": ""})
+
+
 def md(text: str) -> str:
     """Text safe inside a Markdown table cell, list item or paragraph: one line, inline syntax
     escaped, and no heading, list or quote marker at its start."""
@@ -169,8 +180,11 @@ def markdown_agenda(itinerary: Itinerary, programme: Programme) -> str:
         out += [f"## {md(day_title(day))}", ""]
         out += ["| Time | # | Room | Title | Speakers | Why |", "|---|---|---|---|---|---|"]
         for row in rows:
-            cells = (row.time, row.id, row.room, row.title, row.speakers, row.why)
-            out.append("| " + " | ".join(map(md, cells)) + " |")
+            cells = [md(c) for c in (row.time, row.id, row.room, row.title, row.speakers, row.why)]
+            if row.url:  # the title links to the item's page
+                url = row.url.translate(_URL_IN_CELL)
+                cells[3] = f"[{cells[3]}](<{url}>)"
+            out.append("| " + " | ".join(cells) + " |")
         out.append("")
     changes = _changes(itinerary, programme)
     if changes:

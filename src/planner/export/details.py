@@ -27,6 +27,31 @@ def speakers_line(contribution: Contribution) -> str:
     return "; ".join(str(s) for s in contribution.speakers)
 
 
+def facts(contribution: Contribution) -> list[str]:
+    """What the source says of an item beyond its title: its event type, its language, and
+    that it will not be recorded (``["workshop", "de", "not recorded"]``)."""
+    found = [contribution.event_type or "", contribution.language or ""]
+    if contribution.recorded is False:
+        found.append("not recorded")
+    return [part for part in found if part]
+
+
+def main_url(contribution: Contribution) -> str | None:
+    """The item's own page, else its first link."""
+    if contribution.url:
+        return contribution.url
+    return contribution.links[0].url if contribution.links else None
+
+
+def link_lines(contribution: Contribution) -> list[str]:
+    """Every link of the item, one a line: ``Slides: https://...`` (its page first)."""
+    lines = [contribution.url] if contribution.url else []
+    for link in contribution.links:
+        if link.url != contribution.url:
+            lines.append(f"{link.title}: {link.url}" if link.title else link.url)
+    return lines
+
+
 def location(programme: Programme, contribution: Contribution, room: str | None = None) -> str:
     """The room, and the poster board when there is one."""
     place = room or programme.room_of(contribution)

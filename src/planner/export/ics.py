@@ -20,7 +20,9 @@ from planner.errors import PlannerError
 from planner.export.details import (
     RECONSTRUCTED_NOTE,
     entries,
+    link_lines,
     location,
+    main_url,
     slug,
     speakers_line,
 )
@@ -106,8 +108,15 @@ def _description(programme: Programme, contribution: Contribution, why: Iterable
     if programme.times_reconstructed(contribution):
         lines.append(f"Note: {RECONSTRUCTED_NOTE}")
     lines.extend(f"Note: {n}" for n in contribution.notes)
-    if contribution.url:
-        lines.append(contribution.url)
+    if contribution.event_type:
+        lines.append(f"Type: {contribution.event_type}")
+    if contribution.language:
+        lines.append(f"Language: {contribution.language}")
+    if contribution.recorded is False:
+        lines.append("Not recorded: only in person")
+    links = link_lines(contribution)
+    if links:
+        lines += ["Links:", *links]
     if contribution.abstract:
         lines.extend(["", contribution.abstract])
     return "\n".join(lines)
@@ -126,6 +135,7 @@ def _event(
     categories: list[str] | None = None,
     url: str | None = None,
     alarm: int | None = None,
+    status: str = "CONFIRMED",
 ) -> Event:
     event = Event()
     event.add("UID", uid)
@@ -142,7 +152,7 @@ def _event(
     if url:
         event.add("URL", url)
     event.add("SEQUENCE", 0)
-    event.add("STATUS", "CONFIRMED")
+    event.add("STATUS", status)
     event.add("TRANSP", "OPAQUE")
     if alarm is not None:
         reminder = Alarm()
@@ -289,7 +299,7 @@ def itinerary_calendar(
                 location_text=location(programme, contribution, entry.item.room or None),
                 description=_description(programme, contribution, entry.item.why),
                 categories=[session.title],
-                url=contribution.url,
+                url=main_url(contribution),
                 alarm=alarm,
             )
         )
@@ -339,7 +349,8 @@ def programme_calendar(
         events.append(
             _event(
                 uid=uid_for(programme, contribution.id),
-                summary=f"Poster: {title}" if contribution.is_poster else title,
+                summary=("Cancelled: " if contribution.cancelled else "")
+                + (f"Poster: {title}" if contribution.is_poster else title),
                 start=start,
                 end=end,
                 zone=zone,
@@ -347,7 +358,8 @@ def programme_calendar(
                 location_text=location(programme, contribution),
                 description=_description(programme, contribution),
                 categories=[session.title],
-                url=contribution.url,
+                url=main_url(contribution),
+                status="CANCELLED" if contribution.cancelled else "CONFIRMED",
             )
         )
     events.extend(_break_event(programme, b, stamp) for b in programme.breaks)

@@ -5,7 +5,8 @@ profile key, which is also the ``planner plan`` flag (``--keyword``, ``--leave``
 - :func:`interest_state`: no interest given at all, or none that scores anything.
 - :func:`availability_warnings`: an arrival after the conference's last day, a departure before
   its first day.
-- :func:`unmatched_wishes`: keywords, sessions and speakers that match no contribution.
+- :func:`unmatched_wishes`: keywords, sessions, speakers, event types and languages that match
+  no contribution, and wishes for cancelled items.
 """
 
 from __future__ import annotations
@@ -103,10 +104,42 @@ def unmatched_wishes(programme: Programme, profile: InterestProfile) -> list[str
         for name in profile.session
         if fold(name).strip() not in keys
     ]
+    lines += cancelled_wishes(programme, profile)
+    lines += _unmatched_filters(programme, profile)
     names = {s.name for c in programme.contributions for s in c.speakers}
     lines += [
         f"--speaker {wanted!r} matches no speaker"
         for wanted in dict.fromkeys(profile.speaker)
         if not any(speaker_matches(wanted, name) for name in names)
     ]
+    return lines
+
+
+def cancelled_wishes(programme: Programme, profile: InterestProfile) -> list[str]:
+    """A line for each starred, must-see or own item that the organisers cancelled: it is never
+    planned, and a must-see of it is not an error."""
+    by_id = programme.contribution_by_id
+    lines: list[str] = []
+    for key, ids in (("--must", profile.must), ("--own", profile.own), ("--star", profile.star)):
+        for ident in ids:
+            item = by_id.get(ident)
+            if item is not None and item.cancelled:
+                lines.append(f"{key} {ident}: {item.title!r} is cancelled: it is not planned")
+    return lines
+
+
+def _unmatched_filters(programme: Programme, profile: InterestProfile) -> list[str]:
+    """``--type``, ``--skip-type`` and ``--language`` values that no contribution has."""
+    types = {fold(c.event_type).strip() for c in programme.contributions if c.event_type}
+    languages = {fold(c.language).strip() for c in programme.contributions if c.language}
+    lines: list[str] = []
+    for flag, values, known, noun in (
+        ("--type", profile.type, types, "event type"),
+        ("--skip-type", profile.skip_type, types, "event type"),
+        ("--language", profile.language, languages, "language"),
+    ):
+        for value in values:
+            if fold(value).strip() not in known:
+                listed = ", ".join(sorted(known)[:12]) or "none"
+                lines.append(f"{flag} {value!r} matches no {noun} of the programme ({listed})")
     return lines

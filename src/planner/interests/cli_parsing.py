@@ -40,7 +40,18 @@ SESSION_WEIGHT = 10.0
 
 Prefer = Literal["earlier", "later"]
 
-_LISTS = ("keyword", "speaker", "must", "skip", "own", "busy", "busy_ics")
+_LISTS = (
+    "keyword",
+    "speaker",
+    "must",
+    "skip",
+    "own",
+    "busy",
+    "busy_ics",
+    "type",
+    "skip_type",
+    "language",
+)
 _DICTS = ("session", "star", "walk_between")
 _ID_FLAGS = ("star", "must", "skip", "own")
 

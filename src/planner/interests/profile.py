@@ -69,6 +69,26 @@ class InterestProfile(BaseModel):
         default_factory=list, description="The attendee's own talks and posters (presenter duty)."
     )
 
+    type: list[str] = Field(
+        default_factory=list,
+        description="Only items of these event types, as the schedule writes them "
+        "(case and accents ignored); empty: every type.",
+    )
+    skip_type: list[str] = Field(
+        default_factory=list, description="Never items of these event types."
+    )
+    language: list[str] = Field(
+        default_factory=list,
+        description="Only items given in these languages ('en', 'de'); items whose language "
+        "the schedule does not give are kept. Empty: every language.",
+    )
+    prefer_live: float | None = Field(
+        default=None,
+        ge=1,
+        description="Multiply the interest of an item that will not be recorded by this "
+        "factor: it can be seen only in person.",
+    )
+
     # Constraints
     arrive: AwareDatetime | None = None
     leave: AwareDatetime | None = None

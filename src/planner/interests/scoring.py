@@ -18,6 +18,9 @@ The scale (interest points; the solver maximises their sum over the plan):
 - **Stars**: ``profile.star[id] = w`` gives that contribution exactly ``w``, whatever the rest
   says, so a script can set exact interests. The UI's star levels are :data:`STAR_LEVELS`: one
   star is worth more than any single automatic match, each further star doubles it.
+- **Live only** (``prefer_live``): the score of an item the schedule says will not be
+  recorded is multiplied by that factor (stars excepted: they are exact), since it can be seen
+  only in person.
 - **Skip**: a skipped contribution scores 0, even when starred.
 """
 
@@ -133,6 +136,7 @@ def score_programme(programme: Programme, profile: InterestProfile) -> dict[str,
     session_weights = {fold(k).strip(): (k, w) for k, w in profile.session.items()}
     keyword_parts = _keyword_parts(programme, profile.keyword)
     skip = set(profile.skip)
+    live = profile.prefer_live
     result: dict[str, Interest] = {}
     for c in programme.contributions:
         parts: list[tuple[float, str]] = []
@@ -146,6 +150,9 @@ def score_programme(programme: Programme, profile: InterestProfile) -> dict[str,
                 break
         combined = max(0.0, round(sum(points for points, _ in parts), 6))
         reasons = [reason for _, reason in parts]
+        if live and combined > 0 and c.recorded is False:
+            combined = round(combined * live, 6)
+            reasons.append(f"not recorded: worth more in person (x{_num(live)})")
         if c.id in skip:
             result[c.id] = Interest(0.0, ["skipped"])
         elif c.id in profile.star:

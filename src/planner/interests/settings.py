@@ -3,7 +3,8 @@
 One reader for a TOML profile (:mod:`planner.interests.storage`) and a member of a group file
 (:mod:`planner.group.profiles`):
 
-- ``keyword``, ``speaker``, ``must``, ``skip``, ``own``, ``busy_ics``: a list, or one value.
+- ``keyword``, ``speaker``, ``must``, ``skip``, ``own``, ``busy_ics``, ``type``, ``skip_type``,
+  ``language``: a list, or one value.
 - ``star``: ``{ID = WEIGHT}`` with WEIGHT ``"*"``, ``"**"``, ``"***"`` or a number of 0 or more
   (as ``--star ID=WEIGHT``), or a list of ``"ID=WEIGHT"`` / ``"ID"``.
 - ``session``: ``{NAME = WEIGHT}``, or a list of ``"NAME=WEIGHT"`` / ``"NAME"``.
@@ -188,6 +189,9 @@ _READERS: dict[str, Callable[[Any, str, Programme | None], Any]] = {
     "keyword": lambda v, k, p: _texts(v, k),
     "speaker": lambda v, k, p: _texts(v, k),
     "busy_ics": lambda v, k, p: _texts(v, k, "a file name"),
+    "type": lambda v, k, p: _texts(v, k, "an event type"),
+    "skip_type": lambda v, k, p: _texts(v, k, "an event type"),
+    "language": lambda v, k, p: _texts(v, k, "a language"),
     "must": _ids,
     "skip": _ids,
     "own": _ids,

@@ -54,6 +54,13 @@ class Speaker(_Model):
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
 
 
+class Link(_Model):
+    """A link the source gives with an item: its page, slides, a video, a stream, feedback."""
+
+    url: str
+    title: str | None = None
+
+
 class Room(_Model):
     name: RoomName
     capacity: int | None = Field(default=None, ge=0)
@@ -90,6 +97,22 @@ class Contribution(_Model):
     event_type: str | None = Field(
         default=None,
         description="The source's own event type (lecture, workshop, ...), as published.",
+    )
+    language: str | None = Field(
+        default=None, description="The language it is given in, as the source writes it."
+    )
+    recorded: bool | None = Field(
+        default=None,
+        description="Whether it will be recorded: False when the source says it will not "
+        "(frab <recording><optout>, c3voc do_not_record), None when the source does not say.",
+    )
+    links: list[Link] = Field(
+        default_factory=list, description="Links the source gives (slides, video, feedback...)."
+    )
+    cancelled: bool = Field(
+        default=False,
+        description="Cancelled by the organisers (its title is given without the marker): "
+        "shown as cancelled, never planned.",
     )
     day: date | None = Field(
         default=None,

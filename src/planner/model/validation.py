@@ -100,7 +100,7 @@ def problems(programme: Programme) -> list[str]:
                 f"{_label(contribution)}: {_hm(start)} to {_hm(end)} is outside its session "
                 f"{session.id!r} ({_hm(session.start)} to {_hm(session.end)})"
             )
-        if overlaps_checked:
+        if overlaps_checked and not contribution.cancelled:  # its slot is free
             by_room[room].append(contribution)
 
     for room, talks in by_room.items():

@@ -16,8 +16,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from planner.interests.folding import fold
 from planner.interests.profile import InterestProfile
-from planner.model import Programme
+from planner.model import Contribution, Programme
 
 SCALE = 100
 """Scores are floats; the model uses integer weights ``round(score * SCALE)``."""
@@ -163,6 +164,28 @@ def _blocked(
     return None
 
 
+def _folded_set(values: list[str]) -> frozenset[str]:
+    return frozenset(fold(v).strip() for v in values if v.strip())
+
+
+def filtered_out(contribution: Contribution, profile: InterestProfile) -> str | None:
+    """Why the attendee's filters on event types and languages rule ``contribution`` out
+    (``--type``, ``--skip-type``, ``--language``), or None."""
+    kind = fold(contribution.event_type or "").strip()
+    skipped = _folded_set(profile.skip_type)
+    if kind and kind in skipped:
+        return f"a {contribution.event_type}, a type you skip (--skip-type)"
+    wanted = _folded_set(profile.type)
+    if wanted and kind not in wanted:
+        shown = f"a {contribution.event_type}" if kind else "it has no event type"
+        return f"{shown}, not a type you chose (--type)"
+    language = fold(contribution.language or "").strip()
+    languages = _folded_set(profile.language)
+    if languages and language and language not in languages:
+        return f"in {contribution.language!r}, not a language you chose (--language)"
+    return None
+
+
 def build_problem(
     programme: Programme, profile: InterestProfile, scores: Mapping[str, float]
 ) -> Problem:
@@ -179,6 +202,8 @@ def build_problem(
         cid = contribution.id
         score = max(0.0, float(scores.get(cid, 0.0)))
         wish: Wish | None = "own" if cid in own else "must" if cid in must else None
+        if contribution.cancelled:
+            wish = None  # a wish for a cancelled item is a warning (interests.checks)
         if wish is None and (score <= 0 and cid not in skip):
             continue
         window_start, window_end = programme.window(contribution)
@@ -205,6 +230,10 @@ def build_problem(
             reason = _blocked(start, end, arrive, leave, busy)
             if end <= start:
                 reason, end = "it has no duration in the programme", start + 1
+        if contribution.cancelled:
+            reason = "cancelled"
+        elif wish is None:
+            reason = filtered_out(contribution, profile) or reason
         candidate = Candidate(
             id=cid,
             kind=kind,

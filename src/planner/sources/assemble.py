@@ -35,7 +35,7 @@ from planner.errors import ProgrammeError
 from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
 from planner.sources.imported import Imported
-from planner.sources.raw import RawBreak, RawEvent, RawSchedule, is_break
+from planner.sources.raw import RawBreak, RawEvent, RawSchedule, cancelled_title, is_break
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -413,6 +413,27 @@ def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
         )
 
 
+def _mark_cancelled(raw: RawSchedule, warnings: list[str]) -> None:
+    """Events whose title carries a cancellation marker ("CANCELLED ...", "[cancelled] ...")
+    or whose state says so are cancelled: kept, with the title without the marker."""
+    found: list[RawEvent] = []
+    for event in raw.events:
+        title = cancelled_title(event.title)
+        if title is not None:
+            event.title = title or "(untitled)"
+            event.cancelled = True
+        if event.cancelled:
+            found.append(event)
+    if found:
+        shown = ", ".join(event.ref for event in found[:4])
+        more = f" and {len(found) - 4} more" if len(found) > 4 else ""
+        count = len(found)
+        warnings.append(
+            f"{count} event{'s are' if count != 1 else ' is'} cancelled ({shown}{more}): "
+            "kept as cancelled, never planned"
+        )
+
+
 def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = False) -> Imported:
     """The programme of a schedule, with the warnings about what was kept as it was.
 
@@ -427,6 +448,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
             raise ValueError("local_times needs the zone the clock times are in")
         _read_as_local_times(raw, zone, warnings)
     _separate_breaks(raw, warnings)
+    _mark_cancelled(raw, warnings)
     if not raw.events:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
     own_name = _choose_zone(raw, warnings, zone)
@@ -533,6 +555,14 @@ def _contribution(
         item["track"] = event.track
     if event.event_type is not None:
         item["event_type"] = event.event_type
+    if event.language is not None:
+        item["language"] = event.language
+    if event.recorded is not None:
+        item["recorded"] = event.recorded
+    if event.links:
+        item["links"] = [{"url": url, "title": title} for url, title in event.links]
+    if event.cancelled:
+        item["cancelled"] = True
     if day is not None:
         item["day"] = day
     if event.notes:
@@ -693,7 +723,7 @@ def _room_overlaps(
     """A warning for each event that starts before an earlier one in its room has ended."""
     by_room: dict[str, list[int]] = defaultdict(list)
     for index, event in enumerate(events):
-        if event.start is not None:
+        if event.start is not None and not event.cancelled:  # a cancelled event's slot is free
             by_room[event.room].append(index)
     found: list[str] = []
     for room, members in by_room.items():

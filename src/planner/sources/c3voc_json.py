@@ -26,6 +26,7 @@ from planner.sources.raw import (
     RawEvent,
     RawRoom,
     RawSchedule,
+    cancelled_state,
     join_texts,
     localized,
     parse_date,
@@ -88,15 +89,47 @@ def _persons_checked(w: Where, values: Any, path: str, key: str) -> list[tuple[s
     return [(name, None) for name in names]
 
 
-def _first_link(w: Where, values: Any, path: str, key: str) -> str | None:
+def _links(w: Where, values: Any, path: str, key: str) -> list[tuple[str, str | None]]:
+    """The event's links as ``(url, title)``: each a URL, or ``{"url", "title"}``."""
     if values is None or values == []:
-        return None
+        return []
+    found: list[tuple[str, str | None]] = []
     for n, link in enumerate(w.arr(values, path, key)):
+        where = f"{path}.{key}[{n}]"
         url = link.get("url") if type(link) is dict else link
-        text = url.strip() if type(url) is str else w.text(url, f"{path}.{key}[{n}]", "url")
+        text = url.strip() if type(url) is str else w.text(url, where, "url")
+        title = w.loc(link.get("title"), where, "title") if type(link) is dict else ""
         if text:
-            return text
+            found.append((text, " ".join(title.split()) or None))
+    return found
+
+
+def _recorded(w: Where, event: dict[str, Any], path: str) -> bool | None:
+    """False when ``do_not_record`` says so, True when it says the opposite, else None."""
+    value = event.get("do_not_record")
+    if value is None or value == "":
+        return None
+    if type(value) is bool:
+        return not value
+    text = w.text(value, path, "do_not_record").lower()
+    if text in ("true", "1", "yes"):
+        return False
+    if text in ("false", "0", "no"):
+        return True
     return None
+
+
+def _extras(w: Where, event: dict[str, Any], path: str, event_item: RawEvent) -> RawEvent:
+    """The fields every c3voc event may have beyond its times: language, recording, links,
+    state."""
+    links = _links(w, event.get("links"), path, "links")
+    event_item.links = links
+    if event_item.url is None and links:
+        event_item.url = links[0][0]
+    event_item.language = w.text(event.get("language"), path, "language") or None
+    event_item.recorded = _recorded(w, event, path)
+    event_item.cancelled = cancelled_state(event.get("state"))
+    return event_item
 
 
 def _when(w: Where, text: str, path: str, key: str = "") -> datetime:
@@ -283,10 +316,8 @@ def _event_v1(
     value = get("type")
     event_type = (value.strip() if type(value) is str else text(value, path, "type")) or None
     value = get("url")
-    url = (value.strip() if type(value) is str else text(value, path, "url")) or _first_link(
-        w, get("links"), path, "links"
-    )
-    return RawEvent(  # by position (the fields' order): as fast as a dataclass gets built
+    url = (value.strip() if type(value) is str else text(value, path, "url")) or None
+    made = RawEvent(  # by position (the fields' order): as fast as a dataclass gets built
         event_id,
         title,
         room or own_room or "(no room)",
@@ -305,6 +336,7 @@ def _event_v1(
         [],
         position,
     )
+    return _extras(w, event, path, made)
 
 
 def _track_name(w: Where, value: Any, tracks: dict[str, str], path: str, key: str) -> str | None:
@@ -351,7 +383,7 @@ def _event_v2(
         raise w.fail(path, str(error), "duration") from None
     speakers = _persons(w, event.get("participants"), path, "participants")
     speakers += [p for p in _persons(w, event.get("persons"), path, "persons") if p not in speakers]
-    return RawEvent(
+    made = RawEvent(
         position=position,
         id=event_id,
         guid=w.text(event.get("guid"), path, "guid") or None,
@@ -363,9 +395,9 @@ def _event_v2(
         event_type=w.text(event.get("type"), path, "type") or None,
         abstract=_abstract(w, event, path),
         speakers=speakers,
-        url=w.text(event.get("url"), path, "url")
-        or _first_link(w, event.get("links"), path, "links"),
+        url=w.text(event.get("url"), path, "url") or None,
     )
+    return _extras(w, event, path, made)
 
 
 def _break(w: Where, event: dict[str, Any], path: str, rooms: dict[str, str]) -> RawBreak:

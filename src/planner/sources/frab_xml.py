@@ -26,6 +26,7 @@ from planner.sources.raw import (
     RawEvent,
     RawRoom,
     RawSchedule,
+    cancelled_state,
     join_texts,
     parse_date,
     parse_datetime,
@@ -145,7 +146,8 @@ class _EventReader:
         fields: dict[str, str] = {}
         names: list[str] = []
         listed: list[str] = []  # some generators: <person>A, B</person>
-        href = ""
+        links: list[tuple[str, str | None]] = []
+        recorded: bool | None = None
         for child in element:
             tag = child.tag
             if tag == "persons":
@@ -155,11 +157,17 @@ class _EventReader:
                         names.append(name)
             elif tag == "person":
                 listed.extend(n.strip() for n in (child.text or "").split(",") if n.strip())
-            elif tag == "links" and not href:
+            elif tag == "links":
                 for link in child.findall("link"):
                     href = (link.get("href") or "").strip()
                     if href:
-                        break
+                        links.append((href, " ".join("".join(link.itertext()).split()) or None))
+            elif tag == "recording":
+                optout = (child.findtext("optout") or "").strip().lower()
+                if optout in ("true", "1", "yes"):
+                    recorded = False
+                elif optout in ("false", "0", "no"):
+                    recorded = True
             if type(tag) is str and tag not in fields:
                 fields[tag] = (child.text or "").strip()
         get = fields.get
@@ -204,9 +212,13 @@ class _EventReader:
             ),
             speakers=[(name, None) for name in dict.fromkeys(names + listed)],
             url=get("url")
-            or href
+            or (links[0][0] if links else None)
             or (slug if slug.startswith(("http://", "https://")) else None)
             or None,
+            language=get("language") or None,
+            recorded=recorded,
+            links=links,
+            cancelled=cancelled_state(get("state")),
         )
 
 

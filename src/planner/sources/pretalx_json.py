@@ -23,6 +23,7 @@ from planner.sources.raw import (
     RawEvent,
     RawRoom,
     RawSchedule,
+    cancelled_state,
     join_texts,
     parse_date,
     parse_datetime,
@@ -93,6 +94,11 @@ def read_pretalx(data: Any, source: str) -> RawSchedule:
                     plain_text(w.loc(talk.get("description"), path, "description")),
                 ),
                 speakers=[(speakers.get(code, code), None) for code in names if code],
+                language=w.text(talk.get("content_locale") or talk.get("language"), path) or None,
+                recorded=(not talk["do_not_record"])
+                if type(talk.get("do_not_record")) is bool
+                else None,
+                cancelled=cancelled_state(talk.get("state")),
             )
         )
     days: list[RawDay] = []

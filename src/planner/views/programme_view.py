@@ -9,6 +9,7 @@ from typing import Any
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
+from planner.export.details import facts
 from planner.model import Break, Contribution, Programme, Session
 from planner.model.selection import in_track, selected, session_in_track
 from planner.views.fitted_table import FitColumn, FittedTable
@@ -59,6 +60,11 @@ def programme_json(
                 "times_reconstructed": programme.times_reconstructed(c),
                 "abstract": c.abstract,
                 "notes": c.notes,
+                "cancelled": c.cancelled,
+                "type": c.event_type,
+                "language": c.language,
+                "recorded": c.recorded,
+                "links": [{"url": link.url, "title": link.title} for link in c.links],
             }
         )
     return {
@@ -237,11 +243,18 @@ def _day_table(
 
 
 def _title(contribution: Contribution) -> Text:
-    text = Text(contribution.title, style="bold" if contribution.kind == "invited" else "")
+    text = Text()
+    style = "bold" if contribution.kind == "invited" else ""
+    if contribution.cancelled:
+        text.append("CANCELLED ", style="bold red")
+        style += " strike"
+    text.append(contribution.title, style=style.strip())
     if contribution.notes:
         text.append(" †", style="yellow")
-    if contribution.speakers:
-        text.append("\n" + speakers_text(contribution), style="dim")
+    details = [speakers_text(contribution), *facts(contribution)]
+    shown = " · ".join(part for part in details if part)
+    if shown:
+        text.append("\n" + shown, style="dim")
     return text
 
 

@@ -116,11 +116,14 @@ class DayTable(DataTable[Text | str]):
         for row in self.rows_shown:
             style = KIND_STYLE.get(row.kind, "")
             previous_poster = row.kind == "poster"
+            kind = Text(row.kind, style="dim" if style == "dim" else "")
+            if row.contribution is not None and row.contribution.cancelled:
+                style, kind = f"{style} strike dim".strip(), Text("cancelled", style="red")
             self.add_row(
                 self.marker(row.key) if row.is_contribution else Text(""),
                 "" if previous_poster else span(row.start, row.end, row.reconstructed),
                 row.room,
-                Text(row.kind, style="dim" if style == "dim" else ""),
+                kind,
                 _fit(("  " if previous_poster else "") + row.title, title_width, style),
                 _fit(row.speaker, speaker_width, "italic"),
                 key=row.key,

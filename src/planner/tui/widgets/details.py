@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from planner.export.details import facts, link_lines
 from planner.model import Programme
 from planner.tui.rows import Row
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span
@@ -35,10 +36,11 @@ def details_renderable(
             parts.append(Text.assemble(("Where  ", "bold"), row.room))
         return Group(*parts)
     session = programme.session_of(c)
-    parts.append(Text(c.title, style="bold"))
-    parts.append(
-        Text(f"{c.kind} · {c.id}" + (f" · board {c.board}" if c.board else ""), style="dim")
-    )
+    if c.cancelled:
+        parts.append(Text("CANCELLED: it will not take place, and is never planned", "bold red"))
+    parts.append(Text(c.title, style="bold strike" if c.cancelled else "bold"))
+    kind = [c.kind, c.id, *([f"board {c.board}"] if c.board else []), *facts(c)]
+    parts.append(Text(" · ".join(kind), style="dim"))
     parts.append(Text(""))
     for speaker in c.speakers:
         line = Text(speaker.name, style="italic")
@@ -57,8 +59,10 @@ def details_renderable(
         parts += [Text(""), Text(c.abstract)]
     for note in c.notes:
         parts += [Text(""), Text.assemble(("Note: ", "bold yellow"), (note, "yellow"))]
-    if c.url:
-        parts += [Text(""), Text(c.url, style="underline")]
+    links = link_lines(c)
+    if links:
+        parts.append(Text(""))
+        parts += [Text(line, style="underline") for line in links]
     return Group(*parts)
 
 
