@@ -16,6 +16,7 @@ from icalendar import Calendar
 
 from planner.cli import main
 from planner.interests.profile import InterestProfile
+from planner.model import Programme
 from planner.planning import make_plan
 from planner.solver import validate
 from planner.sources import import_programme
@@ -375,6 +376,14 @@ def test_fosdem_2019_cancelled_events_are_never_planned(
     result = make_plan(programme, profile)
     planned = {item.id for item in result.itinerary.items}
     assert not planned & cancelled
+    assert validate(result.itinerary, programme, profile) == []
+    # the checker itself refuses a plan that holds a cancelled item
+    first = result.itinerary.items[0]
+    data = programme.model_dump()
+    for item in data["contributions"]:
+        item["cancelled"] = item["cancelled"] or item["id"] == first.id
+    changed = Programme.model_validate(data)
+    assert f"{first.id!r}" in " ".join(validate(result.itinerary, changed, profile))
     left = {o.id: o.reason for o in result.itinerary.left_out}
     assert {left[i] for i in cancelled} == {"cancelled"}
     assert all(r != "cancelled" or i in cancelled for i, r in left.items())

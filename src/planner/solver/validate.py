@@ -35,6 +35,8 @@ def _check_item(
     if contribution is None:
         found.append(f"{_name(item)} is not in the programme")
         return
+    if contribution.cancelled:
+        found.append(f"{_name(item)} is cancelled")
     room = programme.room_of(contribution)
     if item.room != room:
         found.append(f"{_name(item)} is in room {room!r}, not {item.room!r}")
