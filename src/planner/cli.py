@@ -31,6 +31,13 @@ ZONE_HELP = (
 )
 
 
+ICS_UTC_HELP = (
+    "Write every time of the calendar in UTC: for calendar programs that ignore time zones "
+    "(calcurse, some older importers). Google Calendar, Apple Calendar, Outlook, Thunderbird "
+    "and khal read the default form (local times with the zone) correctly."
+)
+
+
 def zone_option(func: F) -> F:
     return click.option("--zone", metavar="ZONE", help=ZONE_HELP)(func)
 
@@ -256,9 +263,12 @@ def import_(
     help="Calendar file (.ics) to write with the whole programme.",
 )
 @click.option("--force", is_flag=True, help="Overwrite a file that the planner did not write.")
+@click.option("--ics-utc", is_flag=True, help=ICS_UTC_HELP)
 @zone_option
 @friendly_errors
-def export(programme_path: Path | None, programme_ics: Path, force: bool, zone: str | None) -> None:
+def export(
+    programme_path: Path | None, programme_ics: Path, force: bool, ics_utc: bool, zone: str | None
+) -> None:
     """Export the whole programme as an iCalendar file, to import into a calendar application."""
     from planner.export.writers import write_programme_ics
     from planner.sources import load_programme
@@ -266,7 +276,7 @@ def export(programme_path: Path | None, programme_ics: Path, force: bool, zone: 
 
     check_folder(programme_ics)
     programme = load_programme(programme_path, zone=_zone(zone))
-    calendar = write_programme_ics(programme_ics, programme, force=force)
+    calendar = write_programme_ics(programme_ics, programme, force=force, utc=ics_utc)
     events = len(calendar.walk("VEVENT"))
     click.echo(f"{programme_ics}: {events} events of {programme.conference.name}", err=True)
 
@@ -401,6 +411,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     metavar="FILE",
     help="Write the plan as an iCalendar file (updates an earlier one).",
 )
+@click.option("--ics-utc", is_flag=True, default=None, help=ICS_UTC_HELP)
 @click.option(
     "--alarm",
     type=whole(0),
@@ -537,7 +548,7 @@ def plan(
     if ics:
         from planner.export.writers import write_plan_ics
 
-        write_plan_ics(ics, itinerary, programme, attendee, alarm, force)
+        write_plan_ics(ics, itinerary, programme, attendee, alarm, force, utc=profile.ics_utc)
         written.append(str(ics))
     if markdown:
         from planner.export.writers import write_markdown

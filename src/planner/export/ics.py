@@ -76,14 +76,27 @@ def parse_calendar(data: bytes, source: str) -> Calendar:
     return calendar
 
 
-def ical_time(moment: datetime, zone: ZoneInfo) -> datetime:
-    """``moment`` in the conference's zone, written with its TZID. A local time that occurs twice
-    (the hour repeated when DST ends) is read as its first occurrence (RFC 5545 3.3.5), so the
-    second one is written in UTC instead to keep the instant right."""
+def ambiguous(moment: datetime, zone: ZoneInfo) -> bool:
+    """Whether ``moment``'s local time in ``zone`` happens twice (the hour repeated when the
+    clocks go back): calendar programs disagree on which of the two such a time means."""
     local = moment.astimezone(zone)
-    if local.fold == 1 and local.replace(fold=0).utcoffset() != local.utcoffset():
-        return moment.astimezone(UTC)
-    return local
+    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+
+
+def ical_time(moment: datetime, zone: ZoneInfo, utc: bool = False) -> datetime:
+    """``moment`` in the conference's zone, written with its TZID; in UTC with ``utc``. A local
+    time that happens twice is read as its first occurrence by RFC 5545 (3.3.5) and as its
+    second by some programs, so :func:`_event` writes an event that touches one in UTC."""
+    return moment.astimezone(UTC) if utc else moment.astimezone(zone)
+
+
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL[0x0D] = None
+
+
+def text_value(text: str) -> str:
+    """Text as RFC 5545's TEXT allows it: no control characters but line breaks and tabs."""
+    return text.translate(_CONTROL)
 
 
 def _new_calendar(programme: Programme, name: str) -> Calendar:
@@ -136,19 +149,24 @@ def _event(
     url: str | None = None,
     alarm: int | None = None,
     status: str = "CONFIRMED",
+    utc: bool = False,
 ) -> Event:
+    """One event; in UTC with ``utc``, or when its start or end is a local time that happens
+    twice (so every program reads the same instants)."""
+    utc = utc or ambiguous(start, zone) or ambiguous(end, zone)
+    summary = text_value(summary)
     event = Event()
     event.add("UID", uid)
     event.add("DTSTAMP", stamp)
-    event.add("DTSTART", ical_time(start, zone))
-    event.add("DTEND", ical_time(end, zone))
+    event.add("DTSTART", ical_time(start, zone, utc))
+    event.add("DTEND", ical_time(end, zone, utc))
     event.add("SUMMARY", summary)
     if location_text:
-        event.add("LOCATION", location_text)
+        event.add("LOCATION", text_value(location_text))
     if description:
-        event.add("DESCRIPTION", description)
+        event.add("DESCRIPTION", text_value(description))
     if categories:
-        event.add("CATEGORIES", categories)
+        event.add("CATEGORIES", [text_value(c) for c in categories])
     if url:
         event.add("URL", url)
     event.add("SEQUENCE", 0)
@@ -274,10 +292,12 @@ def itinerary_calendar(
     now: datetime | None = None,
     *,
     breaks: bool = False,
+    utc: bool = False,
 ) -> Calendar:
     """One event per planned talk and poster visit. ``previous`` is the calendar exported last
     time for this plan (for SEQUENCE and cancellations); ``now`` fixes DTSTAMP (default: now);
-    ``breaks`` adds the programme's breaks (coffee, lunch) on the days of the plan, as free time."""
+    ``breaks`` adds the programme's breaks (coffee, lunch) on the days of the plan, as free time;
+    ``utc`` writes every time in UTC (for calendar programs that ignore time zones)."""
     if alarm is not None and alarm < 0:
         raise PlannerError(f"--alarm {alarm}: give the minutes before an event, 0 or more")
     zone = programme.conference.zone
@@ -301,12 +321,13 @@ def itinerary_calendar(
                 categories=[session.title],
                 url=main_url(contribution),
                 alarm=alarm,
+                utc=utc,
             )
         )
     if breaks:
         days = {programme.local(i.start).date() for i in itinerary.items}
         events.extend(
-            _break_event(programme, b, stamp, attendee)
+            _break_event(programme, b, stamp, attendee, utc)
             for b in programme.breaks
             if programme.local(b.start).date() in days
         )
@@ -315,7 +336,11 @@ def itinerary_calendar(
 
 
 def _break_event(
-    programme: Programme, item: Break, stamp: datetime, attendee: str | None = None
+    programme: Programme,
+    item: Break,
+    stamp: datetime,
+    attendee: str | None = None,
+    utc: bool = False,
 ) -> Event:
     note = f"Note: {RECONSTRUCTED_NOTE}" if item.times_reconstructed else None
     event = _event(
@@ -328,6 +353,7 @@ def _break_event(
         location_text=item.room,
         description=note,
         categories=[item.kind.capitalize()],
+        utc=utc,
     )
     if attendee is not None:
         event["TRANSP"] = "TRANSPARENT"  # a break in a plan does not make the attendee busy
@@ -335,10 +361,14 @@ def _break_event(
 
 
 def programme_calendar(
-    programme: Programme, previous: Calendar | None = None, now: datetime | None = None
+    programme: Programme,
+    previous: Calendar | None = None,
+    now: datetime | None = None,
+    *,
+    utc: bool = False,
 ) -> Calendar:
     """The whole programme: every talk at its slot, every poster over its poster session, and
-    the breaks."""
+    the breaks (every time in UTC with ``utc``)."""
     stamp = _stamp(now)
     zone = programme.conference.zone
     events = []
@@ -360,8 +390,9 @@ def programme_calendar(
                 categories=[session.title],
                 url=main_url(contribution),
                 status="CANCELLED" if contribution.cancelled else "CONFIRMED",
+                utc=utc,
             )
         )
-    events.extend(_break_event(programme, b, stamp) for b in programme.breaks)
+    events.extend(_break_event(programme, b, stamp, utc=utc) for b in programme.breaks)
     name = programme.conference.name
     return _finish(_new_calendar(programme, name), _merge(events, previous, stamp), programme)

@@ -106,24 +106,31 @@ def write_plan_ics(
     now: datetime | None = None,
     *,
     breaks: bool = False,
+    utc: bool = False,
 ) -> Calendar:
-    """Write the plan's calendar to ``path``, updating the file exported there before."""
+    """Write the plan's calendar to ``path``, updating the file exported there before; every
+    time in UTC with ``utc``."""
     path = Path(path)
     previous = previous_calendar(path, force)
     calendar = itinerary_calendar(
-        itinerary, programme, attendee, alarm, previous, now, breaks=breaks
+        itinerary, programme, attendee, alarm, previous, now, breaks=breaks, utc=utc
     )
     _write(path, calendar.to_ical())
     return calendar
 
 
 def write_programme_ics(
-    path: Path, programme: Programme, force: bool = False, now: datetime | None = None
+    path: Path,
+    programme: Programme,
+    force: bool = False,
+    now: datetime | None = None,
+    *,
+    utc: bool = False,
 ) -> Calendar:
-    """Write the whole programme's calendar to ``path``."""
+    """Write the whole programme's calendar to ``path`` (every time in UTC with ``utc``)."""
     path = Path(path)
     previous = previous_calendar(path, force)
-    calendar = programme_calendar(programme, previous, now)
+    calendar = programme_calendar(programme, previous, now, utc=utc)
     _write(path, calendar.to_ical())
     return calendar
 

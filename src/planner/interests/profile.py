@@ -120,6 +120,13 @@ class InterestProfile(BaseModel):
         description="Share of its poster session a presenter stays at their own poster.",
     )
 
+    # Exports
+    ics_utc: bool = Field(
+        default=False,
+        description="Write calendars with every time in UTC, for calendar programs that "
+        "ignore time zones.",
+    )
+
     _fixed = field_validator("arrive", "leave")(fixed_offset)
 
     @model_validator(mode="after")

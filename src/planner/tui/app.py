@@ -303,7 +303,7 @@ class PlannerApp(App[None]):
         stem = "-".join(stem.lower().split())
         from planner.tui.dialogs.export import ExportDialog
 
-        self.push_screen(ExportDialog(stem), self._export_chosen)
+        self.push_screen(ExportDialog(stem, utc=self.profile.ics_utc), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
         from planner.targets import check_folder
@@ -339,7 +339,12 @@ class PlannerApp(App[None]):
         try:
             if choice.format == "ics":
                 write_plan_ics(
-                    choice.path, itinerary, self.programme, force=overwrite, now=self.clock()
+                    choice.path,
+                    itinerary,
+                    self.programme,
+                    force=overwrite,
+                    now=self.clock(),
+                    utc=choice.utc,
                 )
             elif choice.format == "markdown":
                 write_markdown(choice.path, itinerary, self.programme, force=overwrite)

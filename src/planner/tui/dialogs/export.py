@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 ExportFormat = Literal["ics", "markdown", "html"]
 SUFFIX: dict[ExportFormat, str] = {"ics": ".ics", "markdown": ".md", "html": ".html"}
@@ -27,6 +27,8 @@ LABEL: dict[ExportFormat, str] = {
 class ExportChoice:
     format: ExportFormat
     path: Path
+    utc: bool = False
+    """A calendar with every time in UTC, for programs that ignore time zones."""
 
 
 def default_path(stem: str, fmt: ExportFormat, folder: Path | None = None) -> Path:
@@ -41,10 +43,11 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
     ]
 
-    def __init__(self, stem: str, folder: Path | None = None) -> None:
+    def __init__(self, stem: str, folder: Path | None = None, *, utc: bool = False) -> None:
         super().__init__()
         self.stem = stem
         self.folder = folder
+        self.utc = utc
         self.format: ExportFormat = "ics"
 
     def compose(self) -> ComposeResult:
@@ -58,6 +61,12 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
             yield Input(
                 str(default_path(self.stem, "ics", self.folder)), id="export-path", compact=True
             )
+            yield Checkbox(
+                "Calendar times in UTC (for calendar programs that ignore time zones)",
+                self.utc,
+                id="export-utc",
+                compact=True,
+            )
             yield Static("", id="export-error", classes="field-error")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export")
@@ -69,6 +78,7 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if fmt not in SUFFIX:
             return
         new: ExportFormat = fmt
+        self.query_one("#export-utc", Checkbox).display = new == "ics"
         path_input = self.query_one("#export-path", Input)
         current = Path(path_input.value)
         if current.suffix in SUFFIX.values():
@@ -87,7 +97,8 @@ class ExportDialog(ModalScreen[ExportChoice | None]):
         if path.is_dir():
             error.update(f"{path}: is a folder; give a file name")
             return
-        self.dismiss(ExportChoice(self.format, path))
+        utc = self.format == "ics" and self.query_one("#export-utc", Checkbox).value
+        self.dismiss(ExportChoice(self.format, path, utc))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
