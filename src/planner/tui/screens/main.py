@@ -19,12 +19,20 @@ from textual.widgets import DataTable, Header, Input, Select, Static, TabbedCont
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
+from planner.interests.words import SearchText
 from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
-from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, search_texts, session_titles
+from planner.tui.rows import (
+    KIND_FILTERS,
+    Filters,
+    Row,
+    filtered_rows,
+    search_texts,
+    session_titles,
+)
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 from planner.tui.widgets.footer import KeysFooter
@@ -141,7 +149,7 @@ class MainScreen(Screen[None]):
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
-        self._texts: dict[str, str] | None = None  # made on the first search
+        self._texts: dict[str, SearchText] | None = None  # made on the first search
         self.search_delay = SEARCH_PAUSE if len(programme.contributions) > SEARCH_PAUSE_FROM else 0
         self._search_timer: Timer | None = None
 
@@ -218,8 +226,9 @@ class MainScreen(Screen[None]):
         tabs = self.query_one("#days", TabbedContent)
         texts = self.search_texts() if self.filters.query.strip() else None
         counts: dict[date, int] = {}
+        by_day = filtered_rows(self.programme, self.filters, texts)
         for table in self.tables():
-            rows = day_rows(self.programme, table.day, self.filters, texts)
+            rows = by_day.get(table.day, [])
             table.show(rows, self.marker)
             counts[table.day] = sum(1 for r in rows if r.is_contribution)
             tabs.get_tab(day_id(table.day)).label = tab_label(
@@ -231,7 +240,7 @@ class MainScreen(Screen[None]):
                 tabs.active = day_id(first)
         self.show_details()
 
-    def search_texts(self) -> dict[str, str]:
+    def search_texts(self) -> dict[str, SearchText]:
         """Every contribution's searchable text, made once (on the first search)."""
         if self._texts is None:
             self._texts = search_texts(self.programme)

@@ -10,7 +10,6 @@ from textual import events
 from textual.widgets import DataTable
 
 from planner.tui.rows import Row
-from planner.views.timefmt import span
 
 #: A mark for a row (its key), e.g. stars or "in the plan"; empty for none.
 Marker = Callable[[str], Text]
@@ -118,7 +117,7 @@ class DayTable(DataTable[Text | str]):
             previous_poster = row.kind == "poster"
             self.add_row(
                 self.marker(row.key) if row.is_contribution else Text(""),
-                "" if previous_poster else span(row.start, row.end, row.reconstructed),
+                "" if previous_poster else row.time_text,
                 row.room,
                 Text(row.kind, style="dim" if style == "dim" else ""),
                 _fit(("  " if previous_poster else "") + row.title, title_width, style),
