@@ -22,6 +22,7 @@ __all__ = [
     "day_rows",
     "filtered_rows",
     "matches",
+    "ranked",
     "search_texts",
     "session_titles",
 ]
@@ -115,3 +116,9 @@ def day_rows(
 ) -> list[Row]:
     """One day's rows (see :func:`filtered_rows`)."""
     return filtered_rows(programme, filters, texts).get(day, [])
+
+
+def ranked(rows: list[Row], scores: Mapping[str, float]) -> list[Row]:
+    """The contributions of ``rows``, best match first by ``scores`` (relevance by id, as the
+    keywords rank; ties in time order), without poster headings or breaks."""
+    return sorted((r for r in rows if r.is_contribution), key=lambda r: -scores.get(r.key, 0.0))
