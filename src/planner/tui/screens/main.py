@@ -87,7 +87,7 @@ class MainScreen(Screen[None]):
             "Rank",
             show=False,
             id="rank",
-            tooltip="Order the search's matches by relevance, best first (again: by time)",
+            tooltip="Search's matches by relevance, best first (again: by time)",
         ),
         Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="prev-day"),
         Binding("right_square_bracket", "day(1)", "Next day", show=False, id="next-day"),
