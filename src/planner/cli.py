@@ -431,7 +431,10 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     help="Write the plan as a printable HTML agenda.",
 )
 @click.option(
-    "--attendee", default="me", show_default=True, help="Your name, for calendar event ids."
+    "--attendee",
+    default="me",
+    show_default=True,
+    help="Your name, for calendar event ids and the calendar's name.",
 )
 @click.option(
     "--save-profile",

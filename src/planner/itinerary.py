@@ -3,9 +3,13 @@ solver is (optimal, or feasible with a gap to the best bound)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from planner.model import Programme
 
 Status = Literal["optimal", "feasible", "infeasible"]
 ItemKind = Literal["talk", "invited", "poster-visit", "poster-duty", "lunch"]
@@ -83,3 +87,16 @@ class Itinerary(BaseModel):
                 f"{self.bound:g} (gap {self.gap:.1%})."
             )
         return "No plan satisfies every hard wish (infeasible)."
+
+    def by_day(self, programme: Programme) -> dict[date, list[PlannedItem]]:
+        """The planned items of each day in time order, days in order, each item under the day
+        the programme lists it under (a talk after midnight on the evening's day). A day with
+        nothing planned but lunch is left out: its lunch says nothing to plan around."""
+        days: dict[date, list[PlannedItem]] = {}
+        for item in sorted(self.items, key=lambda i: (i.start, i.end, i.id)):
+            days.setdefault(programme.day_of_item(item.id, item.start), []).append(item)
+        return {
+            day: items
+            for day, items in sorted(days.items())
+            if any(i.kind != "lunch" for i in items)
+        }

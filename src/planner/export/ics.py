@@ -46,6 +46,10 @@ _COMPARED = (
 )
 
 
+ME = "me"
+"""The attendee when none is named: in event ids, and a calendar named "<conference>: my plan"."""
+
+
 def _uid_part(item_id: str) -> str:
     """The id itself when it is plain; else its slug and a short hash, so distinct ids never
     share a UID (``"A 1"`` and ``"a-1"``)."""
@@ -286,7 +290,7 @@ def _finish(calendar: Calendar, events: list[Component], programme: Programme) -
 def itinerary_calendar(
     itinerary: Itinerary,
     programme: Programme,
-    attendee: str = "me",
+    attendee: str = ME,
     alarm: int | None = None,
     previous: Calendar | None = None,
     now: datetime | None = None,
@@ -325,13 +329,14 @@ def itinerary_calendar(
             )
         )
     if breaks:
-        days = {programme.local(i.start).date() for i in itinerary.items}
+        days = itinerary.by_day(programme)
         events.extend(
             _break_event(programme, b, stamp, attendee, utc)
             for b in programme.breaks
-            if programme.local(b.start).date() in days
+            if programme.day_of(b) in days
         )
-    name = f"{programme.conference.name}: plan of {attendee}"
+    conference = programme.conference.name
+    name = f"{conference}: my plan" if attendee == ME else f"{conference}: plan of {attendee}"
     return _finish(_new_calendar(programme, name), _merge(events, previous, stamp), programme)
 
 

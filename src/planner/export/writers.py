@@ -14,6 +14,7 @@ from icalendar import Calendar
 from planner.errors import PlannerError
 from planner.export.agenda import MARKER, html_agenda, markdown_agenda
 from planner.export.ics import (
+    ME,
     PRODID_PREFIX,
     is_ours,
     itinerary_calendar,
@@ -100,7 +101,7 @@ def write_plan_ics(
     path: Path,
     itinerary: Itinerary,
     programme: Programme,
-    attendee: str = "me",
+    attendee: str = ME,
     alarm: int | None = None,
     force: bool = False,
     now: datetime | None = None,

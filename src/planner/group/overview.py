@@ -15,7 +15,7 @@ from planner.export.agenda import MARKER, html_head, md
 from planner.group.coverage import ATTENDING
 from planner.group.run import GroupResult
 from planner.model import Programme
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, later_mark, span
 
 NAMES_SHOWN = 12
 """Longer lists of names end in "and N more"."""
@@ -117,23 +117,21 @@ def sections(result: GroupResult, programme: Programme) -> list[Section]:
     if result.errors:
         out.append(Section("Not planned", [str(e) for e in result.errors]))
 
-    where: dict[tuple[str, str], list[str]] = {}
-    spans: dict[tuple[str, str], tuple[datetime, datetime]] = {}
+    # members who stay different lengths at one poster are on lines of their own
+    where: dict[tuple[str, datetime, datetime], list[str]] = {}
     for m in result.members:
         for item in m.itinerary.items:
-            if item.kind == "lunch":
-                continue
-            key = (item.id, item.start.isoformat())
-            where.setdefault(key, []).append(m.name)
-            spans[key] = (item.start.astimezone(zone), item.end.astimezone(zone))
+            if item.kind != "lunch":
+                key = (item.id, item.start.astimezone(zone), item.end.astimezone(zone))
+                where.setdefault(key, []).append(m.name)
     by_day: dict[date, list[list[str]]] = {}
-    ordered = sorted(where, key=lambda k: (spans[k][0], k[0]))
-    for key in ordered:
-        start, end = spans[key]
-        c = programme.contribution_by_id[key[0]]
-        by_day.setdefault(start.date(), []).append(
+    for key in sorted(where, key=lambda k: (k[1], k[0], k[2])):
+        item_id, start, end = key
+        c = programme.contribution_by_id[item_id]
+        day = programme.day_of(c)
+        by_day.setdefault(day, []).append(
             [
-                span(start, end, programme.times_reconstructed(c)),
+                span(start, end, programme.times_reconstructed(c)) + later_mark(day, start),
                 programme.room_of(c),
                 c.title,
                 _names(where[key]),

@@ -273,7 +273,28 @@ def parse_leave(text: str, programme: Programme) -> datetime:
 def parse_busy_in(
     text: str, zone: ZoneInfo | None, *, default_day: date, flag: str = "--busy"
 ) -> BusyInterval:
-    """``START/END``; END without a date is on START's day."""
+    """``START/END``, then a label if you like (``2022-05-31 22:00/2022-06-01 01:00 night
+    train``): the most words that read as START/END, the rest the label. END without a date is
+    on START's day."""
+    words = text.split()
+    first_error: PlannerError | None = None
+    for cut in range(len(words), 0, -1):
+        head = " ".join(words[:cut])
+        if "/" not in head:
+            break
+        try:
+            interval = _busy_span(head, zone, default_day, flag)
+        except PlannerError as error:
+            first_error = first_error or error
+            continue
+        return interval.model_copy(update={"label": " ".join(words[cut:]) or None})
+    if first_error is None:
+        raise PlannerError(f"{flag} {text!r}: expected START/END, e.g. 2022-05-31 14:00/16:00")
+    raise first_error
+
+
+def _busy_span(text: str, zone: ZoneInfo | None, default_day: date, flag: str) -> BusyInterval:
+    """``START/END`` alone."""
     readings: list[tuple[datetime, datetime]] = []
     reasons: list[str] = []
     for cut in (i for i, ch in enumerate(text) if ch == "/"):

@@ -23,30 +23,25 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import chain
 from typing import Any
 
 import bm25s
 import numpy as np
-import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
 from planner.interests.folding import fold
+from planner.interests.words import PREFIX_MIN, WORD, stems
 from planner.model import Contribution, Programme
 
-_WORD = re.compile(r"[^\W_]{2,}")
 _STOPWORDS = frozenset(STOPWORDS_EN)
 K1, B = 1.5, 0.75
 """BM25 parameters (bm25s's defaults), also used to score a phrase as one more term."""
-PREFIX_MIN = 5
-"""A keyword word this long or longer also matches the longer words it begins."""
 PREFIX_WEIGHT = 0.5
 """What a word that a keyword word begins scores, relative to the keyword word itself."""
 PREFIX_MAX = 32
@@ -77,14 +72,9 @@ class Token:
     """The folded word as written (lower-case, accents removed)."""
 
 
-@cache
-def _stemmer() -> Any:
-    return Stemmer.Stemmer("english")
-
-
 def _words_and_stems(text: str) -> tuple[list[str], list[str]]:
-    words = [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS]
-    return words, _stemmer().stemWords(words)
+    words = [w for w in WORD.findall(fold(text)) if w not in _STOPWORDS]
+    return words, stems(words)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -96,8 +86,8 @@ def tokenize(text: str) -> list[Token]:
 def _query_words(text: str) -> list[tuple[str, str]]:
     """(folded word, word as the user wrote it) for each word of a keyword that is indexed."""
     pairs: list[tuple[str, str]] = []
-    for written in _WORD.findall(unicodedata.normalize("NFC", text)):
-        for word in _WORD.findall(fold(written)):
+    for written in WORD.findall(unicodedata.normalize("NFC", text)):
+        for word in WORD.findall(fold(written)):
             if len(word) > 1 and word not in _STOPWORDS:
                 pairs.append((word, written if fold(written) == word else word))
     return pairs
@@ -328,9 +318,9 @@ class RelevanceIndex:
     @staticmethod
     def query(keyword: str) -> Query:
         pairs = _query_words(keyword)
-        stems: list[str] = _stemmer().stemWords([word for word, _ in pairs])
+        found = stems([word for word, _ in pairs])
         tokens = tuple(
-            Token(stem, written) for stem, (_, written) in zip(stems, pairs, strict=True)
+            Token(stem, written) for stem, (_, written) in zip(found, pairs, strict=True)
         )
         return Query(" ".join(keyword.split()), tokens)
 

@@ -26,7 +26,6 @@ The scale (interest points; the solver maximises their sum over the plan):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -34,6 +33,7 @@ from planner.errors import PlannerError
 from planner.interests.folding import fold
 from planner.interests.profile import STAR_LEVELS, InterestProfile
 from planner.interests.relevance import relevance_index
+from planner.interests.words import words
 from planner.model import Contribution, Programme
 
 KEYWORD_TOP = 10.0
@@ -43,8 +43,6 @@ KEYWORD_FLOOR = 0.5
 SPEAKER_WEIGHT = 10.0
 """Points for a contribution by a listed speaker."""
 """Weight of one, two and three stars in the UI (``--star ID`` alone is one star)."""
-
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -73,14 +71,10 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
-
-
 def speaker_matches(wanted: str, name: str) -> bool:
     """True when every word of ``wanted`` is a different word of ``name`` ("M." an initial)."""
-    want = _words(wanted)
-    have = _words(name)
+    want = words(wanted)
+    have = words(name)
     if not want:
         return False
     for word in sorted(want, key=len, reverse=True):  # full words before initials

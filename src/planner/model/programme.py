@@ -246,9 +246,19 @@ class Programme(_Model):
         """A datetime in the conference's zone."""
         return moment.astimezone(self.conference.zone)
 
-    def day_of(self, contribution: Contribution) -> date:
-        """The conference day of a contribution: the day the source put it on, else the date
-        of its start in the conference's zone."""
-        if contribution.day is not None:
-            return contribution.day
-        return self.local(self.window(contribution)[0]).date()
+    def day_of(self, item: Contribution | Session | Break) -> date:
+        """The conference day an item is listed under, in every view: the day the source put
+        a talk on (a talk after midnight stays on the evening's day), else the date of its start
+        in the conference's zone (a poster: its session's)."""
+        if isinstance(item, Contribution):
+            if item.day is not None:
+                return item.day
+            return self.local(self.window(item)[0]).date()
+        return self.local(item.start).date()
+
+    def day_of_item(self, item_id: str, start: datetime) -> date:
+        """The day a planned item (a contribution's id, or a lunch) is listed under."""
+        contribution = self.contribution_by_id.get(item_id)
+        if contribution is not None:
+            return self.day_of(contribution)
+        return self.local(start).date()

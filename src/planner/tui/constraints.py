@@ -139,24 +139,13 @@ def _busy(text: str, zone: ZoneInfo, default_day: date) -> list[BusyInterval]:
 
 
 def _busy_start_end(line: str, zone: ZoneInfo, default_day: date, number: int) -> BusyInterval:
-    """``START/END`` and a label: the most words that read as START/END, the rest the label."""
+    """``START/END`` and a label, as ``planner plan --busy`` reads them."""
     from planner.interests.cli_parsing import parse_busy_in
 
-    words = line.split()
-    first_error: PlannerError | None = None
-    for cut in range(len(words), 0, -1):
-        head = " ".join(words[:cut])
-        if "/" not in head:
-            break
-        try:
-            interval = parse_busy_in(head, zone, default_day=default_day, flag="")
-        except PlannerError as error:
-            first_error = first_error or error
-            continue
-        label = " ".join(words[cut:]) or None
-        return interval.model_copy(update={"label": label})
-    assert first_error is not None  # the whole line has a "/", so it was tried
-    raise ValueError(f"line {number}: {str(first_error).strip()}") from None
+    try:
+        return parse_busy_in(line, zone, default_day=default_day, flag="")
+    except PlannerError as error:
+        raise ValueError(f"line {number}: {str(error).strip()}") from None
 
 
 def _minutes(text: str) -> int:

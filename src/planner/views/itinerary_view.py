@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
@@ -12,10 +10,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from planner.itinerary import Itinerary, PlannedItem
+from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.views.printing import print_trimmed
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, titled_table
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, later_mark, span, titled_table
 
 if TYPE_CHECKING:
     from planner.interests.checks import InterestState
@@ -110,9 +108,7 @@ def print_itinerary(
     None), relaxed wishes, changes, and the solver's status. When ``interest`` says nothing is
     of interest, a hint how to say what is, instead of days of lunches alone."""
     local = programme.local
-    by_day: dict[date, list[PlannedItem]] = defaultdict(list)
-    for item in sorted(itinerary.items, key=lambda i: (i.start, i.end, i.id)):
-        by_day[local(item.start).date()].append(item)
+    by_day = itinerary.by_day(programme)
     reconstructed = programme.any_times_reconstructed
     if reconstructed:
         print_trimmed(
@@ -149,7 +145,8 @@ def print_itinerary(
                 and programme.times_reconstructed(contribution)
             )
             table.add_row(
-                span(local(item.start), local(item.end), marked),
+                span(local(item.start), local(item.end), marked)
+                + later_mark(day, local(item.start)),
                 item.room,
                 "" if item.kind == "lunch" else item.id,
                 cell,

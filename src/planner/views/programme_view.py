@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
@@ -10,11 +9,13 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from planner.export.details import facts
-from planner.model import Break, Contribution, Programme, Session
-from planner.model.selection import in_track, selected, session_in_track
+from planner.interests.folding import fold
+from planner.model import Contribution, Programme
+from planner.model.selection import in_track, selected
+from planner.views.day_rows import Row, rows_by_day
 from planner.views.fitted_table import FitColumn, FittedTable
 from planner.views.printing import print_trimmed
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span, zone_heading
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, zone_heading
 
 HEADING_WIDTH = 80  # the dates and the zone share a line when it is no wider
 
@@ -108,39 +109,11 @@ def programme_json(
     }
 
 
-Row = tuple[datetime, int, Session | Break | Contribution]
-
-
-def _rows_by_day(programme: Programme, track: str | None = None) -> dict[date, list[Row]]:
-    """Talks, poster sessions and breaks of each day in time order (only the talks and poster
-    sessions whose track contains ``track``, when given)."""
-    days: dict[date, list[Row]] = defaultdict(list)
-    for c in programme.contributions:
-        if not c.is_poster and in_track(programme, c, track):
-            start = programme.local(programme.window(c)[0])
-            days[programme.day_of(c)].append((start, 1, c))
-    for s in programme.sessions:
-        if s.kind == "poster" and session_in_track(s, track):
-            start = programme.local(s.start)
-            days[start.date()].append((start, 0, s))
-    for b in programme.breaks:
-        start = programme.local(b.start)
-        days[start.date()].append((start, 2, b))
-    for rows in days.values():
-        rows.sort(key=lambda row: (row[0], row[1]))
-    return dict(sorted(days.items()))
-
-
 def programme_renderables(
     programme: Programme, day: date | None = None, track: str | None = None
 ) -> list[RenderableType]:
     conference = programme.conference
     local = programme.local
-    posters: dict[str, list[Contribution]] = defaultdict(list)
-    for c in programme.contributions:
-        if c.is_poster:
-            posters[c.session].append(c)
-
     out: list[RenderableType] = []
     title = Text(conference.name, style="bold")
     where = ", ".join(x for x in (conference.city,) if x)
@@ -167,28 +140,18 @@ def programme_renderables(
 
     # Imported schedules: every item is a talk, and its track says more than its kind.
     by_track = any(c.track for c in programme.contributions)
-    for when, rows in _rows_by_day(programme, track).items():
+    for when, rows in rows_by_day(programme, lambda c: in_track(programme, c, track)).items():
         if day is not None and when != day:
             continue
-        table = _day_table(programme, when, rows, posters, by_track)
         out.append(Text(""))
-        out.append(table)
+        out.append(_day_table(programme, when, rows, by_track))
     return out
 
 
-def _day_table(
-    programme: Programme,
-    when: date,
-    rows: list[Row],
-    posters: dict[str, list[Contribution]],
-    by_track: bool,
-) -> FittedTable:
-    local = programme.local
+def _day_table(programme: Programme, when: date, rows: list[Row], by_track: bool) -> FittedTable:
     # a track named like its room says nothing more: its column goes
     tracks = by_track and any(
-        programme.track_of(item).casefold() not in ("", programme.room_of(item).casefold())
-        for _, _, item in rows
-        if isinstance(item, Contribution)
+        _track(programme, row.contribution) for row in rows if row.kind not in ("poster", "posters")
     )
     columns = [FitColumn("Time", "fixed"), FitColumn("Room", "cut", floor=10)]
     if tracks:
@@ -207,39 +170,27 @@ def _day_table(
             cells.append(kind)
         table.add_row(*cells, Text(ident), what)
 
-    for _, _, item in rows:
-        if isinstance(item, Break):
-            add(
-                span(local(item.start), local(item.end), item.times_reconstructed),
-                "",
-                Text(item.kind, style="dim"),
-                "",
-                Text(item.title, style="dim"),
-            )
-        elif isinstance(item, Session):
-            add(
-                span(local(item.start), local(item.end), item.times_reconstructed),
-                item.room,
-                Text("posters"),
-                "",
-                Text(f"{item.title} ({len(posters[item.id])} posters)", style="bold"),
-            )
-            for poster in posters[item.id]:
-                add("", "", Text("poster"), poster.id, _title(poster))
+    for row in rows:
+        c = row.contribution
+        if row.kind == "posters":
+            add(row.time_text, row.room, Text("posters"), "", Text(row.title, style="bold"))
+        elif c is None:  # a break
+            add(row.time_text, "", Text(row.kind, style="dim"), "", Text(row.title, style="dim"))
+        elif c.is_poster:
+            add("", "", Text("poster"), c.id, _title(c))
         else:
-            start, end = programme.window(item)
-            when_text = span(local(start), local(end), programme.times_reconstructed(item))
-            later = (local(start).date() - when).days
-            if later:  # after midnight, on the day the source lists it under
-                when_text += f" +{later}d"
-            add(
-                when_text,
-                programme.room_of(item),
-                Text(programme.track_of(item) if by_track else KIND_LABEL[item.kind]),
-                item.id,
-                _title(item),
-            )
+            kind = _track(programme, c) if by_track else KIND_LABEL[c.kind]
+            add(row.time_text, row.room, Text(kind), c.id, _title(c))
     return table
+
+
+def _track(programme: Programme, contribution: Contribution | None) -> str:
+    """The contribution's track, or nothing when it says no more than its room (a schedule's
+    event with no track is put in a track named after its room)."""
+    if contribution is None:
+        return ""
+    track = programme.track_of(contribution)
+    return "" if fold(track) == fold(programme.room_of(contribution)) else track
 
 
 def _title(contribution: Contribution) -> Text:

@@ -17,6 +17,13 @@ def span(start: datetime, end: datetime, reconstructed: bool = False) -> str:
     return f"{hm(start)}–{hm(end)}" + (RECONSTRUCTED_MARK if reconstructed else "")
 
 
+def later_mark(day: date, start: datetime) -> str:
+    """`` +1d`` for an item that starts the day after the day it is listed under (a talk after
+    midnight), `` +2d`` two days after; nothing on its own day."""
+    later = (start.date() - day).days
+    return f" +{later}d" if later > 0 else ""
+
+
 def day_title(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 

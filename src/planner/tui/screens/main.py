@@ -19,16 +19,26 @@ from textual.widgets import DataTable, Header, Input, Select, Static, TabbedCont
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
+from planner.interests.words import SearchText
 from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
-from planner.tui.rows import KIND_FILTERS, Filters, Row, day_rows, search_texts, session_titles
+from planner.tui.rows import (
+    KIND_FILTERS,
+    Filters,
+    Row,
+    filtered_rows,
+    ranked,
+    search_texts,
+    session_titles,
+)
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.plan_pane import PlanPane
+from planner.tui.wish_lines import wish_lines
 
 if TYPE_CHECKING:
     from planner.interests.scoring import Interest
@@ -70,6 +80,14 @@ class MainScreen(Screen[None]):
             show=False,
             id="leave-search",
             tooltip="Back to the table (from the search box: clear the search)",
+        ),
+        Binding(
+            "r",
+            "rank",
+            "Rank",
+            show=False,
+            id="rank",
+            tooltip="Search's matches by relevance, best first (again: by time)",
         ),
         Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="prev-day"),
         Binding("right_square_bracket", "day(1)", "Next day", show=False, id="next-day"),
@@ -141,7 +159,8 @@ class MainScreen(Screen[None]):
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
-        self._texts: dict[str, str] | None = None  # made on the first search
+        self.ranking = False  # the search's matches by relevance rather than by time
+        self._texts: dict[str, SearchText] | None = None  # made on the first search
         self.search_delay = SEARCH_PAUSE if len(programme.contributions) > SEARCH_PAUSE_FROM else 0
         self._search_timer: Timer | None = None
 
@@ -218,8 +237,12 @@ class MainScreen(Screen[None]):
         tabs = self.query_one("#days", TabbedContent)
         texts = self.search_texts() if self.filters.query.strip() else None
         counts: dict[date, int] = {}
+        by_day = filtered_rows(self.programme, self.filters, texts)
+        scores = self.relevance() if self.ranking and texts is not None else None
         for table in self.tables():
-            rows = day_rows(self.programme, table.day, self.filters, texts)
+            rows = by_day.get(table.day, [])
+            if scores is not None:
+                rows = ranked(rows, scores)
             table.show(rows, self.marker)
             counts[table.day] = sum(1 for r in rows if r.is_contribution)
             tabs.get_tab(day_id(table.day)).label = tab_label(
@@ -231,7 +254,21 @@ class MainScreen(Screen[None]):
                 tabs.active = day_id(first)
         self.show_details()
 
-    def search_texts(self) -> dict[str, str]:
+    def relevance(self) -> dict[str, float]:
+        """The relevance of each contribution to the search, as a keyword ranks it."""
+        from planner.interests.relevance import relevance_index
+
+        return relevance_index(self.programme).scores(self.filters.query)
+
+    def action_rank(self) -> None:
+        if not self.filters.query.strip():
+            self.notify("Search first (/): r then ranks the matches by relevance.")
+            return
+        self.ranking = not self.ranking
+        self.apply_filters()
+        self.notify("Matches by relevance, best first." if self.ranking else "Matches by time.")
+
+    def search_texts(self) -> dict[str, SearchText]:
         """Every contribution's searchable text, made once (on the first search)."""
         if self._texts is None:
             self._texts = search_texts(self.programme)
@@ -279,49 +316,6 @@ class MainScreen(Screen[None]):
     def marker(self, item: str) -> Text:
         return mark(item, self.profile, item in self.planned)
 
-    def detail_lines(self, row: Row) -> list[Text]:
-        """Lines about the attendee's wishes for this row and its interest score."""
-        item = row.key
-        lines: list[Text] = []
-        interest = self.scores.get(item)
-        if interest is not None and (interest.score or interest.reasons):
-            line = Text.assemble(("Interest ", "bold"), f"{interest.score:g}")
-            if interest.reasons:
-                line.append(": " + "; ".join(interest.reasons), style="dim")
-            lines.append(line)
-        if item in self.profile.must:
-            lines.append(Text("Must-see: always in the plan", style="bold red"))
-        if item in self.profile.skip:
-            lines.append(Text("Skipped: never in the plan", style="dim"))
-        if item in self.profile.own:
-            lines.append(Text("Your own presentation", style="bold"))
-        lines.extend(self.plan_lines(item))
-        return lines
-
-    def plan_lines(self, item: str) -> list[Text]:
-        """Where the item stands in the current plan, and why."""
-        if self.itinerary is None:
-            return []
-        for planned in self.itinerary.items:
-            if planned.id == item:
-                line = Text("In the plan", style="bold green")
-                if planned.kind == "poster-visit":
-                    local = self.programme.local
-                    line.append(
-                        f" (visit {local(planned.start):%H:%M}–{local(planned.end):%H:%M})",
-                        style="green",
-                    )
-                if planned.why:
-                    line.append(": " + "; ".join(planned.why), style="green")
-                return [line]
-        for out in self.itinerary.left_out:
-            if out.id == item:
-                line = Text.assemble(("Left out", "bold yellow"), (f": {out.reason}", "yellow"))
-                if out.blocking:
-                    line.append("  (w: go to what keeps it out)", style="dim")
-                return [line]
-        return []
-
     def show_profile(self, profile: InterestProfile, scores: dict[str, Interest]) -> None:
         """The app has a new profile: update the marks and the details."""
         self.profile = profile
@@ -334,7 +328,10 @@ class MainScreen(Screen[None]):
 
     def show_details(self) -> None:
         row = self.highlighted_row()
-        self.query_one(DetailsPane).show(row, self.detail_lines(row) if row else None)
+        lines = None
+        if row is not None:
+            lines = wish_lines(self.programme, row.key, self.profile, self.scores, self.itinerary)
+        self.query_one(DetailsPane).show(row, lines)
 
     @on(DataTable.RowHighlighted)
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:

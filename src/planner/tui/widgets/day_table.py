@@ -10,14 +10,28 @@ from textual import events
 from textual.widgets import DataTable
 
 from planner.tui.rows import Row
-from planner.views.timefmt import span
 
 #: A mark for a row (its key), e.g. stars or "in the plan"; empty for none.
 Marker = Callable[[str], Text]
 
-FIXED_WIDTHS = {"mark": 5, "time": 12, "room": 11, "kind": 7}
+FIXED_WIDTHS = {"mark": 5, "kind": 7}
+TIME_WIDTH = 12
+"""``09:30–10:30*``; wider on a day with a talk after midnight (``00:50–01:30 +1d``)."""
+ROOM_WIDTH = 11
+"""The room column's width on narrow terminals; on wider ones it grows to the longest room name
+of the day, up to :data:`ROOM_SHARE` of the width (longer names are cut with "…")."""
+ROOM_SHARE = 0.12
 SPEAKER_SHARE = 0.3
 MIN_TITLE = 20
+
+COLUMNS = {
+    "mark": "",
+    "time": "Time",
+    "room": "Room",
+    "kind": "Kind",
+    "title": "Title",
+    "speaker": "Speaker",
+}
 
 KIND_STYLE = {
     "invited": "bold",
@@ -53,29 +67,38 @@ class DayTable(DataTable[Text | str]):
         self.rows_shown: list[Row] = []
         self.marker: Marker = _no_mark
         self._width = 0
+        self._built: dict[str, int] = {}
         self._wanted: str | None = None
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:
             self._width = event.size.width
-            self._build_columns()
             self._fill()
 
-    def _title_widths(self) -> tuple[int, int]:
-        padding = 2 * (len(FIXED_WIDTHS) + 2)
-        room = max(self._width - sum(FIXED_WIDTHS.values()) - padding - 2, MIN_TITLE + 10)
-        speaker = max(int(room * SPEAKER_SHARE), 10)
-        return room - speaker, speaker
+    def widths(self) -> dict[str, int]:
+        """Each column's width for the rows shown at the table's width: the time and room as
+        wide as they need (the room within its share), the title and speaker the rest."""
+        time = max([TIME_WIDTH, *(len(r.time_text) for r in self.rows_shown)])
+        room = max([ROOM_WIDTH, *(len(r.room) for r in self.rows_shown)])
+        room = min(room, max(ROOM_WIDTH, int(self._width * ROOM_SHARE)))
+        padding = 2 * (len(FIXED_WIDTHS) + 4)
+        rest = max(
+            self._width - sum(FIXED_WIDTHS.values()) - time - room - padding - 2, MIN_TITLE + 10
+        )
+        speaker = max(int(rest * SPEAKER_SHARE), 10)
+        return {
+            **FIXED_WIDTHS,
+            "time": time,
+            "room": room,
+            "title": rest - speaker,
+            "speaker": speaker,
+        }
 
-    def _build_columns(self) -> None:
+    def _build_columns(self, widths: dict[str, int]) -> None:
         self.clear(columns=True)
-        title, speaker = self._title_widths()
-        self.add_column("", width=FIXED_WIDTHS["mark"], key="mark")
-        self.add_column("Time", width=FIXED_WIDTHS["time"], key="time")
-        self.add_column("Room", width=FIXED_WIDTHS["room"], key="room")
-        self.add_column("Kind", width=FIXED_WIDTHS["kind"], key="kind")
-        self.add_column("Title", width=title, key="title")
-        self.add_column("Speaker", width=speaker, key="speaker")
+        for key, label in COLUMNS.items():
+            self.add_column(label, width=widths[key], key=key)
+        self._built = widths
 
     @property
     def highlighted_key(self) -> str | None:
@@ -108,24 +131,28 @@ class DayTable(DataTable[Text | str]):
 
     def _fill(self, keep: str | None = None) -> None:
         keep = keep or self._wanted or self.highlighted_key
-        if not self.columns:
+        if not self._width:  # not laid out yet: filled on the first resize
             return
+        widths = self.widths()
+        if widths != self._built:
+            self._build_columns(widths)
         self._wanted = None
         self.clear()
-        title_width, speaker_width = self._title_widths()
+        under_heading = False  # a poster under its session's heading keeps its time there
         for row in self.rows_shown:
             style = KIND_STYLE.get(row.kind, "")
-            previous_poster = row.kind == "poster"
+            under_heading = row.kind == "posters" or (under_heading and row.kind == "poster")
+            previous_poster = under_heading and row.kind == "poster"
             kind = Text(row.kind, style="dim" if style == "dim" else "")
             if row.contribution is not None and row.contribution.cancelled:
                 style, kind = f"{style} strike dim".strip(), Text("cancelled", style="red")
             self.add_row(
                 self.marker(row.key) if row.is_contribution else Text(""),
-                "" if previous_poster else span(row.start, row.end, row.reconstructed),
-                row.room,
+                "" if previous_poster else row.time_text,
+                _fit(row.room, widths["room"], ""),
                 kind,
-                _fit(("  " if previous_poster else "") + row.title, title_width, style),
-                _fit(row.speaker, speaker_width, "italic"),
+                _fit(("  " if previous_poster else "") + row.title, widths["title"], style),
+                _fit(row.speaker, widths["speaker"], "italic"),
                 key=row.key,
             )
         if keep is not None:

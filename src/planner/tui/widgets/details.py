@@ -11,7 +11,7 @@ from textual.widgets import Static
 from planner.export.details import facts, link_lines
 from planner.model import Programme
 from planner.tui.rows import Row
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, span
+from planner.views.timefmt import RECONSTRUCTED_MARK, day_title
 
 RECONSTRUCTED_NOTE = f"{RECONSTRUCTED_MARK} reconstructed time (not published)"
 
@@ -24,7 +24,7 @@ def details_renderable(
         return Text("Nothing to show: no item matches.", style="dim")
     when = Text.assemble(
         ("When   ", "bold"),
-        f"{day_title(row.start.date())}, {span(row.start, row.end, row.reconstructed)}",
+        f"{day_title(row.day)}, {row.time_text}",
     )
     if row.reconstructed:
         when.append(f"  {RECONSTRUCTED_NOTE}", style="yellow")

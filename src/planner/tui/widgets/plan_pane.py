@@ -14,7 +14,7 @@ from textual.widgets import Static
 from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.views.itinerary_view import status_line
-from planner.views.timefmt import RECONSTRUCTED_MARK, hm
+from planner.views.timefmt import RECONSTRUCTED_MARK, hm, later_mark
 
 KIND_STYLE = {"invited": "bold", "poster-duty": "bold magenta", "poster-visit": "magenta"}
 CHANGE_MARK = {"added": ("+", "bold green"), "moved": ("~", "bold yellow")}
@@ -65,12 +65,12 @@ def plan_renderable(
     style = "green" if itinerary.status == "optimal" else "yellow"
     parts.append(Text(status_line(itinerary), style=style))
     changes = {c.id: c for c in itinerary.changes}
-    items = [i for i in itinerary.items if local(i.start).date() == day]
+    items = itinerary.by_day(programme).get(day, [])
     if not items:
         parts.append(Text("Nothing planned this day.", style="dim"))
     # times marked as in the programme's table, and aligned whether marked or not
     marks = programme.any_times_reconstructed
-    for item in sorted(items, key=lambda i: (i.start, i.id)):
+    for item in items:
         change = changes.get(item.id)
         sign, sign_style = CHANGE_MARK.get(change.change if change else "", (" ", ""))
         contribution = programme.contribution_by_id.get(item.id)
@@ -78,7 +78,8 @@ def plan_renderable(
         if marks:
             reconstructed = contribution is not None and programme.times_reconstructed(contribution)
             mark = RECONSTRUCTED_MARK if reconstructed else " "
-        line = Text.assemble((sign, sign_style), f" {hm(local(item.start))}{mark} ")
+        start = local(item.start)
+        line = Text.assemble((sign, sign_style), f" {hm(start)}{mark}{later_mark(day, start)} ")
         line.no_wrap, line.overflow = True, "ellipsis"
         title = _title(programme, item.id, item.title)
         if item.kind == "lunch":

@@ -1,0 +1,81 @@
+"""The day table on a real-world shaped schedule: whole-word search, ranking, times after
+midnight, long room names and the title's width."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+
+from planner.interests.relevance import relevance_index
+from planner.model import Programme
+from planner.sources import load_programme
+from planner.tui.app import PlannerApp
+
+from .conftest import FIXED_NOW, running
+
+pytestmark = pytest.mark.asyncio
+
+NIGHT = Path(__file__).parent.parent / "fixtures" / "schedules" / "after-midnight.schedule.xml"
+
+
+def night_app() -> PlannerApp:
+    return PlannerApp(load_programme(NIGHT), None, clock=lambda: FIXED_NOW)
+
+
+def cell(app: PlannerApp, key: str, column: str) -> str:
+    value = app.main.active_table().get_cell(key, column)
+    return value.plain if isinstance(value, Text) else str(value)
+
+
+async def test_a_talk_after_midnight_is_on_its_evening_with_plus_one_day() -> None:
+    app = night_app()
+    async with running(app) as pilot:
+        await pilot.pause()
+        assert app.main.active_day().isoformat() == "2019-12-27"
+        assert cell(app, "2", "time") == "00:50–01:30 +1d"
+        assert [r.key for r in app.main.active_table().rows_shown] == ["3", "1", "2"]
+
+
+async def test_long_room_names_are_cut_with_an_ellipsis_and_titles_grow() -> None:
+    app = night_app()
+    async with running(app, size=(100, 30)) as pilot:
+        await pilot.pause()
+        room = cell(app, "1", "room")
+        assert room.endswith("…") and room.startswith("Saal Y")
+        narrow = app.main.active_table().widths()["title"]
+        await pilot.resize_terminal(139, 30)
+        await pilot.pause()
+        assert app.main.active_table().widths()["title"] > narrow + 20
+
+
+async def test_search_finds_whole_words_and_a_star_finds_parts() -> None:
+    app = night_app()
+    async with running(app) as pilot:
+        await pilot.press("slash", *"rust")
+        await pilot.pause()
+        assert [r.key for r in app.main.active_table().rows_shown] == ["1"]
+        await pilot.press(*["backspace"] * 4, *"*rust*")
+        await pilot.pause()
+        assert [r.key for r in app.main.active_table().rows_shown] == ["1", "2"]
+
+
+async def test_r_ranks_the_matches_by_relevance_and_again_by_time(programme: Programme) -> None:
+    app = PlannerApp(programme, None, clock=lambda: FIXED_NOW)
+    async with running(app) as pilot:
+        await pilot.press("slash", *"anomaly detection", "enter")
+        await pilot.pause()
+        table = app.main.active_table()
+        by_time = [r.key for r in table.rows_shown if r.is_contribution]
+        await pilot.press("r")
+        await pilot.pause()
+        scores = relevance_index(programme).scores("anomaly detection")
+        best = [r.key for r in table.rows_shown]
+        assert sorted(best) == sorted(by_time) and best != by_time
+        assert [scores.get(k, 0) for k in best] == sorted(
+            (scores.get(k, 0) for k in best), reverse=True
+        )
+        await pilot.press("r")
+        await pilot.pause()
+        assert [r.key for r in table.rows_shown if r.is_contribution] == by_time
