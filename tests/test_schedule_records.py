@@ -398,3 +398,31 @@ def test_36c3_recordings_and_languages(real_file: Callable[[str], Path]) -> None
     assert recorded.count(False) > 0 and recorded.count(True) > 0
     languages = {c.language for c in programme.contributions}
     assert {"de", "en"} <= languages
+
+
+# --- the TUI's filters (pure functions of tui.rows) ----------------------------------------
+
+
+def test_tui_filters_offer_the_schedule_types_and_languages(replaced: Path) -> None:
+    from planner.tui.rows import Filters, day_rows, kind_options, language_options
+
+    programme = import_programme(replaced).programme
+    assert kind_options(programme) == [
+        ("lecture (4)", "type:lecture"),
+        ("workshop (1)", "type:workshop"),
+    ]
+    assert language_options(programme) == [("de (1)", "de"), ("en (4)", "en")]
+    day = programme.conference.days[0]
+
+    def shown(filters: Filters) -> set[str]:
+        return {row.key for row in day_rows(programme, day, filters) if row.is_contribution}
+
+    assert shown(Filters(kind="type:workshop")) == {"3"}
+    assert shown(Filters(language="de")) == {"4"}
+    assert shown(Filters().picked("language", "en").picked("kind", "type:lecture")) == {
+        "1",
+        "2",
+        "5",
+    }
+    with pytest.raises(ValueError, match="no filter named 'room'"):
+        Filters().picked("room", "H.1")

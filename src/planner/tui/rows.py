@@ -7,6 +7,7 @@ finds whole words (:mod:`planner.interests.words`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,8 @@ __all__ = [
     "Row",
     "day_rows",
     "filtered_rows",
+    "kind_options",
+    "language_options",
     "matches",
     "ranked",
     "search_texts",
@@ -35,19 +38,59 @@ KIND_FILTERS: dict[str, str] = {
 }
 
 
+TYPE_PREFIX = "type:"
+"""A kind filter's value for an event type of the schedule: ``type:workshop``."""
+
+
 @dataclass(frozen=True)
 class Filters:
-    """What the user has typed and picked: a search text, a session title, a kind."""
+    """What the user has typed and picked: a search text, a session title, a kind (a kind of
+    contribution, or ``type:`` and an event type of the schedule), a language."""
 
     query: str = ""
     session: str | None = None
     kind: str | None = None
+    language: str | None = None
 
     @property
     def active(self) -> bool:
-        return (
-            bool(WordQuery.parse(self.query)) or self.session is not None or self.kind is not None
+        return bool(WordQuery.parse(self.query)) or any(
+            value is not None for value in (self.session, self.kind, self.language)
         )
+
+    def picked(self, name: str, value: str | None) -> Filters:
+        """These filters with the ``session``, ``kind`` or ``language`` choice changed."""
+        if name not in ("session", "kind", "language"):
+            raise ValueError(f"no filter named {name!r}")
+        chosen = {"session": self.session, "kind": self.kind, "language": self.language}
+        chosen[name] = value
+        return Filters(self.query, chosen["session"], chosen["kind"], chosen["language"])
+
+
+def kind_options(programme: Programme) -> list[tuple[str, str]]:
+    """What the kind filter offers: the kinds of contribution when there are several, and the
+    schedule's own event types with how many items each has."""
+    kinds = {c.kind for c in programme.contributions}
+    options: list[tuple[str, str]] = []
+    if len(kinds) > 1:
+        options += [(label, k) for k, label in KIND_FILTERS.items() if k in kinds]
+    types = Counter(c.event_type for c in programme.contributions if c.event_type)
+    options += [(f"{t} ({n})", TYPE_PREFIX + t) for t, n in sorted(types.items())]
+    return options
+
+
+def language_options(programme: Programme) -> list[tuple[str, str]]:
+    """The languages the schedule gives, with how many items each has (none for one)."""
+    languages = Counter(c.language for c in programme.contributions if c.language)
+    if len(languages) < 2:
+        return []
+    return [(f"{lang} ({n})", lang) for lang, n in sorted(languages.items())]
+
+
+def _of_kind(contribution: Contribution, kind: str) -> bool:
+    if kind.startswith(TYPE_PREFIX):
+        return contribution.event_type == kind.removeprefix(TYPE_PREFIX)
+    return contribution.kind == kind
 
 
 def session_titles(programme: Programme) -> list[str]:
@@ -81,7 +124,9 @@ def matches(
     abstract (by the rules of :class:`WordQuery`: whole words, or the parts a ``*`` asks for),
     and the contribution is in the chosen session and of the chosen kind. ``texts`` (from
     :func:`search_texts`) and ``query`` save making them again for each contribution."""
-    if filters.kind is not None and contribution.kind != filters.kind:
+    if filters.kind is not None and not _of_kind(contribution, filters.kind):
+        return False
+    if filters.language is not None and contribution.language != filters.language:
         return False
     if filters.session is not None and programme.session_of(contribution).title != filters.session:
         return False

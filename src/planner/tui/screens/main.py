@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,10 +27,11 @@ from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
 from planner.tui.rows import (
-    KIND_FILTERS,
     Filters,
     Row,
     filtered_rows,
+    kind_options,
+    language_options,
     ranked,
     search_texts,
     session_titles,
@@ -178,11 +180,11 @@ class MainScreen(Screen[None]):
                 compact=True,
             )
             yield Select(
-                [(label, kind) for kind, label in KIND_FILTERS.items()],
-                prompt="Any kind",
-                id="kind-filter",
-                compact=True,
+                kind_options(self.programme), prompt="Any kind", id="kind-filter", compact=True
             )
+            languages = language_options(self.programme)
+            if languages:
+                yield Select(languages, prompt="Any language", id="language-filter", compact=True)
         if self.programme.any_times_reconstructed:
             yield Static(
                 Text(
@@ -276,7 +278,7 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
-        self.filters = Filters(event.value, self.filters.session, self.filters.kind)
+        self.filters = replace(self.filters, query=event.value)
         if not self.search_delay:
             self.apply_filters()
             return
@@ -300,16 +302,12 @@ class MainScreen(Screen[None]):
         self.search_now()
         self.active_table().focus()
 
-    @on(Select.Changed, "#session-filter")
-    def session_changed(self, event: Select.Changed) -> None:
+    @on(Select.Changed, "#filters Select")
+    def filter_changed(self, event: Select.Changed) -> None:
+        """A session, kind or language picked (the select's id names the filter)."""
         value = event.value if isinstance(event.value, str) else None
-        self.filters = Filters(self.filters.query, value, self.filters.kind)
-        self.apply_filters()
-
-    @on(Select.Changed, "#kind-filter")
-    def kind_changed(self, event: Select.Changed) -> None:
-        value = event.value if isinstance(event.value, str) else None
-        self.filters = Filters(self.filters.query, self.filters.session, value)
+        field = (event.select.id or "").removesuffix("-filter")
+        self.filters = self.filters.picked(field, value)
         self.apply_filters()
 
     # Marks and details
@@ -363,8 +361,8 @@ class MainScreen(Screen[None]):
 
     def action_clear_filters(self) -> None:
         self.query_one("#search", Input).value = ""
-        self.query_one("#session-filter", Select).clear()
-        self.query_one("#kind-filter", Select).clear()
+        for select in self.query("#filters Select").results(Select):
+            select.clear()
         self.filters = Filters()
         self.apply_filters()
 
