@@ -128,10 +128,12 @@ def read_wall_times(raw: RawSchedule, zone: ZoneInfo, warnings: list[str]) -> No
             event.end.astimezone(UTC) - event.start.astimezone(UTC) != length
         ):  # across a change: keep the file's length
             event.end = (event.start.astimezone(UTC) + length).astimezone(zone)
+            if event.end.fold:  # the second of a repeated hour: times of one zone compare
+                event.end = event.end.astimezone(UTC)  # by wall clock, so kept as UTC
             kind = kind or "spans"
         if kind is not None:
             shown = f"{start:%H:%M}–{end:%H:%M}"
-            read = f"{_hm_zone(event.start)}–{_hm_zone(event.end)}"
+            read = f"{_hm_zone(event.start)}–{_hm_zone(event.end.astimezone(zone))}"
             odd[kind].append(f"{event.ref} at {shown} on {start:%Y-%m-%d} (read {read})")
             event.notes.append(_NOTES[kind].format(shown=shown, zone=zone.key, read=read))
     for item in raw.breaks:

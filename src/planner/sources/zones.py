@@ -20,8 +20,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from operator import attrgetter
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.model import Programme
 from planner.sources.raw import RawSchedule
 
 UNKNOWN = "unknown"
@@ -180,3 +182,24 @@ def offsets(raw: RawSchedule) -> Counter[timedelta | None]:
     found.update(map(datetime.utcoffset, moments))
     found.pop(None, None)
     return found
+
+
+def name_unknown_zone(programme: Programme, zone: str) -> Programme:
+    """A programme whose times are local clock times of an unknown zone (imported so), with
+    ``zone`` named: each clock time read there, as a schedule's are on import."""
+    from planner.sources.times import WallClock
+
+    clock = WallClock(ZoneInfo(zone))
+
+    def read(value: Any) -> Any:
+        if isinstance(value, datetime):
+            return clock(value.replace(tzinfo=None))
+        if isinstance(value, dict):
+            return {key: read(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [read(item) for item in value]
+        return value
+
+    data = read(programme.model_dump(exclude_defaults=True))
+    data["conference"].update(timezone=zone, timezone_source="--zone")
+    return Programme.model_validate(data)
