@@ -49,15 +49,12 @@ UNKNOWN_ZONE = (
 
 def zone_origin(conference: Conference, hint: bool = True) -> str:
     """Where the zone came from, when the user should know: ``, inferred from the city
-    'Brussels'; --zone ZONE to change it`` (without the hint for print), ``, as given with
-    --zone``, else nothing."""
+    'Brussels'; --zone ZONE to change it`` (without the hint for print), else nothing."""
     source = conference.timezone_source
     if source.startswith("inferred from "):
         change = "; --zone ZONE to change it" if hint else ""
         return f", {source.replace(' from ', ' from the ', 1)}{change}"
-    if source == "--zone":
-        return ", as given with --zone"
-    return ""
+    return ""  # the file's own zone, its offsets', or the one the user gave
 
 
 def zone_heading(
