@@ -270,12 +270,14 @@ def export(
     programme_path: Path | None, programme_ics: Path, force: bool, ics_utc: bool, zone: str | None
 ) -> None:
     """Export the whole programme as an iCalendar file, to import into a calendar application."""
+    from planner.export.ics import require_known_zone
     from planner.export.writers import write_programme_ics
     from planner.sources import load_programme
     from planner.targets import check_folder
 
     check_folder(programme_ics)
     programme = load_programme(programme_path, zone=_zone(zone))
+    require_known_zone(programme)
     calendar = write_programme_ics(programme_ics, programme, force=force, utc=ics_utc)
     events = len(calendar.walk("VEVENT"))
     click.echo(f"{programme_ics}: {events} events of {programme.conference.name}", err=True)
@@ -509,6 +511,9 @@ def plan(
     earlier = read_previous(previous) if previous else None
     # refuse unwritable targets before planning, so that nothing is half done
     if ics:
+        from planner.export.ics import require_known_zone
+
+        require_known_zone(programme)
         previous_calendar(ics, force)
     for target in (markdown, html):
         if target:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Component, Event
 
-from planner.errors import PlannerError
+from planner.errors import CommandLineError, PlannerError
 from planner.export.details import (
     RECONSTRUCTED_NOTE,
     entries,
@@ -63,6 +63,19 @@ def uid_for(programme: Programme, item_id: str, attendee: str | None = None) -> 
     whole programme's events (no attendee) have their own UIDs."""
     who = f"-{slug(attendee)}" if attendee is not None else ""
     return f"{_uid_part(item_id)}{who}@{slug(programme.conference.name)}.{UID_DOMAIN}"
+
+
+def require_known_zone(programme: Programme) -> None:
+    """A calendar holds instants: refused while the times are local clock times of a zone
+    nobody named (``timezone_source: unknown``), with the ``--zone`` to add."""
+    conference = programme.conference
+    if not conference.zone_known:
+        raise CommandLineError(
+            f"{conference.name}: no calendar written: its times are local clock times of an "
+            "unknown zone (the schedule names no zone, offset or place), and a calendar needs "
+            "real instants; add --zone ZONE with the conference's time zone (an IANA name "
+            "such as Europe/Brussels)"
+        )
 
 
 def is_ours(calendar: Calendar) -> bool:
@@ -302,6 +315,7 @@ def itinerary_calendar(
     time for this plan (for SEQUENCE and cancellations); ``now`` fixes DTSTAMP (default: now);
     ``breaks`` adds the programme's breaks (coffee, lunch) on the days of the plan, as free time;
     ``utc`` writes every time in UTC (for calendar programs that ignore time zones)."""
+    require_known_zone(programme)
     if alarm is not None and alarm < 0:
         raise PlannerError(f"--alarm {alarm}: give the minutes before an event, 0 or more")
     zone = programme.conference.zone
@@ -374,6 +388,7 @@ def programme_calendar(
 ) -> Calendar:
     """The whole programme: every talk at its slot, every poster over its poster session, and
     the breaks (every time in UTC with ``utc``)."""
+    require_known_zone(programme)
     stamp = _stamp(now)
     zone = programme.conference.zone
     events = []

@@ -67,10 +67,12 @@ def _progress(show: bool) -> Progress:
 
 def run_group(request: Request) -> int:
     """Plan and write; returns the exit code."""
+    from planner.export.ics import require_known_zone
     from planner.sources import load_programme
 
     group = read_group_file(request.group_file)
     programme = load_programme(request.programme or group.programme, zone=request.zone)
+    require_known_zone(programme)  # every member gets a calendar
     options = Options(
         policy=request.policy,
         share=request.share,

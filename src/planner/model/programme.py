@@ -9,6 +9,7 @@ validated, which reports every problem at once, naming each item by its id.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Literal
@@ -25,6 +26,12 @@ SessionKind = Literal["plenary", "contributed", "poster"]
 RoomKind = Literal["hall", "poster-area"]
 BreakKind = Literal["coffee", "lunch", "other"]
 RoomOverlaps = Literal["error", "allow"]
+
+#: Where the conference's zone came from: ``file`` (it names it), ``offsets`` (made from its
+#: times' UTC offsets), ``inferred from city 'NAME'`` (or venue, title, country: the place the
+#: file names), ``--zone`` (given by the user) or ``unknown`` (local clock times, zone unknown).
+TIMEZONE_SOURCES = ("file", "offsets", "--zone", "unknown")
+_INFERRED = re.compile(r"inferred from (city|venue|title|country) '.+'", re.DOTALL)
 
 
 class _Model(BaseModel):
@@ -141,8 +148,29 @@ class Conference(_Model):
     city: str | None = None
     venue: str | None = None
     timezone: str
+    timezone_source: str = Field(
+        default="file",
+        description="Where the zone came from: 'file', 'offsets', \"inferred from city 'NAME'\" "
+        "(or venue, title, country), '--zone', or 'unknown' (the times are local clock times "
+        "of an unknown zone, held as UTC clock faces: no calendar can be written).",
+    )
     days: list[date]
     url: str | None = None
+
+    @field_validator("timezone_source")
+    @classmethod
+    def _known_source(cls, value: str) -> str:
+        if value not in TIMEZONE_SOURCES and not _INFERRED.fullmatch(value):
+            raise ValueError(
+                f"unknown time zone source {value!r} (expected one of "
+                f"{', '.join(TIMEZONE_SOURCES)}, or \"inferred from city 'NAME'\")"
+            )
+        return value
+
+    @property
+    def zone_known(self) -> bool:
+        """False when the times are local clock times of a zone nobody named."""
+        return self.timezone_source != "unknown"
 
     @field_validator("timezone")
     @classmethod

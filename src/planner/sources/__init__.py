@@ -93,7 +93,11 @@ def load_book(path: Path, timetable: Path | None = None) -> Programme:
 
 def _own(programme: Programme, source: str, format: str, zone: str | None = None) -> Imported:
     if zone is not None:
-        raise _zone_refused(programme, source, f"a {format}")
+        if programme.conference.zone_known:
+            raise _zone_refused(programme, source, f"a {format}")
+        from planner.sources.zones import name_unknown_zone
+
+        programme = name_unknown_zone(programme, zone)
     return Imported(
         programme=programme,
         format=format,
@@ -160,7 +164,8 @@ def import_programme(
 
     ``zone`` (an IANA name) is a schedule's real time zone when the file says UTC or gives only
     offsets (:func:`planner.sources.assemble.assemble`); a planner programme or a book of
-    abstracts names its own, and is refused with one. ``local_times``: the schedule's clock
+    abstracts names its own, and is refused with one, unless its zone is unknown
+    (``timezone_source: unknown``): its clock times are then read in ``zone``. ``local_times``: the schedule's clock
     times are local times in ``zone`` whatever offset it writes (a file that says UTC wrongly)."""
     if zone is not None:
         check_zone(zone)

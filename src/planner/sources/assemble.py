@@ -2,11 +2,8 @@
 
 Rules shared by every schedule format:
 
-- Time zone: the zone the file names; else, when it gives only offsets, ``UTC`` or an
-  ``Etc/GMT`` zone of its (most common) offset. Every time keeps the instant and offset the file
-  gave; naive times are read in the conference's zone. A zone given on import (``--zone``)
-  becomes the conference's: every time keeps its instant and is shown there, naive times are
-  read there unless the file names its own, and events keep the days the file gives them.
+- Time zone: :mod:`planner.sources.zones` chooses it (the file's, its offsets', its place's, or
+  the one given with ``--zone``) and reads the clock times without offset in it.
 - Days: the file's days. An event belongs to the day the file lists it under, even after midnight
   (``Contribution.day`` records it when it differs from the start's date). An event dated outside
   its day's window is kept there and reported.
@@ -23,11 +20,11 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timezone
 from itertools import chain
 from operator import attrgetter
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -36,6 +33,8 @@ from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
 from planner.sources.imported import Imported
 from planner.sources.raw import RawBreak, RawEvent, RawSchedule, cancelled_title, is_break
+from planner.sources.times import Clock, Times, hm, normalise_times, read_wall_times
+from planner.sources.zones import choose_zone, read_as_local_times
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -52,182 +51,8 @@ def short_slug(text: str, words: int = 3, limit: int = 24) -> str:
     return "-".join(parts)[:limit].strip("-")
 
 
-def _hm(moment: datetime) -> str:
-    """``2019-12-27 11:00`` (as ``strftime("%Y-%m-%d %H:%M")``, at half its cost)."""
-    return moment.isoformat(" ")[:16]
-
-
-def _offset_text(offset: timedelta) -> str:
-    sign = "-" if offset < timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def _read_as_local_times(raw: RawSchedule, zone: str, warnings: list[str]) -> None:
-    """Every time's clock time, as it is written, in ``zone``; the file's zone becomes it."""
-    local = ZoneInfo(zone)
-    moments = [m for e in raw.events for m in (e.start, e.end)]
-    moments += [m for b in raw.breaks for m in (b.start, b.end)]
-    offsets = Counter(
-        _offset_text(m.utcoffset() or timedelta(0))
-        for m in moments
-        if m is not None and m.tzinfo is not None
-    )
-
-    def wall(moment: datetime | None) -> datetime | None:
-        return None if moment is None else moment.replace(tzinfo=local)
-
-    for event in raw.events:
-        event.start, event.end = wall(event.start), wall(event.end)
-    for item in raw.breaks:
-        item.start, item.end = item.start.replace(tzinfo=local), item.end.replace(tzinfo=local)
-    given = ", ".join(f"UTC{o}" for o in sorted(offsets)) or "no offsets"
-    named = f", names {raw.timezone!r}" if raw.timezone and raw.timezone != zone else ""
-    warnings.append(
-        f"clock times read as local times in {zone} (--local-times): the file gives {given}{named}"
-    )
-    raw.timezone = zone
-
-
-def _zone_for_offset(offset: timedelta) -> str | None:
-    """The IANA name of a fixed whole-hour offset (``Etc/GMT-1`` is UTC+01:00)."""
-    if offset == timedelta(0):
-        return "UTC"
-    hours, rest = divmod(int(offset.total_seconds()), 3600)
-    if rest or not -12 <= hours <= 14:
-        return None
-    return f"Etc/GMT{-hours:+d}"
-
-
-def _choose_zone(raw: RawSchedule, warnings: list[str], given: str | None = None) -> str:
-    """The file's own zone: the one it names, else one of its offsets (UTC when it gives
-    none, or the zone ``given`` when its times have no offset). ``given`` is the zone the
-    user gave for showing the times; the messages say so."""
-    shown = f"shown in {given} (the zone given), at the same instants" if given else ""
-    if raw.timezone:
-        try:
-            ZoneInfo(raw.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            warnings.append(
-                f"the file names the time zone {raw.timezone!r}, which is unknown: "
-                "using the offsets of its times"
-            )
-        else:
-            if given and given != raw.timezone:
-                warnings.append(f"the file names the time zone {raw.timezone!r}: {shown}")
-            return raw.timezone
-    offsets = _offsets(raw)
-    if not offsets:
-        if given:
-            warnings.append(
-                f"the file names no time zone and gives no offsets: times read in {given} "
-                "(the zone given)"
-            )
-            return given
-        warnings.append("the file names no time zone and gives no offsets: times read as UTC")
-        return "UTC"
-    common: timedelta = offsets.most_common(1)[0][0]  # type: ignore[assignment]
-    name = _zone_for_offset(common)
-    if len(offsets) > 1:
-        listed = ", ".join(sorted(_offset_text(o) for o in offsets if o is not None))
-        kept = (
-            f"times keep their instants and are {shown}"
-            if given
-            else f"times keep their own offsets and are shown at UTC{_offset_text(common)}"
-        )
-        warnings.append(f"the file names no time zone and its offsets vary ({listed}): {kept}")
-    elif common == timedelta(0):
-        warnings.append(
-            f"the file names no time zone and gives its times in UTC: {shown or 'kept as UTC'} "
-            "(if they are really local times, import with --zone ZONE --local-times)"
-        )
-    if name is None:
-        if not given:
-            warnings.append(
-                f"offset UTC{_offset_text(common)} has no zone name: times keep their offsets "
-                "and are shown in UTC"
-            )
-        return "UTC"
-    return name
-
-
-def _offsets(raw: RawSchedule) -> Counter[timedelta | None]:
-    """How many events and breaks start at each UTC offset (naive times count for none), in
-    order of first use. Counted by ``tzinfo`` first: a fixed offset's is one offset for all
-    its times, and a schedule has few."""
-    moments = [*filter(None, map(attrgetter("start"), raw.events)), *(b.start for b in raw.breaks)]
-    offsets: Counter[timedelta | None] = Counter()
-    zones = Counter(map(attrgetter("tzinfo"), moments))
-    if all(zone is None or type(zone) is timezone for zone in zones):
-        for zone, count in zones.items():
-            if zone is not None:
-                offsets[zone.utcoffset(None)] += count
-        return offsets
-    offsets.update(map(datetime.utcoffset, moments))
-    offsets.pop(None, None)
-    return offsets
-
-
-class _Times:
-    """Aware times in the zone they are shown in; counts offsets that disagree with the zone
-    the file names. Naive times are read in ``naive`` (the file's zone, else the zone given)."""
-
-    def __init__(self, shown: ZoneInfo, own: ZoneInfo, naive: ZoneInfo, named: bool) -> None:
-        self.zone = shown
-        self.own = own
-        self.naive = naive
-        self.named = named
-        self.convert = named or shown is not own  # else aware times keep their own offsets
-        self.mismatches = 0
-
-    def __call__(self, moment: datetime) -> datetime:
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.naive)
-            return moment if self.naive is self.zone else moment.astimezone(self.zone)
-        if not self.convert:
-            return moment  # keep the file's own offset
-        if self.named:
-            local = moment.astimezone(self.own)
-            if local.utcoffset() != moment.utcoffset():
-                self.mismatches += 1
-            if self.own is self.zone:
-                return local
-        return moment.astimezone(self.zone)
-
-
-class _Clock:
-    """Instants as numbers (for sorting) and dates in the file's zone and the zone shown, each
-    computed once per distinct time: a schedule's times repeat (every talk of a slot starts
-    alike). A time in a DST fold is computed every time, as equal wall-clock times in one zone
-    compare equal."""
-
-    def __init__(self, zone: ZoneInfo, shown: ZoneInfo) -> None:
-        self.zone = zone
-        self.shown = shown
-        self._stamps: dict[datetime, float] = {}
-        self._dates: dict[tuple[datetime, ZoneInfo], date] = {}
-
-    def stamp(self, moment: datetime) -> float:
-        found = self._stamps.get(moment)
-        if found is None or moment.fold:
-            found = moment.timestamp()
-            if not moment.fold:
-                self._stamps[moment] = found
-        return found
-
-    def date_in(self, zone: ZoneInfo, moment: datetime) -> date:
-        """The date of ``moment`` in ``zone`` (the file's, or the one shown)."""
-        key = (moment, zone)
-        found = self._dates.get(key)
-        if found is None or moment.fold:
-            found = moment.astimezone(zone).date()
-            if not moment.fold:
-                self._dates[key] = found
-        return found
-
-
 def _assign_days(
-    raw: RawSchedule, clock: _Clock, warnings: list[str]
+    raw: RawSchedule, clock: Clock, warnings: list[str]
 ) -> tuple[list[date], dict[int, date]]:
     """The conference days, and each talk's day where it differs from its start's date (in the
     zone shown). Days are the file's: listed, or else dated in the file's own zone."""
@@ -254,7 +79,7 @@ def _assign_days(
             window = windows.get(day)
             if window is None or not window[0] <= start <= window[1]:
                 outside.append(
-                    f"{event.ref}: dated {_hm(start.astimezone(zone))} but listed under "
+                    f"{event.ref}: dated {hm(start.astimezone(zone))} but listed under "
                     f"day {day.isoformat()}; kept at its time, on that day"
                 )
                 event.notes.append(
@@ -323,7 +148,7 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
 SortKey = tuple[Any, Any, str]
 
 
-def _sort_keys(events: list[RawEvent], ids: list[str], clock: _Clock) -> list[SortKey]:
+def _sort_keys(events: list[RawEvent], ids: list[str], clock: Clock) -> list[SortKey]:
     """``(start, end, id)`` of each event, in an order of instants: the times themselves when
     they all share one fixed offset's ``tzinfo`` (compared field by field, fast and exact),
     else instants as numbers (aware times across zones compare slowly, and times of one named
@@ -446,19 +271,21 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
     if local_times:
         if zone is None:
             raise ValueError("local_times needs the zone the clock times are in")
-        _read_as_local_times(raw, zone, warnings)
+        read_as_local_times(raw, zone, warnings)
     _separate_breaks(raw, warnings)
     _mark_cancelled(raw, warnings)
     if not raw.events:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
-    own_name = _choose_zone(raw, warnings, zone)
+    choice = choose_zone(raw, warnings, zone)
+    own_name = choice.name
     own = ZoneInfo(own_name)
     named = own_name == raw.timezone
     shown_name = zone or own_name
     shown = ZoneInfo(shown_name)
-    clock = _Clock(own, shown)
+    clock = Clock(own, shown)
     naive = own if named or zone is None else shown
-    _normalise_times(raw, _Times(shown, own, naive, named), warnings)
+    read_wall_times(raw, naive, warnings)
+    normalise_times(raw, Times(shown, own, naive, named), warnings)
     if len(raw.breaks) > 1:  # the file's own breaks and the events that are breaks, in time
         raw.breaks.sort(key=lambda item: clock.stamp(item.start))
     days, own_day = _assign_days(raw, clock, warnings)
@@ -496,6 +323,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
             "city": raw.city or None,
             "venue": raw.venue or None,
             "timezone": shown_name,
+            "timezone_source": choice.source,
             "days": days,
             "url": raw.url or None,
         },
@@ -568,53 +396,6 @@ def _contribution(
     if event.notes:
         item["notes"] = event.notes
     return item
-
-
-def _normalise_times(raw: RawSchedule, times: _Times, warnings: list[str]) -> None:
-    """Every time aware and in the conference's zone; a missing or negative length becomes
-    zero, and is reported."""
-    zone = times.zone
-    convert = times.convert  # else only naive times change
-    for day in raw.days:
-        day.start = times(day.start) if day.start else None
-        day.end = times(day.end) if day.end else None
-    for event in raw.events:
-        start = event.start
-        if start is None:
-            continue
-        if convert or start.tzinfo is None:
-            start = event.start = times(start)
-        end = event.end
-        if end is None:
-            at = _hm(start.astimezone(zone))
-            warnings.append(f"{event.ref}: no duration (at {at}); kept as zero-length")
-            event.notes.append("No duration in the source.")
-            event.end = start
-            continue
-        if convert or end.tzinfo is None:
-            end = event.end = times(end)
-        if end <= start:
-            at = _hm(start.astimezone(zone))
-            if end < start:
-                warnings.append(
-                    f"{event.ref}: ends before it starts (at {at}); kept as zero-length"
-                )
-                event.notes.append("Ends before it starts in the source.")
-                event.end = start
-            else:
-                event.notes.append("Zero-length in the source.")
-                warnings.append(f"{event.ref}: zero-length at {at}")
-    for item in raw.breaks:
-        item.start, item.end = times(item.start), times(item.end)
-        item.end = max(item.end, item.start)
-    for session in raw.sessions:
-        session.start, session.end = times(session.start), times(session.end)
-    if times.mismatches:
-        count = times.mismatches
-        warnings.append(
-            f"{count} time{'s give' if count != 1 else ' gives'} an offset that differs from "
-            f"{times.own.key} at that moment: kept at the instant the offset gives"
-        )
 
 
 def _sessions(raw: RawSchedule, keys: list[SortKey]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -737,7 +518,7 @@ def _room_overlaps(
                 assert event.start is not None
                 found.append(
                     f"events {ids[latest]} {other.title!r} and {ids[index]} {event.title!r} "
-                    f"overlap in room {room!r} (from {_hm(event.start.astimezone(zone))}): "
+                    f"overlap in room {room!r} (from {hm(event.start.astimezone(zone))}): "
                     "both kept"
                 )
             if end > latest_end:

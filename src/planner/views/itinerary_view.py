@@ -13,7 +13,15 @@ from rich.text import Text
 from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.views.printing import print_trimmed
-from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, later_mark, span, titled_table
+from planner.views.timefmt import (
+    RECONSTRUCTED_MARK,
+    UNKNOWN_ZONE,
+    day_title,
+    later_mark,
+    span,
+    titled_table,
+    zone_origin,
+)
 
 if TYPE_CHECKING:
     from planner.interests.checks import InterestState
@@ -59,6 +67,8 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
         "relaxed": itinerary.relaxed,
         "relaxed_ids": itinerary.relaxed_ids,
         "times_reconstructed": programme.any_times_reconstructed,
+        "timezone": programme.conference.timezone,
+        "timezone_source": programme.conference.timezone_source,
     }
 
 
@@ -109,6 +119,17 @@ def print_itinerary(
     of interest, a hint how to say what is, instead of days of lunches alone."""
     local = programme.local
     by_day = itinerary.by_day(programme)
+    conference = programme.conference
+    if not conference.zone_known:
+        print_trimmed(
+            console, Text(UNKNOWN_ZONE[0].upper() + UNKNOWN_ZONE[1:] + ".", "bold yellow")
+        )
+        console.print()
+    elif zone_origin(conference):
+        print_trimmed(
+            console, Text(f"Times in {conference.timezone}{zone_origin(conference)}.", "dim")
+        )
+        console.print()
     reconstructed = programme.any_times_reconstructed
     if reconstructed:
         print_trimmed(

@@ -74,6 +74,7 @@ def programme_json(
             "city": conference.city,
             "venue": conference.venue,
             "timezone": conference.timezone,
+            "timezone_source": conference.timezone_source,
             "start": iso(min(starts)) if starts else conference.start.isoformat(),
             "end": iso(max(ends)) if ends else conference.end.isoformat(),
             "days": [d.isoformat() for d in conference.days],
@@ -124,8 +125,11 @@ def programme_renderables(
     dates = day_title(conference.start)
     if conference.end != conference.start:
         dates += f" to {day_title(conference.end)}"
-    zone = zone_heading(conference.timezone, None if first is None else local(first))
-    if len(dates) + len(zone) + 3 <= HEADING_WIDTH:
+    zone = zone_heading(conference.timezone, None if first is None else local(first), conference)
+    if not conference.zone_known:
+        out.append(Text(dates, style="dim"))
+        out.append(Text(zone[0].upper() + zone[1:] + ".", style="bold yellow"))
+    elif len(dates) + len(zone) + 3 <= HEADING_WIDTH:
         out.append(Text(f"{dates} · {zone}", style="dim"))
     else:
         out.append(Text(dates, style="dim"))

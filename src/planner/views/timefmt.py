@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from rich.table import Table
 
+from planner.model.programme import Conference
+
 RECONSTRUCTED_MARK = "*"
 
 
@@ -46,15 +48,48 @@ def titled_table(title: str) -> Table:
     )
 
 
-def zone_heading(timezone: str, first: datetime | None) -> str:
+UNKNOWN_ZONE = (
+    "times are local clock times of an unknown zone (the schedule names no zone, offset or "
+    "place); --zone ZONE names it, and a calendar needs it"
+)
+
+
+def zone_origin(conference: Conference, hint: bool = True) -> str:
+    """Where the zone came from, when the user should know: ``, inferred from the city
+    'Brussels'; --zone ZONE to change it`` (without the hint for print), else nothing."""
+    source = conference.timezone_source
+    if source.startswith("inferred from "):
+        change = "; --zone ZONE to change it" if hint else ""
+        return f", {source.replace(' from ', ' from the ', 1)}{change}"
+    return ""  # the file's own zone, its offsets', or the one the user gave
+
+
+def zone_heading(
+    timezone: str, first: datetime | None, conference: Conference | None = None
+) -> str:
     """How a programme's times are given: ``times in Europe/Rome (CEST, UTC+02:00)``; a zone
-    made from the file's offsets (``Etc/GMT-1``) is shown as the offset it stands for."""
+    made from the file's offsets (``Etc/GMT-1``) is shown as the offset it stands for; where the
+    zone came from when it was inferred or given (``conference``), and an unknown zone said as
+    such (:data:`UNKNOWN_ZONE`)."""
+    if conference is not None and not conference.zone_known:
+        return UNKNOWN_ZONE
+    origin = "" if conference is None else zone_origin(conference)
     if first is None:
-        return f"times in {timezone}"
+        return f"times in {timezone}{origin}"
     label = zone_label(first)
     if timezone.startswith("Etc/"):
         offset = label.split(", ")[-1]
         return f"times at {offset} (the file names no zone; --zone ZONE names it)"
     if first.tzname() == timezone:
-        return f"times in {timezone} ({label.split(', ')[-1]})"
-    return f"times in {timezone} ({label})"
+        return f"times in {timezone} ({label.split(', ')[-1]}){origin}"
+    return f"times in {timezone} ({label}){origin}"
+
+
+def zone_subtitle(conference: Conference, first: datetime | None) -> str:
+    """The terminal UI's short form: ``times in Europe/Rome``, ``times at UTC+01:00`` (a zone
+    made from offsets), with where the zone came from; an unknown zone said as such."""
+    if not conference.zone_known:
+        return "local times of an UNKNOWN zone: --zone ZONE names it (a calendar needs it)"
+    if conference.timezone.startswith("Etc/") and first is not None:
+        return "times at " + zone_label(first).split(", ")[-1]
+    return f"times in {conference.timezone}{zone_origin(conference)}"

@@ -44,7 +44,7 @@ from planner.tui.wish_lines import wish_lines
 
 if TYPE_CHECKING:
     from planner.interests.scoring import Interest
-from planner.views.timefmt import RECONSTRUCTED_MARK, zone_label
+from planner.views.timefmt import RECONSTRUCTED_MARK, UNKNOWN_ZONE, zone_subtitle
 
 #: From this width on, the details pane sits beside the table rather than below it.
 WIDE = 140
@@ -193,6 +193,8 @@ class MainScreen(Screen[None]):
                 ),
                 id="note",
             )
+        if not self.programme.conference.zone_known:
+            yield Static(Text(UNKNOWN_ZONE[0].upper() + UNKNOWN_ZONE[1:] + "."), id="zone-note")
         with Container(id="body", classes="-wide" if self.app.size.width >= WIDE else ""):
             with TabbedContent(id="days", initial=day_id(self.today or self.days[0])):
                 for day in self.days:
@@ -206,10 +208,9 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         conference = self.programme.conference
         self.title = conference.name
-        zone = f"times in {conference.timezone}"
         sessions = self.programme.sessions
-        if conference.timezone.startswith("Etc/") and sessions:  # a zone made from offsets
-            zone = "times at " + zone_label(self.programme.local(sessions[0].start)).split(", ")[-1]
+        first = self.programme.local(sessions[0].start) if sessions else None
+        zone = zone_subtitle(conference, first)
         self.sub_title = f"{conference.city or ''} · {zone}".strip(" ·")
         self.apply_filters()
         self.query_one(PlanPane).show(day=self.active_day(), itinerary=self.itinerary)
