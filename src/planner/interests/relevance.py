@@ -12,13 +12,14 @@ title and "learning" in its abstract. And it scores by how much of it a contribu
 the score is multiplied by the share of the keyword found (its words weighed by their BM25
 rarity in the programme, the whole phrase counting as all of it) squared
 (:data:`COVERAGE_POWER`), so for "anomaly detection" a talk about "source detection" keeps less
-than a tenth of what it scores for "detection" alone (0.14 against 2.8 on ML4Astro). A keyword word of :data:`PREFIX_MIN` letters or more
-also matches the longer words it begins ("postgres" finds "PostgreSQL"), each such word scoring
-:data:`PREFIX_WEIGHT` of what the word itself would (the best of them in each field).
+than a tenth of what it scores for "detection" alone (0.14 against 2.8 on ML4Astro). A keyword
+word of :data:`PREFIX_MIN` letters or more also matches the longer words it begins ("postgres"
+finds "PostgreSQL"), each such word scoring :data:`PREFIX_WEIGHT` of what the word itself would
+(the best of them in each field).
 
 Every score can be told in words with :meth:`RelevanceIndex.explain`
-(:mod:`planner.interests.keyword_reasons`), e.g. "'anomaly detection'
-in the title, 'detection' twice in the abstract, session 'Anomaly Detection'".
+(:mod:`planner.interests.keyword_reasons`), e.g. "'anomaly detection' in the title, 'detection'
+twice in the abstract, session 'Anomaly Detection'".
 
 The index is built once per programme (:func:`relevance_index` caches it) and answers a keyword
 with one sparse look-up per field and keyword word.
