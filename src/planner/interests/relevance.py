@@ -30,9 +30,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-import threading
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,6 +43,7 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
 from planner.interests.folding import fold
+from planner.interests.index_cache import PerProgramme
 from planner.interests.keyword_reasons import Hit, describe
 from planner.model import Contribution, Programme
 
@@ -92,14 +91,14 @@ def _stemmer() -> Any:
     return Stemmer.Stemmer("english")
 
 
-def _words_and_stems(text: str) -> tuple[list[str], list[str]]:
+def words_and_stems(text: str) -> tuple[list[str], list[str]]:
     words = [w for w in _WORD.findall(fold(text)) if w not in _STOPWORDS]
     return words, _stemmer().stemWords(words)
 
 
 def tokenize(text: str) -> list[Token]:
     """Words of two or more letters or digits, without stop words, stemmed."""
-    words, stems = _words_and_stems(text)
+    words, stems = words_and_stems(text)
     return [Token(stem, word) for stem, word in zip(stems, words, strict=True)]
 
 
@@ -167,7 +166,7 @@ class _FieldIndex:
             words: list[str] = []
             per_text: list[frozenset[str]] = []
             for text in doc_texts:
-                text_words, text_stems = _words_and_stems(text)
+                text_words, text_stems = words_and_stems(text)
                 per_text.append(frozenset(text_stems))
                 stems += text_stems
                 words += text_words
@@ -390,22 +389,6 @@ def _coverage(
     return np.where(whole, 1.0, share)
 
 
-_INDEXES: OrderedDict[int, tuple[Programme, RelevanceIndex]] = OrderedDict()
-_KEEP = 4
-_LOCK = threading.Lock()
-
-
-def relevance_index(programme: Programme) -> RelevanceIndex:
-    """The index of ``programme``, built on first use and kept for the last few programmes
-    (safe to call from worker threads)."""
-    key = id(programme)
-    with _LOCK:
-        held = _INDEXES.get(key)
-        if held is not None and held[0] is programme:
-            _INDEXES.move_to_end(key)
-            return held[1]
-        index = RelevanceIndex(programme)
-        _INDEXES[key] = (programme, index)
-        while len(_INDEXES) > _KEEP:
-            _INDEXES.popitem(last=False)
-        return index
+relevance_index: PerProgramme[RelevanceIndex] = PerProgramme(RelevanceIndex)
+"""The index of a programme, built on first use and kept for the last few programmes (safe to
+call from worker threads)."""
