@@ -16,6 +16,10 @@ from planner.interests.profile import LIKE_WEIGHT, InterestProfile
 from planner.interests.similarity import Similar, similarity_index
 from planner.model import Programme
 
+OWN_TEXT = 0.8
+"""A contribution that holds this share of a liked document's terms (weighed as the query
+weighs them) is the document's own text: the author's abstract in the programme."""
+
 _READ: dict[tuple[str, int, int], LikeDocument] = {}
 _LOCK = threading.Lock()
 
@@ -60,9 +64,11 @@ def like_rankings(programme: Programme, profile: InterestProfile) -> list[Rankin
     rankings: list[Ranking] = []
     for path, weight in profile.like.items():
         doc = document(path)
-        matches = index.rank(index.text_query(doc.text))
+        query = index.text_query(doc.text)
+        matches = index.rank(query)
         ranked = [(m.id, m.score, _shares(m)) for m in matches]
-        rankings.append(Ranking(f"like your paper '{doc.name}'", weight, ranked, own_text=True))
+        own = bool(matches) and index.held(query, matches[0].position) >= OWN_TEXT
+        rankings.append(Ranking(f"like your paper '{doc.name}'", weight, ranked, own_text=own))
     for cid in dict.fromkeys(profile.like_item):
         if cid not in index.position:
             raise PlannerError(

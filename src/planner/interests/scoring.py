@@ -13,9 +13,10 @@ The scale (interest points; the solver maximises their sum over the plan):
   best are dropped as noise. Several keywords add up.
 - **Liked documents and items**: ``profile.like[path] = w`` ranks the programme by its likeness
   to the document (:mod:`planner.interests.similarity`): its best match gets ``w`` (default
-  10) and the others their likeness relative to it. When the best match is more than
-  :data:`OWN_TEXT` times as alike as the next one (the document is that contribution's own
-  abstract), the next one sets the scale and the best is capped at ``w``. ``like_item`` does
+  10) and the others their likeness relative to it. When the best match holds nearly all of
+  the document's terms (the document is that contribution's own abstract:
+  :data:`planner.interests.likes.OWN_TEXT`), the next one sets the scale and the best is
+  capped at ``w``. ``like_item`` does
   the same for a contribution of the programme (the contribution itself is not ranked).
 - **Minimum relevance**: a match of a keyword, document or item below ``min_relevance``
   (default :data:`MIN_RELEVANCE`, 20%) of that interest's best match counts nothing, and an
@@ -48,8 +49,6 @@ NOISE = 0.05
 """Matches below this share of their interest's best match are dropped, not even weak."""
 KEYWORD_FLOOR = NOISE * KEYWORD_TOP
 """Keyword matches worth fewer points than this are dropped."""
-OWN_TEXT = 2.0
-"""A liked document's best match this many times as alike as the next is its own text."""
 __all__ = ["MIN_RELEVANCE", "STAR_LEVELS"]
 SPEAKER_WEIGHT = 10.0
 """Points for a contribution by a listed speaker."""
@@ -141,12 +140,11 @@ def _scaled(
     own_text: bool = False,
 ) -> dict[str, Part]:
     """Points of the ranked matches of one interest (best first): ``top`` for the best, the
-    others relative to it; ``own_text``: a best match far ahead of the next is capped."""
+    others relative to it; ``own_text``: the best is the query's own text, and the next one
+    sets the scale."""
     if not ranked:
         return {}
-    scale = ranked[0][1]
-    if own_text and len(ranked) > 1 and ranked[0][1] > OWN_TEXT * ranked[1][1]:
-        scale = ranked[1][1]
+    scale = ranked[1][1] if own_text and len(ranked) > 1 else ranked[0][1]
     parts: dict[str, Part] = {}
     for cid, score, explain in ranked:
         share = min(1.0, score / scale)

@@ -128,12 +128,14 @@ class SimilarityIndex:
         size = len(self.ids)
         held = Counter(term for counts in self.counts for term in counts)
         self.idf = {t: math.log(1 + (size - n + 0.5) / (n + 0.5)) for t, n in held.items()}
+        self.unseen = math.log(1 + (size + 0.5) / 0.5)
 
     def query_of(self, counts: Mapping[str, float]) -> dict[str, float]:
-        """Term weights of a query from the (weighted) counts of its terms, for the terms the
-        programme holds: ``(1 + log(count)) * idf``."""
-        idf = self.idf
-        return {t: (1 + math.log(n)) * idf[t] for t, n in counts.items() if n >= 1 and t in idf}
+        """Term weights of a query from the (weighted) counts of its terms:
+        ``(1 + log(count)) * idf`` (a term no contribution holds has the highest idf: it
+        matches nothing, but tells how much of the query a contribution holds)."""
+        idf, unseen = self.idf, self.unseen
+        return {t: (1 + math.log(n)) * idf.get(t, unseen) for t, n in counts.items() if n >= 1}
 
     def text_query(self, text: str) -> dict[str, float]:
         """The query of a whole document."""
@@ -157,6 +159,12 @@ class SimilarityIndex:
             total[self.position[leave_out]] = 0.0
         order = sorted(np.nonzero(total > 0)[0], key=lambda i: (-total[i], i))
         return [Similar(self.ids[i], float(total[i]), self, query, int(i)) for i in order]
+
+    def held(self, query: QueryTerms, i: int) -> float:
+        """The share of ``query``'s weight in terms that contribution ``i`` holds."""
+        total = sum(query.values())
+        held = sum(w for term, w in query.items() if term in self.written[i])
+        return held / total if total else 0.0
 
     def shared(self, query: QueryTerms, i: int, shown: int = SHOWN) -> tuple[str, ...]:
         """The terms of contribution ``i`` that add most to its score for ``query``, as
