@@ -138,10 +138,12 @@ def _scaled(
     top: float,
     min_relevance: float,
     own_text: bool = False,
+    explain_weak: bool = True,
 ) -> dict[str, Part]:
     """Points of the ranked matches of one interest (best first): ``top`` for the best, the
     others relative to it; ``own_text``: the best is the query's own text, and the next one
-    sets the scale."""
+    sets the scale; ``explain_weak`` False: a weak match's reason gives its points only (a
+    long document weakly matches most of a programme, and telling what each shares costs)."""
     if not ranked:
         return {}
     scale = ranked[1][1] if own_text and len(ranked) > 1 else ranked[0][1]
@@ -153,7 +155,10 @@ def _scaled(
             break  # best first: the rest are weaker still
         weak = share < min_relevance
         exact = top * score / scale
-        parts[cid] = (points, f"{label} ({_num(points)}): {explain()}", weak, exact)
+        reason = f"{label} ({_num(points)})"
+        if explain_weak or not weak:
+            reason += f": {explain()}"
+        parts[cid] = (points, reason, weak, exact)
     return parts
 
 
@@ -172,7 +177,8 @@ def _interest_parts(programme: Programme, profile: InterestProfile) -> dict[str,
         from planner.interests.likes import like_rankings
 
         for r in like_rankings(programme, profile):
-            found.append(_scaled(r.ranked, r.label, r.top, cut, own_text=r.own_text))
+            scaled = _scaled(r.ranked, r.label, r.top, cut, own_text=r.own_text, explain_weak=False)
+            found.append(scaled)
     parts: dict[str, list[Part]] = {}
     for interest in found:
         for cid, part in interest.items():

@@ -74,24 +74,37 @@ class _Field:
             self.data = np.asarray(matrix["data"], dtype=np.float64)
             self.indices = np.asarray(matrix["indices"])
             self.indptr = np.asarray(matrix["indptr"])
+            # the same weights by document, to explain a score
+            self.names = {i: t for t, i in self.vocabulary.items()}
+            terms_of = np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
+            order = np.argsort(self.indices, kind="stable")
+            self.row_terms = terms_of[order]
+            self.row_data = self.data[order]
+            self.row_ptr = np.searchsorted(self.indices[order], np.arange(len(docs) + 1))
 
     def add(self, query: QueryTerms, weight: float, total: np.ndarray[Any, Any]) -> None:
         """Add ``weight`` times each term's query weight times its BM25 weight to ``total``."""
-        for term, w in query.items():
-            t = self.vocabulary.get(term)
-            if t is not None:
-                lo, hi = self.indptr[t], self.indptr[t + 1]
-                total[self.indices[lo:hi]] += weight * w * self.data[lo:hi]
+        known = [
+            (t, w) for term, w in query.items() if (t := self.vocabulary.get(term)) is not None
+        ]
+        if not known:
+            return
+        ids = np.array([t for t, _ in known])
+        starts, lengths = self.indptr[ids], self.indptr[ids + 1] - self.indptr[ids]
+        # every posting of the query's terms at once, each with its term's query weight
+        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        at = np.repeat(starts, lengths) + offsets
+        factor = np.repeat(np.array([w for _, w in known]), lengths) * weight
+        total += np.bincount(self.indices[at], weights=factor * self.data[at], minlength=len(total))
 
-    def weight(self, term: str, i: int) -> float:
-        """The BM25 weight of ``term`` in document ``i`` (0 when absent)."""
-        t = self.vocabulary.get(term)
-        if t is None:
-            return 0.0
-        lo, hi = self.indptr[t], self.indptr[t + 1]
-        column = self.indices[lo:hi]
-        at = int(np.searchsorted(column, i))
-        return float(self.data[lo + at]) if at < len(column) and column[at] == i else 0.0
+    def weights(self, i: int) -> dict[str, float]:
+        """The BM25 weight of each term of document ``i`` in this field."""
+        if self.retriever is None:
+            return {}
+        lo, hi = self.row_ptr[i], self.row_ptr[i + 1]
+        names = self.names
+        terms, data = self.row_terms[lo:hi].tolist(), self.row_data[lo:hi].tolist()
+        return {names[t]: w for t, w in zip(terms, data, strict=True)}
 
 
 class SimilarityIndex:
@@ -169,18 +182,19 @@ class SimilarityIndex:
     def shared(self, query: QueryTerms, i: int, shown: int = SHOWN) -> tuple[str, ...]:
         """The terms of contribution ``i`` that add most to its score for ``query``, as
         written there; a term whose words a better one holds is not named again."""
-        weight = {
-            term: w * sum(FIELD_WEIGHTS[n] * f.weight(term, i) for n, f in self.fields.items())
-            for term, w in query.items()
-            if term in self.written[i]
-        }
+        weight: dict[str, float] = {}
+        for name, index in self.fields.items():
+            for term, w in index.weights(i).items():
+                if term in query:
+                    weight[term] = weight.get(term, 0.0) + FIELD_WEIGHTS[name] * w * query[term]
+        written = self.written[i]
         chosen: list[str] = []
         covered: set[str] = set()
         for term in sorted(weight, key=lambda t: (-weight[t], t)):
-            words = set(self.written[i][term].split())
+            words = set(written[term].split())
             if weight[term] <= 0 or words & covered:
                 continue
-            chosen.append(self.written[i][term])
+            chosen.append(written[term])
             covered |= words
             if len(chosen) == shown:
                 break
