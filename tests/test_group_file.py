@@ -232,3 +232,26 @@ def test_junk_group_files_give_messages_not_tracebacks(
 def test_a_repeated_members_key_keeps_the_last_with_its_lines(tmp_path: Path) -> None:
     path = write(tmp_path, "g.yaml", "members: [{name: a}]\nmembers:\n  - name: b\n  - name: c\n")
     assert [(m.name, m.line) for m in read_group_file(path).members] == [("b", 3), ("c", 4)]
+
+
+def test_a_member_likes_a_document_beside_the_group_file_and_an_item(
+    tmp_path: Path, ml4astro: Programme
+) -> None:
+    write(tmp_path, "papers/ana.txt", "Anomaly detection in transient light curves.")
+    path = write(
+        tmp_path,
+        "group.yaml",
+        """members:
+  - name: Ana
+    like: ["papers/ana.txt=5"]
+    like_item: 16
+    min_relevance: 0.3
+    min_score: 2
+""",
+    )
+    members, errors = resolve_members(read_group_file(path), ml4astro)
+    assert errors == []
+    ana = members[0].profile
+    assert ana.like == {str(tmp_path / "papers/ana.txt"): 5.0}
+    assert ana.like_item == ["16"]
+    assert (ana.min_relevance, ana.min_score) == (0.3, 2.0)

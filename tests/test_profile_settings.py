@@ -173,7 +173,9 @@ def test_the_cli_reads_a_local_arrival(tmp_path: Path) -> None:
         main, ["plan", "--profile", str(path), "--max-talks-per-day", "3", "--json"]
     )
     assert result.exit_code == 0, result.output
-    assert '"objective": 33.1' in result.output
+    # 16, 15, 163 on 31 May from 10:00 and poster 95 (items matching only "detection" are
+    # not planned)
+    assert '"objective": 28.8' in result.output
 
 
 def test_saved_profiles_read_back_the_same_against_a_programme(

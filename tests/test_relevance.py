@@ -166,3 +166,34 @@ def test_the_phrase_beats_its_words_scattered_over_title_and_abstract() -> None:
         "2",
         "0",
     ]
+
+
+def test_a_keyword_of_several_words_scores_by_how_much_of_it_matches() -> None:
+    """One common word of a two-word keyword counts for little: "anomaly detection" is about
+    anomalies found, not about every detection."""
+    common = [{"title": f"Detection of sources {n}", "abstract": "detection"} for n in range(6)]
+    programme = tiny_programme(
+        [
+            {"title": "Anomaly detection in light curves"},
+            {"title": "Detection of anomalies in light curves"},
+            {"title": "Anomaly zoo in light curves"},
+            *common,
+        ]
+    )
+    scores = relevance_index(programme).scores("anomaly detection")
+    phrase, both, rare_only, common_only = scores["0"], scores["1"], scores["2"], scores["3"]
+    assert phrase > both > rare_only > common_only > 0
+    # the common word alone is worth under a tenth of the phrase, the rare one alone more
+    assert common_only < 0.1 * phrase
+    assert rare_only > 2 * common_only
+
+
+def test_anomaly_detection_ranks_detection_alone_far_below_the_phrase(
+    programme: Programme,
+) -> None:
+    scores = relevance_index(programme).scores("anomaly detection")
+    best = max(scores.values())
+    # 38, 42, 65 and 141 say "detection" only (source, gravitational-wave, point-source and
+    # supernova-neutrino detection)
+    for cid in ("38", "42", "65", "141", "93"):
+        assert scores[cid] < 0.05 * best, cid

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+from planner.cli_interests import interest_options
 from planner.cli_types import Day, number, whole
 from planner.errors import PlannerError
 
@@ -64,6 +65,9 @@ INTERRUPTED = 130
 
 #: Left-out items listed by ``plan`` unless ``--left-out`` says otherwise.
 LEFT_OUT_SHOWN = 20
+
+#: Items listed by ``rank`` unless ``--top`` says otherwise.
+RANK_SHOWN = 20
 
 
 def _count_or_all(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
@@ -295,41 +299,7 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
 
 @main.command()
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
-@click.option(
-    "--profile",
-    "profile_path",
-    type=click.Path(path_type=Path),
-    help="Interest profile (TOML); flags add to it.",
-)
-@click.option(
-    "--keyword",
-    multiple=True,
-    metavar="TEXT",
-    help="A keyword ranked against titles, abstracts, speakers, sessions (repeatable).",
-)
-@click.option(
-    "--session",
-    multiple=True,
-    metavar="NAME[=WEIGHT]",
-    help="Weight a session or track (default 10; repeatable).",
-)
-@click.option("--speaker", multiple=True, metavar="NAME", help="A speaker to see (repeatable).")
-@click.option(
-    "--star",
-    multiple=True,
-    metavar="ID[=WEIGHT]",
-    help="Star a contribution; =WEIGHT sets its interest exactly (repeatable).",
-)
-@click.option(
-    "--must", multiple=True, metavar="ID", help="Must-see: always in the plan (repeatable)."
-)
-@click.option("--skip", multiple=True, metavar="ID", help="Never in the plan (repeatable).")
-@click.option(
-    "--own",
-    multiple=True,
-    metavar="ID",
-    help="Your own talk or poster: you present it (repeatable).",
-)
+@interest_options
 @click.option(
     "--type",
     multiple=True,
@@ -347,14 +317,6 @@ def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any
     multiple=True,
     metavar="LANG",
     help="Only events in this language, e.g. en (repeatable; events of no language stay).",
-)
-@click.option(
-    "--prefer-live",
-    type=number(1),
-    is_flag=False,
-    flag_value=1.5,
-    metavar="[FACTOR]",
-    help="Multiply the interest of talks that will not be recorded (default factor 1.5).",
 )
 @click.option(
     "--arrive",
@@ -575,6 +537,53 @@ def plan(
         print_itinerary(itinerary, programme, _console(), left_out=left_out, interest=state)
     for path in written:
         click.echo(f"wrote {path}", err=True)
+
+
+def _top(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """``--top``: a count (1 or more), or ``all`` (None)."""
+    count = _count_or_all(ctx, param, value)
+    if count == 0:
+        raise click.BadParameter("0 is below 1")
+    return count
+
+
+@main.command()
+@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@interest_options
+@click.option(
+    "--top",
+    callback=_top,
+    default=str(RANK_SHOWN),
+    show_default=True,
+    metavar="N|all",
+    help="How many items to list, best first.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the ranking as JSON.")
+@zone_option
+@friendly_errors
+def rank(
+    programme_path: Path | None,
+    profile_path: Path | None,
+    top: int | None,
+    as_json: bool,
+    zone: str | None,
+    **flags: Any,
+) -> None:
+    """Rank the programme by your interests, with each item's score and reasons (no plan)."""
+    from planner.interests.checks import unmatched_wishes
+    from planner.sources import load_programme
+    from planner.views.ranking_view import print_ranking, ranked, ranking_json
+
+    programme = load_programme(programme_path, zone=_zone(zone))
+    simple = {k: v for k, v in flags.items() if v not in (None, ())}
+    profile = _profile_for(programme, profile_path, simple)
+    for warning in unmatched_wishes(programme, profile):
+        click.echo(f"planner: {warning}", err=True)
+    items = ranked(programme, profile)[:top]
+    if as_json:
+        click.echo(json.dumps(ranking_json(items), indent=2, ensure_ascii=False))
+    else:
+        print_ranking(items, programme, _console())
 
 
 @main.command()

@@ -12,8 +12,8 @@ from pydantic import AwareDatetime, BaseModel, TypeAdapter, ValidationError
 
 from planner.errors import PlannerError
 from planner.interests.profile import InterestProfile
-from planner.interests.scoring import Interest, score_programme
-from planner.itinerary import Itinerary, PlannedItem
+from planner.interests.scoring import Interest, score_programme, weakly_related
+from planner.itinerary import Itinerary, LeftOut, PlannedItem
 from planner.model import Programme
 
 
@@ -110,7 +110,22 @@ def make_plan(
     itinerary = plan(
         programme, planning_profile, scores, previous=previous, relax=relax, time_limit=time_limit
     )
-    return PlanResult(with_reasons(itinerary, interests), interests, warnings, planning_profile)
+    itinerary = with_weak(with_reasons(itinerary, interests), interests)
+    return PlanResult(itinerary, interests, warnings, planning_profile)
+
+
+def with_weak(itinerary: Itinerary, interests: dict[str, Interest]) -> Itinerary:
+    """The items matched only weakly (below the minimum relevance or score) added to what was
+    left out, with what they matched ("only weakly related: ...")."""
+    listed = {x.id for x in itinerary.left_out} | {x.id for x in itinerary.items}
+    weak = [
+        LeftOut(id=cid, score=interest.weak_score, reason=weakly_related(interest))
+        for cid, interest in interests.items()
+        if interest.weak and interest.score == 0 and cid not in listed
+    ]
+    if not weak:
+        return itinerary
+    return itinerary.model_copy(update={"left_out": [*itinerary.left_out, *weak]})
 
 
 _SCORE_PART = re.compile(r"^score [-0-9.e+]+(?:; )?")

@@ -37,9 +37,11 @@ def member_profile(entry: MemberEntry, programme: Programme, source: str) -> Int
         base = load_profile(entry.profile_path, programme)
         check_profile(programme, base, str(entry.profile_path))
     settings = read_settings(entry.fields, programme, extra_keys=("profile",))
+    folder = Path(source).parent
     if "busy_ics" in settings:  # relative to the group file, as profile paths are
-        folder = Path(source).parent
         settings["busy_ics"] = [str(folder / p) for p in settings["busy_ics"]]
+    if "like" in settings:  # likewise
+        settings["like"] = {str(folder / p): w for p, w in settings["like"].items()}
     profile = merge_profile(base, **settings)
     check_profile(programme, profile)
     return profile

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from planner.errors import CommandLineError, PlannerError
 from planner.interests.checks import session_keys
 from planner.interests.folding import fold
-from planner.interests.profile import STAR_LEVELS, BusyInterval, InterestProfile
+from planner.interests.profile import LIKE_WEIGHT, STAR_LEVELS, BusyInterval, InterestProfile
 from planner.model import Programme
 
 SESSION_WEIGHT = 10.0
@@ -48,12 +48,13 @@ _LISTS = (
     "own",
     "busy",
     "busy_ics",
+    "like_item",
     "type",
     "skip_type",
     "language",
 )
-_DICTS = ("session", "star", "walk_between")
-_ID_FLAGS = ("star", "must", "skip", "own")
+_DICTS = ("session", "star", "walk_between", "like")
+_ID_FLAGS = ("star", "must", "skip", "own", "like_item")
 
 
 def _number(text: str) -> float | None:
@@ -191,6 +192,30 @@ def session_entry(text: str) -> tuple[str, float]:
     if weight is None:
         raise ValueError(f"weight {weight_text.strip()!r} is not a number")
     return name, weight
+
+
+def like_entry(text: str) -> tuple[str, float]:
+    """``"paper.txt=5"`` -> ("paper.txt", 5.0); ``"paper.txt"`` -> ("paper.txt", LIKE_WEIGHT).
+    A file name may hold '=' itself: only a number after the last one is a weight. Raises
+    ValueError with the reason in words."""
+    name, sep, weight_text = text.rpartition("=")
+    weight = _number(weight_text.strip()) if sep else None
+    if weight is None:
+        name, weight = text, LIKE_WEIGHT
+    name = name.strip()
+    if not name:
+        raise ValueError("give a file, e.g. mypaper.txt or mypaper.txt=5")
+    if weight < 0:
+        raise ValueError(f"weight {weight_text.strip()!r} is below 0")
+    return name, weight
+
+
+def parse_like(text: str) -> tuple[str, float]:
+    """:func:`like_entry` of ``--like TEXT``."""
+    try:
+        return like_entry(text)
+    except ValueError as error:
+        raise PlannerError(f"--like {text!r}: {error}") from None
 
 
 def parse_session(text: str) -> tuple[str, float]:
@@ -380,6 +405,8 @@ def apply_flags(
     must: Iterable[str] = (),
     skip: Iterable[str] = (),
     own: Iterable[str] = (),
+    like: Iterable[str] = (),
+    like_item: Iterable[str] = (),
     arrive: str | None = None,
     leave: str | None = None,
     busy: Iterable[str] = (),
@@ -392,8 +419,13 @@ def apply_flags(
     check_contradictions(
         {"must": base.must, "own": base.own}, base.skip, flags=False, source=source
     )
-    must, skip, own = list(must), list(skip), list(own)
-    for flag, ids in (("--must", must), ("--skip", skip), ("--own", own)):
+    must, skip, own, like_item = list(must), list(skip), list(own), list(like_item)
+    for flag, ids in (
+        ("--must", must),
+        ("--skip", skip),
+        ("--own", own),
+        ("--like-item", like_item),
+    ):
         check_ids(programme, ids, flag)
     check_contradictions({"must": must, "own": own}, skip, flags=True)
     return merge_profile(
@@ -405,6 +437,8 @@ def apply_flags(
         must=must,
         skip=skip,
         own=own,
+        like=dict(parse_like(text) for text in like),
+        like_item=like_item,
         arrive=parse_arrive(arrive, programme) if arrive is not None else None,
         leave=parse_leave(leave, programme) if leave is not None else None,
         busy=[parse_busy(b, programme) for b in busy],

@@ -12,6 +12,14 @@ ContributionId = str
 STAR_LEVELS: dict[int, float] = {1: 15.0, 2: 30.0, 3: 60.0}
 """The weight of one, two and three stars (``--star ID``, ``ID=**``, ``ID=***``)."""
 
+LIKE_WEIGHT = 10.0
+"""Weight of a liked document or item unless one is given: its best match is worth as much as
+a keyword's best."""
+
+MIN_RELEVANCE = 0.2
+"""A match of a keyword, a liked document or a liked item that scores less than this share of
+the interest's best match is only weakly related, and counts nothing (``--min-relevance``)."""
+
 
 def fixed_offset(moment: datetime | None) -> datetime | None:
     """The same instant with its UTC offset as a fixed zone. A profile keeps instants this way,
@@ -55,6 +63,23 @@ class InterestProfile(BaseModel):
     )
     speaker: list[str] = Field(
         default_factory=list, description="Speakers to see (name, case-insensitive)."
+    )
+    like: dict[str, float] = Field(
+        default_factory=dict,
+        description="Weight per document of your own (a text or Markdown file): the programme "
+        "is ranked by its likeness to it.",
+    )
+    like_item: list[ContributionId] = Field(
+        default_factory=list, description="Contributions to find more like (ranked likewise)."
+    )
+    min_score: float | None = Field(
+        None, ge=0, description="Items whose interest is below this are not planned."
+    )
+    min_relevance: float = Field(
+        MIN_RELEVANCE,
+        ge=0,
+        le=1,
+        description="A match below this share of its interest's best match counts nothing.",
     )
     star: dict[ContributionId, float] = Field(
         default_factory=dict,
@@ -128,6 +153,14 @@ class InterestProfile(BaseModel):
     )
 
     _fixed = field_validator("arrive", "leave")(fixed_offset)
+
+    @field_validator("like")
+    @classmethod
+    def _like_weights(cls, like: dict[str, float]) -> dict[str, float]:
+        negative = [name for name, weight in like.items() if weight < 0]
+        if negative:
+            raise ValueError(f"weight below 0 for {', '.join(negative)}")
+        return like
 
     @model_validator(mode="after")
     def _consistent(self) -> InterestProfile:

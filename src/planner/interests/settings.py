@@ -8,6 +8,8 @@ One reader for a TOML profile (:mod:`planner.interests.storage`) and a member of
 - ``star``: ``{ID = WEIGHT}`` with WEIGHT ``"*"``, ``"**"``, ``"***"`` or a number of 0 or more
   (as ``--star ID=WEIGHT``), or a list of ``"ID=WEIGHT"`` / ``"ID"``.
 - ``session``: ``{NAME = WEIGHT}``, or a list of ``"NAME=WEIGHT"`` / ``"NAME"``.
+- ``like``: ``{FILE = WEIGHT}``, or a list of ``"FILE=WEIGHT"`` / ``"FILE"`` (as ``--like``);
+  ``like_item``: a contribution id or a list of them.
 - ``arrive``, ``leave``: a date and time with a UTC offset is that instant, as written. Without
   one (``2022-05-30T14:00:00``, ``"31 May 2pm"``, ``14:00:00``) it is read as the flag reads
   it (:mod:`planner.interests.cli_parsing`): in the conference's zone, on the conference's first
@@ -30,6 +32,7 @@ from pydantic import ValidationError
 from planner.errors import PlannerError
 from planner.interests.cli_parsing import (
     Prefer,
+    like_entry,
     parse_busy_in,
     read_moment,
     session_entry,
@@ -197,6 +200,8 @@ _READERS: dict[str, Callable[[Any, str, Programme | None], Any]] = {
     "own": _ids,
     "star": _stars,
     "session": _sessions,
+    "like": lambda v, k, p: _entries(v, k, like_entry),
+    "like_item": _ids,
     "arrive": _arrive,
     "leave": _leave,
     "busy": _busy,

@@ -1,0 +1,134 @@
+"""``--like FILE`` and ``--like-item ID``: the programme ranked by its likeness to a whole
+document or to a contribution, explained by the terms they share."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from interests_support import programme_fixture, tiny_programme  # noqa: F401
+from planner.cli import main
+from planner.errors import PlannerError
+from planner.interests import InterestProfile
+from planner.interests.documents import MAX_BYTES, read_document
+from planner.interests.scoring import score_programme
+from planner.model import Programme
+
+
+def rank_json(*args: str) -> list[dict[str, object]]:
+    result = CliRunner().invoke(main, ["rank", "--json", *args])
+    assert result.exit_code == 0, result.output
+    items: list[dict[str, object]] = json.loads(result.stdout)["items"]
+    return items
+
+
+@pytest.fixture(name="abstract")
+def abstract_fixture(programme: Programme, tmp_path: Path) -> Path:
+    """The title and abstract of ML4Astro contribution 16, as its author would keep them."""
+    c = programme.contribution_by_id["16"]
+    path = tmp_path / "my-abstract.txt"
+    path.write_text(f"{c.title}\n\n{c.abstract}\n", encoding="utf-8")
+    return path
+
+
+def test_rank_like_my_abstract_puts_it_first_then_anomaly_detection_and_transients(
+    abstract: Path,
+) -> None:
+    items = rank_json("--like", str(abstract))
+    ids = [item["id"] for item in items]
+    assert ids[0] == "16"
+    assert ids[1] == "15"  # 'Searching for changing-state AGNs ... with anomaly detection'
+    # the other anomaly-detection talk and the time-domain (transients) invited talk follow
+    assert {"163", "31"} <= set(ids[2:8])
+    assert items[0]["score"] == 10
+    why = items[0]["why"]
+    assert isinstance(why, list)
+    assert why[0].startswith("like your paper 'my-abstract.txt' (10): shares 'anomaly'")
+    assert "'transient universe'" in why[0]
+
+
+def test_like_item_finds_more_like_it_and_not_itself(programme: Programme) -> None:
+    scores = score_programme(programme, InterestProfile(like_item=["16"]))
+    assert scores["16"].score == 0
+    best = max(scores, key=lambda cid: scores[cid].score)
+    assert best == "15"
+    assert scores["15"].score == 10
+    assert scores["15"].reasons[0].startswith("more like 16 (10): shares 'anomaly'")
+
+
+def test_a_like_weight_scales_its_points(abstract: Path, programme: Programme) -> None:
+    one = score_programme(programme, InterestProfile(like={str(abstract): 10}))
+    half = score_programme(programme, InterestProfile(like={str(abstract): 5}))
+    assert one["16"].score == 10 and half["16"].score == 5
+    assert half["15"].score == pytest.approx(one["15"].score / 2, abs=0.1)
+
+
+def test_a_shared_phrase_counts_more_than_its_words_apart(tmp_path: Path) -> None:
+    programme = tiny_programme(
+        [
+            {"title": "Light curves of pulsars", "abstract": "Curves drawn from light."},
+            {"title": "Pulsars in light", "abstract": "Curves of pulsars."},
+            {"title": "Radio galaxies", "abstract": "Jets."},
+        ]
+    )
+    paper = tmp_path / "paper.md"
+    paper.write_text("# Light curves\n\nWe fit light curves of binaries.", encoding="utf-8")
+    scores = score_programme(programme, InterestProfile(like={str(paper): 10}))
+    assert scores["0"].score == 10
+    assert 0 < scores["1"].score < scores["0"].score
+    assert scores["2"].score == 0
+    assert "shares 'light curves'" in scores["0"].reasons[0]
+
+
+def test_like_flags_reach_the_plan(abstract: Path) -> None:
+    result = CliRunner().invoke(main, ["plan", "--json", "--like", f"{abstract}=20"])
+    assert result.exit_code == 0, result.output
+    items = {i["id"]: i for i in json.loads(result.stdout)["items"]}
+    assert items["16"]["score"] == 20
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("paper.pdf", b"%PDF", "cannot read this kind of file"),
+        ("missing.txt", None, "no such file"),
+        ("latin.txt", "Ramón".encode("latin-1"), "not UTF-8 text"),
+        ("empty.md", b"  \n", "the file is empty"),
+    ],
+)
+def test_an_unreadable_document_is_one_message_naming_it(
+    tmp_path: Path, name: str, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(PlannerError, match=message) as error:
+        read_document(path)
+    assert str(path) in str(error.value)
+    result = CliRunner().invoke(main, ["rank", "--like", str(path)])
+    assert result.exit_code != 0
+    assert result.output.startswith(f"planner: {path}")
+    assert "Traceback" not in result.output
+
+
+def test_a_document_too_large_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(PlannerError, match="too large"):
+        read_document(path)
+
+
+def test_a_document_is_read_as_its_name_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("\ufeffLight curves", encoding="utf-8")
+    document = read_document(path)
+    assert (document.name, document.text) == ("notes.md", "Light curves")
+
+
+def test_an_unknown_like_item_is_refused_naming_it() -> None:
+    result = CliRunner().invoke(main, ["rank", "--like-item", "999"])
+    assert result.exit_code != 0
+    assert "--like-item: no contribution with id '999'" in result.output
