@@ -37,7 +37,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from planner.errors import PlannerError
-from planner.problems import load_yaml
+from planner.safe_yaml import compose_yaml, load_yaml, yaml_problem
 
 Policy = Literal["independent", "cover"]
 POLICIES: tuple[str, ...] = get_args(Policy)
@@ -130,13 +130,10 @@ def _line(node: yaml.Node) -> int:
 
 def _read_yaml(path: Path, text: str) -> GroupFile:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
         data = load_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(error, "problem", None) or str(error)
-        raise PlannerError(f"{where}: not valid YAML: {problem}") from None
+        raise PlannerError(yaml_problem(error, str(path))) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise PlannerError(f"{path}: expected a mapping with 'members' (and name, policy, share)")
     lines = {str(key.value): _line(key) for key, _ in root.value}

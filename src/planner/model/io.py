@@ -12,12 +12,12 @@ from pydantic import ValidationError
 from planner.errors import ProgrammeError
 from planner.model.programme import Programme
 from planner.problems import did_you_mean, keys_at, plain_message
+from planner.safe_yaml import load_yaml, yaml_problem
 from planner.storage import atomic_write_text
 
 SCHEMA_NAME = "programme.schema.json"
 
 # libyaml when present: ten times faster on large programmes
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -85,24 +85,6 @@ def read_text(path: Path) -> str:
         raise ProgrammeError(f"{path}: cannot read it ({error})") from None
 
 
-def yaml_data(text: str) -> Any:
-    """``text`` read as YAML, safely (libyaml when present)."""
-    try:
-        return yaml.load(text, Loader=_Loader)  # a safe loader
-    except ValueError:  # an impossible date (2022-05-32): read again to report it with its key
-        from planner.problems import load_yaml
-
-        return load_yaml(text)
-
-
-def yaml_problem(error: yaml.YAMLError, source: str) -> str:
-    """``file.yaml:4: not valid YAML: found unexpected end of stream``: one line."""
-    mark = getattr(error, "problem_mark", None)
-    where = f"{source}:{mark.line + 1}" if mark is not None else source
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    return f"{where}: not valid YAML: {problem}"
-
-
 def read_programme_file(path: Path) -> Programme:
     """Load a programme written by :func:`write_programme` (or by hand)."""
     path = Path(path)
@@ -114,7 +96,7 @@ def read_programme_file(path: Path) -> Programme:
             raise ProgrammeError(f"{path}: not valid JSON: {error}") from None
     else:
         try:
-            data = yaml_data(text)
+            data = load_yaml(text)
         except yaml.YAMLError as error:
             raise ProgrammeError(yaml_problem(error, str(path))) from None
     return programme_from_data(data, str(path))

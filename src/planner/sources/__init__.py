@@ -21,7 +21,8 @@ import yaml
 
 from planner.errors import ProgrammeError
 from planner.model import Programme
-from planner.model.io import programme_from_data, read_programme_file, yaml_data, yaml_problem
+from planner.model.io import programme_from_data, read_programme_file
+from planner.safe_yaml import load_yaml, yaml_problem
 from planner.sources.imported import Imported, paused_gc, read_source
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ def _read_other(path: Path, data: bytes, source: str) -> Programme:
             raise ProgrammeError(f"{source}: cannot read it ({error})") from None
         raise refused from None
     try:
-        parsed = yaml_data(text)
+        parsed = load_yaml(text)
     except yaml.YAMLError as error:
         if meant:
             raise ProgrammeError(yaml_problem(error, source)) from None

@@ -28,7 +28,8 @@ from planner.model import (
     SessionKind,
 )
 from planner.model.io import describe_validation_error
-from planner.problems import describe_problems, load_yaml, yaml_lines
+from planner.problems import describe_problems, yaml_lines
+from planner.safe_yaml import load_yaml, yaml_problem
 from planner.sources.book import Book, BookRecord
 
 
@@ -102,10 +103,7 @@ def read_template(path: Path) -> Template:
     try:
         data = load_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(error, "problem", None) or "cannot parse it"
-        raise ProgrammeError(f"{where}: not valid YAML: {problem} ({HELP})") from None
+        raise ProgrammeError(f"{yaml_problem(error, str(path))} ({HELP})") from None
     if not isinstance(data, dict):
         raise ProgrammeError(
             f"{path}: expected a mapping with conference, rooms and days (a timetable "
