@@ -15,6 +15,7 @@ from planner.interests.profile import InterestProfile
 from planner.interests.scoring import Interest, score_programme
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
+from planner.userfiles import check_depth, read_bytes
 
 
 @dataclass
@@ -44,13 +45,16 @@ def with_calendar_busy(
 def read_previous(path: Path) -> Itinerary:
     """An earlier plan, from the output of ``planner plan --json``."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(Path(path)))
     except FileNotFoundError:
         raise PlannerError(
             f"{path}: no such file (--previous takes an earlier `planner plan --json` output)"
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except RecursionError:
+        raise PlannerError(f"{path}: refused: values nested too deeply") from None
+    except (OSError, ValueError) as error:  # JSON, and UTF-8 (UnicodeDecodeError)
         raise PlannerError(f"{path}: not a plan in JSON ({error})") from None
+    check_depth(data, str(path))
     if not isinstance(data, dict) or data.get("status") not in {"optimal", "feasible"}:
         raise PlannerError(f"{path}: not a plan from `planner plan --json`")
     try:

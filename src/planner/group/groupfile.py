@@ -38,6 +38,7 @@ import yaml
 
 from planner.errors import PlannerError
 from planner.safe_yaml import compose_yaml, load_yaml, yaml_problem
+from planner.userfiles import read_text
 
 Policy = Literal["independent", "cover"]
 POLICIES: tuple[str, ...] = get_args(Policy)
@@ -88,12 +89,7 @@ def read_group_file(path: Path) -> GroupFile:
     """Read ``path`` (``.csv`` as CSV, anything else as YAML). Problems with the file as a whole
     raise :class:`PlannerError`; problems with one member are collected in ``errors``."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PlannerError(f"{path}: no such group file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"{path}: cannot read it ({error})") from None
+    text = read_text(path, "group file", "utf-8-sig")
     group = _read_csv(path, text) if path.suffix.lower() == ".csv" else _read_yaml(path, text)
     _check_names(group)
     if not group.members and not group.errors:

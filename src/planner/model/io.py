@@ -14,6 +14,7 @@ from planner.model.programme import Programme
 from planner.problems import did_you_mean, keys_at, plain_message
 from planner.safe_yaml import load_yaml, yaml_problem
 from planner.storage import atomic_write_text
+from planner.userfiles import check_depth, read_source
 
 SCHEMA_NAME = "programme.schema.json"
 
@@ -76,12 +77,12 @@ def programme_from_data(data: Any, source: str) -> Programme:
 
 
 def read_text(path: Path) -> str:
-    """The UTF-8 text of ``path``, or a :class:`ProgrammeError` naming it."""
+    """The UTF-8 text of ``path`` (a regular file within the import limit), or a
+    :class:`ProgrammeError` naming it."""
+    data = read_source(Path(path))
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProgrammeError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
         raise ProgrammeError(f"{path}: cannot read it ({error})") from None
 
 
@@ -94,6 +95,9 @@ def read_programme_file(path: Path) -> Programme:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise ProgrammeError(f"{path}: not valid JSON: {error}") from None
+        except RecursionError:
+            raise ProgrammeError(f"{path}: refused: values nested too deeply") from None
+        check_depth(data, str(path), ProgrammeError)
     else:
         try:
             data = load_yaml(text)

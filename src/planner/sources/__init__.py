@@ -192,7 +192,7 @@ def _import_file(
         if path.suffix.lower() in (".yaml", ".yml"):
             try:  # a YAML programme in flow style also starts with "{"
                 json.loads(data)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return _own(read_programme_file(path), source, "planner programme", zone)
         read = _read_json(data, source)
         del data
