@@ -88,11 +88,7 @@ def save_profile(profile: InterestProfile, path: Path | None = None) -> Path:
     """Write ``profile`` atomically to ``path`` (default: :func:`default_profile_path`)."""
     target = Path(path) if path is not None else default_profile_path()
     text = profile_to_toml(profile)
-    try:
-        atomic_write_text(target, text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise PlannerError(f"{target}: cannot write it ({reason})") from None
+    atomic_write_text(target, text)  # a failure is a PlannerError naming the file
     return target
 
 
