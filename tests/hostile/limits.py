@@ -10,6 +10,7 @@ instead of hanging the suite).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import signal
@@ -100,10 +101,8 @@ def run_planner(
 
 
 def _kill_group(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def assert_refused(outcome: Outcome, *fragments: str, cpu_seconds: float = CPU_SECONDS) -> None:
