@@ -230,6 +230,14 @@ def _split(cell: str) -> list[str]:
 
 def _read_csv(path: Path, text: str) -> GroupFile:
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _read_rows(path, reader)
+    except csv.Error as error:  # a cell over the csv module's limit (128 KiB)
+        line = reader.line_num + 1  # the line after the last one read whole
+        raise PlannerError(f"{path}:{line}: not a CSV table this reads ({error})") from None
+
+
+def _read_rows(path: Path, reader: csv.DictReader[str]) -> GroupFile:
     header = [h.strip() for h in reader.fieldnames or []]
     if "name" not in header:
         raise PlannerError(f"{path}:1: the header needs a 'name' column ({', '.join(CSV_COLUMNS)})")
