@@ -106,10 +106,10 @@ def make_plan(
     time_limit: float = 10.0,
 ) -> PlanResult:
     """Score the programme for ``profile`` and solve. Raises ``InfeasibleError`` (exit code 2)."""
-    from planner.solver import plan
-
     planning_profile, warnings = with_calendar_busy(profile, programme)
     interests = score_programme(programme, planning_profile)
+    from planner.solver import plan  # OR-Tools loads once the inputs are read
+
     scores = {cid: interest.score for cid, interest in interests.items()}
     itinerary = plan(
         programme, planning_profile, scores, previous=previous, relax=relax, time_limit=time_limit

@@ -25,7 +25,10 @@ DEFAULT_MAX_IMPORT_MB = 50.0
 """Programmes and schedules: ``PLANNER_MAX_IMPORT_MB`` changes it."""
 
 MAX_SMALL_FILE = 10 * MB
-"""Profiles, timetable templates, group files and earlier plans: far beyond any real one."""
+"""Timetable templates, group files and earlier plans: far beyond any real one."""
+
+MAX_PROFILE = 1 * MB
+"""A profile (a profile that stars every event of a 10,000-event programme is 200 KB)."""
 
 MAX_DEPTH = 64
 """How deep values may nest in a file the planner reads (a schedule needs about ten)."""
@@ -66,7 +69,7 @@ def too_big(path: Path | str, size: int, limit: int, hint: str = "") -> PlannerE
 
 def read_bytes(path: Path, limit: int = MAX_SMALL_FILE, hint: str = "") -> bytes:
     """The bytes of the regular file ``path``, refused over ``limit`` bytes (``hint`` words the
-    limit in that message: ``import limit of 50 MB (set ... to raise it)``). A missing file or a folder raises the usual
+    limit: ``import limit of 50 MB (set ... to raise it)``). A missing file or a folder raises the usual
     ``FileNotFoundError`` / ``IsADirectoryError``, for the caller to word."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
@@ -91,11 +94,11 @@ def read_bytes(path: Path, limit: int = MAX_SMALL_FILE, hint: str = "") -> bytes
     return data
 
 
-def read_text(path: Path, what: str, encoding: str = "utf-8") -> str:
+def read_text(path: Path, what: str, encoding: str = "utf-8", limit: int = MAX_SMALL_FILE) -> str:
     """The text of the small file ``path`` (a profile, a template, a group file), every
     problem a :class:`PlannerError` naming it: ``no such {what}``, ``cannot read it (...)``."""
     try:
-        return read_bytes(path).decode(encoding)
+        return read_bytes(path, limit).decode(encoding)
     except FileNotFoundError:
         raise PlannerError(f"{path}: no such {what}") from None
     except IsADirectoryError:

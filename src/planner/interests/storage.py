@@ -24,7 +24,7 @@ from planner.errors import PlannerError
 from planner.interests.profile import InterestProfile
 from planner.interests.settings import SettingsError, read_settings
 from planner.storage import atomic_write_text
-from planner.userfiles import check_depth, read_text
+from planner.userfiles import MAX_PROFILE, check_depth, read_text
 
 if TYPE_CHECKING:
     from planner.model import Programme
@@ -101,5 +101,5 @@ def load_profile(
     source = Path(path) if path is not None else default_profile_path()
     if missing_ok and not source.exists() and not source.is_symlink():
         return InterestProfile.model_validate({})
-    text = read_text(source, "file")
+    text = read_text(source, "file", limit=MAX_PROFILE)
     return profile_from_toml(text, str(source), programme)
