@@ -10,6 +10,7 @@ from pathlib import Path
 from planner.errors import CommandLineError, PlannerError
 from planner.export.writers import existing_bytes, not_ours, written_as
 from planner.storage import unwritable_folder
+from planner.userfiles import check_regular
 
 
 def check_profile_target(path: Path, force: bool = False) -> None:
@@ -23,7 +24,9 @@ def check_profile_target(path: Path, force: bool = False) -> None:
 
 def check_folder(path: Path) -> None:
     """Refuse a file in a folder that does not exist (a mistyped folder is not made), or in
-    one where no file can be made (a probe file is made there and removed)."""
+    one where no file can be made (a probe file is made there and removed), and a target that
+    is a named pipe or a device (never read, nor replaced, even with ``--force``)."""
+    check_regular(Path(path))
     folder = Path(path).parent
     if folder.is_dir():
         reason = unwritable_folder(folder)

@@ -54,10 +54,12 @@ def run_planner(
     cpu_seconds: float = CPU_SECONDS,
     wall_seconds: float = WALL_SECONDS,
     env: dict[str, str] | None = None,
+    file_size: int | None = None,
 ) -> Outcome:
     """``planner ARGS`` in ``cwd`` under the limits; its exit code, output and what it used.
     The CPU limit kills at ``cpu_seconds`` plus one, so that a test can say by how much it
-    was over."""
+    was over. ``file_size`` bounds the size of any file it writes (``RLIMIT_FSIZE``): a write
+    beyond fails as on a full disk."""
     rlimit = resource.RLIMIT_AS if memory == "address" else resource.RLIMIT_DATA
     hard_cpu = int(cpu_seconds) + 2
 
@@ -65,6 +67,8 @@ def run_planner(
         resource.setrlimit(rlimit, (memory_mb << 20, memory_mb << 20))
         resource.setrlimit(resource.RLIMIT_CPU, (hard_cpu - 1, hard_cpu))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if file_size is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size, file_size))
 
     command = [sys.executable, "-m", "planner", *map(str, args)]
     environment = {**os.environ, "COLUMNS": "120", **(env or {})}
