@@ -85,7 +85,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
         raise OSError("disk full")
 
     monkeypatch.setattr(storage.os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(PlannerError, match=r"plan\.ics: cannot write it \(disk full\)"):
         write_plan_ics(path, plan(embedded(), ["28"]), embedded(), now=FROZEN)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]

@@ -261,3 +261,24 @@ def test_overview_marks_reconstructed_times(example_run: tuple[Path, dict[str, A
     assert "are reconstructed, not published" in overview
     assert "| 09:40–10:00\\* | Main Hall |" in overview
     assert "reconstructed" in (out / "overview.html").read_text(encoding="utf-8")
+
+
+def test_members_named_like_the_groups_files_keep_their_own(tmp_path: Path) -> None:
+    group = tmp_path / "g.yaml"
+    group.write_text(
+        "members:\n  - {name: Overview, keyword: [galaxy]}\n  - {name: GROUP, keyword: [radio]}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plans"
+    result = invoke(str(group), "--out", str(out), "--json", "--workers", "1", "--time-limit", "5")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [m["agenda"] for m in data["members"]] == ["member-overview.md", "member-group.md"]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        [".planner-group", "group.json", "overview.md", "overview.html"]
+        + [f"member-{s}.{e}" for s in ("overview", "group") for e in ("ics", "md")]
+    )
+    assert (out / "overview.md").read_text(encoding="utf-8") != (
+        out / "member-overview.md"
+    ).read_text(encoding="utf-8")

@@ -52,3 +52,21 @@ def test_stems_are_safe_and_distinct(names: list[str]) -> None:
     assert len(set(stems)) == len(stems)
     for stem in stems:
         assert SAFE.fullmatch(stem), stem
+
+
+def test_the_groups_own_file_names_are_never_a_members() -> None:
+    names = ["Overview", "GROUP", "overview", "Group!", "member-overview"]
+    stems = distinct_stems(names)
+    assert len(set(stems)) == len(stems)
+    files = {f"{s}.{ext}" for s in stems for ext in ("ics", "md")}
+    assert not files & {"overview.md", "overview.html", "group.json", ".planner-group"}
+    assert stems[:2] == ["member-overview", "member-group"]
+
+
+@given(st.lists(st.text(max_size=12), max_size=12))
+def test_member_files_never_clash_with_each_other_or_the_group_files(names: list[str]) -> None:
+    stems = distinct_stems(names)
+    folded = [s.casefold() for s in stems]
+    assert len(set(folded)) == len(folded)
+    assert not {f"{s}.md" for s in folded} & {"overview.md", "group.md"}
+    assert not {f"{s}.json" for s in folded} & {"group.json"}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from planner.errors import PlannerError
-from planner.group.outdir import MARKER, staged_folder
+from planner.group.outdir import MARKER, staged_folder, stale_stages
 
 
 def contents(folder: Path) -> dict[str, str]:
@@ -85,3 +88,58 @@ def test_an_empty_folder_is_fine_and_a_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PlannerError, match="not a folder"), staged_folder(afile):
         pass
     assert afile.read_text() == "data"
+
+
+def dead_pid() -> int:
+    """The pid of a process that has ended (and been reaped)."""
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_a_symbolic_link_is_refused_and_left_as_it_is(tmp_path: Path) -> None:
+    out = old_folder(tmp_path)
+    link = tmp_path / "link"
+    link.symlink_to(out)
+    before = contents(out)
+    with pytest.raises(PlannerError, match="is a symbolic link"), staged_folder(link):
+        raise AssertionError("never reached: refused before staging")
+    assert link.is_symlink() and contents(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "plans"]
+
+
+def test_stages_of_killed_runs_are_removed_by_the_next_run(tmp_path: Path) -> None:
+    out = old_folder(tmp_path)
+    dead = dead_pid()
+    stale = [tmp_path / f".plans.{dead}.abc_123.tmp", tmp_path / f".plans.{dead}.x9.old"]
+    alive = tmp_path / f".plans.{os.getpid()}.live.tmp"  # a run still going: kept
+    other = tmp_path / f".plans2.{dead}.abc.tmp"  # another folder's: kept
+    for folder in [*stale, alive, other]:
+        folder.mkdir()
+        (folder / "ana.ics").write_text("half")
+    assert stale_stages(out) == sorted(stale)
+    with staged_folder(out) as stage:
+        (stage / "ana.ics").write_text("new")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name, "plans"])
+
+
+def test_an_old_folder_set_aside_is_kept_while_the_target_is_missing(tmp_path: Path) -> None:
+    kept = tmp_path / f".plans.{dead_pid()}.abc.old"
+    kept.mkdir()
+    assert stale_stages(tmp_path / "plans") == []
+
+
+def test_a_folder_that_cannot_be_written_is_one_message(tmp_path: Path) -> None:
+    for target in (Path("/proc/plans"), Path("/sys/kernel/plans")):
+        with pytest.raises(PlannerError, match=f"{target}: cannot "), staged_folder(target):
+            raise AssertionError("never reached: refused before staging")
+
+
+def test_a_failed_write_inside_is_one_message_and_the_old_folder_stays(tmp_path: Path) -> None:
+    out = old_folder(tmp_path)
+    before = contents(out)
+    full = r"ana\.ics: cannot write it \(No space left"
+    with pytest.raises(PlannerError, match=full), staged_folder(out) as stage:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(stage / "ana.ics"))
+    assert contents(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plans"]

@@ -11,7 +11,7 @@ from planner.group.groupfile import read_group_file
 from planner.group.profiles import resolve_members
 from planner.model import Programme
 from planner.model.io import read_programme_file
-from planner.problems import load_yaml
+from planner.safe_yaml import load_yaml
 
 
 def test_load_yaml_keeps_an_impossible_date_as_text() -> None:

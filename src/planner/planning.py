@@ -15,6 +15,7 @@ from planner.interests.profile import InterestProfile
 from planner.interests.scoring import Interest, score_programme, weakly_related
 from planner.itinerary import Itinerary, LeftOut, PlannedItem
 from planner.model import Programme
+from planner.userfiles import check_depth, read_bytes
 
 
 @dataclass
@@ -44,13 +45,16 @@ def with_calendar_busy(
 def read_previous(path: Path) -> Itinerary:
     """An earlier plan, from the output of ``planner plan --json``."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(Path(path)))
     except FileNotFoundError:
         raise PlannerError(
             f"{path}: no such file (--previous takes an earlier `planner plan --json` output)"
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except RecursionError:
+        raise PlannerError(f"{path}: refused: values nested too deeply") from None
+    except (OSError, ValueError) as error:  # JSON, and UTF-8 (UnicodeDecodeError)
         raise PlannerError(f"{path}: not a plan in JSON ({error})") from None
+    check_depth(data, str(path))
     if not isinstance(data, dict) or data.get("status") not in {"optimal", "feasible"}:
         raise PlannerError(f"{path}: not a plan from `planner plan --json`")
     try:
@@ -102,10 +106,10 @@ def make_plan(
     time_limit: float = 10.0,
 ) -> PlanResult:
     """Score the programme for ``profile`` and solve. Raises ``InfeasibleError`` (exit code 2)."""
-    from planner.solver import plan
-
     planning_profile, warnings = with_calendar_busy(profile, programme)
     interests = score_programme(programme, planning_profile)
+    from planner.solver import plan  # OR-Tools loads once the inputs are read
+
     scores = {cid: interest.score for cid, interest in interests.items()}
     itinerary = plan(
         programme, planning_profile, scores, previous=previous, relax=relax, time_limit=time_limit

@@ -18,6 +18,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from planner.safe_yaml import compose_yaml
+
 Loc = tuple[int | str, ...]
 
 
@@ -165,30 +167,11 @@ def _ctx(item: ErrorDetails) -> str:
     return str((item.get("ctx") or {}).get("expected", "another key"))
 
 
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, with an impossible date (``2022-05-32``) kept as text."""
-
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
-
-
-def load_yaml(text: str) -> Any:
-    """``text`` read as YAML, safely; an impossible date stays text, so that it is reported
-    with its key (raises :class:`yaml.YAMLError` for text that is not YAML)."""
-    return yaml.load(text, Loader=_Loader)  # a safe loader
-
-
 def yaml_lines(text: str) -> Callable[[Loc], int | None]:
     """A function giving the line (from 1) of a location in the YAML ``text``: the line of its
     key, or of the nearest enclosing item that is in the file."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
     except yaml.YAMLError:
         root = None
 

@@ -1,4 +1,8 @@
-"""Files on disk, written atomically: a reader sees the old file or the new one, never half of one."""
+"""Files on disk, written atomically: a reader sees the old file or the new one, never half of one.
+
+A write that fails (a folder the user cannot write, a full disk) is one :class:`PlannerError`
+naming the file and the reason, and leaves no temporary file behind.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,8 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+
+from planner.errors import PlannerError
 
 
 def _mode_for(path: Path) -> int:
@@ -20,9 +26,33 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def write_problem(path: Path | str, error: OSError) -> PlannerError:
+    """``out.ics: cannot write it (Permission denied)``."""
+    return PlannerError(f"{path}: cannot write it ({error.strerror or error})")
+
+
+def unwritable_folder(folder: Path) -> str | None:
+    """Why no file can be made in the existing ``folder`` (``Permission denied``, ``Read-only
+    file system``), or ``None`` when one can: a probe file is made there and removed."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".planner-probe.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        return error.strerror or str(error)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
+    return None
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
+    try:
+        _write(Path(path), data)
+    except OSError as error:
+        raise write_problem(path, error) from None
+
+
+def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from planner.errors import CommandLineError, PlannerError
 from planner.export.writers import existing_bytes, not_ours, written_as
+from planner.storage import unwritable_folder
+from planner.userfiles import check_regular
 
 
 def check_profile_target(path: Path, force: bool = False) -> None:
@@ -21,9 +23,15 @@ def check_profile_target(path: Path, force: bool = False) -> None:
 
 
 def check_folder(path: Path) -> None:
-    """Refuse a file in a folder that does not exist: a mistyped folder is not made."""
+    """Refuse a file in a folder that does not exist (a mistyped folder is not made), or in
+    one where no file can be made (a probe file is made there and removed), and a target that
+    is a named pipe or a device (never read, nor replaced, even with ``--force``)."""
+    check_regular(Path(path))
     folder = Path(path).parent
     if folder.is_dir():
+        reason = unwritable_folder(folder)
+        if reason is not None:
+            raise PlannerError(f"{path}: cannot write in the folder {folder} ({reason})")
         return
     if folder.exists():
         raise PlannerError(f"{path}: {folder} is not a folder")

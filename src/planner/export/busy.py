@@ -22,6 +22,7 @@ from planner.errors import PlannerError
 from planner.export.ics import parse_calendar
 from planner.interests.profile import BusyInterval
 from planner.model.programme import Programme
+from planner.userfiles import check_regular, max_import_bytes, read_bytes
 
 
 @dataclass
@@ -34,6 +35,7 @@ def calendar_files(paths: Iterable[Path]) -> list[Path]:
     """The files named, with a folder standing for the .ics files in it (sorted)."""
     files: list[Path] = []
     for path in map(Path, paths):
+        check_regular(path)  # a named pipe or a device: refused, never read
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".ics")
             if not found:
@@ -48,7 +50,7 @@ def calendar_files(paths: Iterable[Path]) -> list[Path]:
 
 def _read(path: Path) -> Calendar:
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, max_import_bytes())
     except OSError as error:
         raise PlannerError(f"{path}: cannot read it ({error})") from None
     if not data.strip():

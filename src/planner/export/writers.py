@@ -25,6 +25,7 @@ from planner.interests.storage import MARKER as PROFILE_MARKER
 from planner.itinerary import Itinerary
 from planner.model.programme import Programme
 from planner.storage import atomic_write_bytes
+from planner.userfiles import check_regular
 
 _MARKER_WINDOW = 1024
 _BOM = b"\xef\xbb\xbf"
@@ -38,6 +39,7 @@ def existing_bytes(path: Path) -> bytes | None:
     """What is at ``path`` now (None when nothing is); a folder there is an error."""
     if path.is_dir():
         raise PlannerError(f"{path}: is a folder; give a file name to write")
+    check_regular(path)  # a named pipe or a device is never read, nor replaced
     try:
         return path.read_bytes()
     except FileNotFoundError:

@@ -14,7 +14,7 @@ import sys
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -29,11 +29,11 @@ from rich.progress import (
 
 from planner.group.groupfile import GroupFile, Policy, read_group_file
 from planner.group.outdir import staged_folder
-from planner.group.output import group_json, write_files
-from planner.group.overview import summary
-from planner.group.run import Options, plan_group
 from planner.model import Programme
 from planner.solver.errors import InfeasibleError
+
+if TYPE_CHECKING:
+    from planner.group.run import Options
 
 EXIT_SOME_MEMBERS = 1
 
@@ -66,13 +66,16 @@ def _progress(show: bool) -> Progress:
 
 
 def run_group(request: Request) -> int:
-    """Plan and write; returns the exit code."""
+    """Plan and write; returns the exit code. The inputs are read before the solver is loaded,
+    so that a bad one is refused at once."""
     from planner.export.ics import require_known_zone
     from planner.sources import load_programme
 
     group = read_group_file(request.group_file)
     programme = load_programme(request.programme or group.programme, zone=request.zone)
     require_known_zone(programme)  # every member gets a calendar
+    from planner.group.run import Options
+
     options = Options(
         policy=request.policy,
         share=request.share,
@@ -102,6 +105,10 @@ def infeasible_json(message: str) -> dict[str, Any]:
 def _run(
     request: Request, group: GroupFile, programme: Programme, options: Options, show: bool
 ) -> int:
+    from planner.group.output import group_json, write_files
+    from planner.group.overview import summary
+    from planner.group.run import plan_group
+
     with ExitStack() as stack:
         stage = stack.enter_context(staged_folder(request.out, request.force))
         progress = stack.enter_context(_progress(show))

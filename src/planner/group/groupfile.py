@@ -37,7 +37,8 @@ from typing import Any, Literal, get_args
 import yaml
 
 from planner.errors import PlannerError
-from planner.problems import load_yaml
+from planner.safe_yaml import compose_yaml, load_yaml, yaml_problem
+from planner.userfiles import read_text
 
 Policy = Literal["independent", "cover"]
 POLICIES: tuple[str, ...] = get_args(Policy)
@@ -88,12 +89,7 @@ def read_group_file(path: Path) -> GroupFile:
     """Read ``path`` (``.csv`` as CSV, anything else as YAML). Problems with the file as a whole
     raise :class:`PlannerError`; problems with one member are collected in ``errors``."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise PlannerError(f"{path}: no such group file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"{path}: cannot read it ({error})") from None
+    text = read_text(path, "group file", "utf-8-sig")
     group = _read_csv(path, text) if path.suffix.lower() == ".csv" else _read_yaml(path, text)
     _check_names(group)
     if not group.members and not group.errors:
@@ -130,13 +126,10 @@ def _line(node: yaml.Node) -> int:
 
 def _read_yaml(path: Path, text: str) -> GroupFile:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_yaml(text)
         data = load_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(error, "problem", None) or str(error)
-        raise PlannerError(f"{where}: not valid YAML: {problem}") from None
+        raise PlannerError(yaml_problem(error, str(path))) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise PlannerError(f"{path}: expected a mapping with 'members' (and name, policy, share)")
     lines = {str(key.value): _line(key) for key, _ in root.value}
@@ -237,6 +230,14 @@ def _split(cell: str) -> list[str]:
 
 def _read_csv(path: Path, text: str) -> GroupFile:
     reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _read_rows(path, reader)
+    except csv.Error as error:  # a cell over the csv module's limit (128 KiB)
+        line = reader.line_num + 1  # the line after the last one read whole
+        raise PlannerError(f"{path}:{line}: not a CSV table this reads ({error})") from None
+
+
+def _read_rows(path: Path, reader: csv.DictReader[str]) -> GroupFile:
     header = [h.strip() for h in reader.fieldnames or []]
     if "name" not in header:
         raise PlannerError(f"{path}:1: the header needs a 'name' column ({', '.join(CSV_COLUMNS)})")

@@ -1,5 +1,8 @@
 """Safe, distinct file names for group members: no path separators, no dot files, no clashes
-between similar names ("Ana", "ana", "Aña" get three different files)."""
+between similar names ("Ana", "ana", "Aña" get three different files), and never the name of
+one of the group's own files (a member called "Overview" gets ``member-overview.md``, not the
+group's ``overview.md``). Stems are lower case, so they stay distinct on file systems that
+ignore case."""
 
 from __future__ import annotations
 
@@ -15,6 +18,11 @@ _RESERVED = {
     *(f"com{i}" for i in range(1, 10)),
     *(f"lpt{i}" for i in range(1, 10)),
 }
+OVERVIEW = "overview"
+"""The group's overview: ``overview.md`` and ``overview.html``."""
+GROUP = "group"
+"""The group's ``group.json``."""
+_GROUP_FILES = {OVERVIEW, GROUP}
 MAX_STEM = 60
 
 
@@ -22,7 +30,7 @@ def stem_for(name: str) -> str:
     """``"José María / Ñ"`` -> ``"jose-maria-n"``; never empty, never a reserved device name."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     stem = _UNSAFE.sub("-", ascii_name.casefold()).strip("-")[:MAX_STEM].strip("-")
-    if not stem or stem in _RESERVED:
+    if not stem or stem in _RESERVED or stem in _GROUP_FILES:
         stem = f"member-{stem}" if stem else "member"
     return stem
 

@@ -10,13 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from planner.group.naming import GROUP, OVERVIEW
 from planner.group.outdir import staged_folder
 from planner.group.overview import html_overview, markdown_overview
 from planner.group.personal import write_members
 from planner.group.run import GroupResult
 from planner.model import Programme
-
-OVERVIEW = "overview"
 
 
 def group_json(result: GroupResult, programme: Programme) -> dict[str, Any]:
@@ -115,5 +114,5 @@ def write_files(
     put(f"{OVERVIEW}.md", markdown_overview(result, programme).encode("utf-8"))
     put(f"{OVERVIEW}.html", html_overview(result, programme).encode("utf-8"))
     text = json.dumps(group_json(result, programme), indent=2, ensure_ascii=False)
-    put("group.json", (text + "\n").encode("utf-8"))
+    put(f"{GROUP}.json", (text + "\n").encode("utf-8"))
     return written

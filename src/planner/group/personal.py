@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from planner.errors import PlannerError
+from planner.group.lifeline import exit_with_parent
 from planner.interests.profile import InterestProfile
 from planner.itinerary import Itinerary
 from planner.model import Programme
@@ -38,13 +39,15 @@ CHUNK = 25
 """At most this many jobs in one message to a process."""
 
 
-def _start(programme: Programme) -> None:
+def _start(programme: Programme, parent: int) -> None:
     """Each process keeps the programme, in a process group of its own: Ctrl-C at the terminal
     reaches only the parent, which stops the pool (a process ends after its current chunk) and
     removes its staged output folder. SIGINT is ignored here too, so that a solve runs
     directly rather than in a thread that waits for Ctrl-C (see
-    :func:`planner.solver.interrupt.solve_interruptibly`)."""
+    :func:`planner.solver.interrupt.solve_interruptibly`). A process ends when its parent does,
+    even one killed outright (:mod:`planner.group.lifeline`)."""
     global _programme
+    exit_with_parent(parent)
     _programme = programme
     os.setpgrp()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -78,7 +81,9 @@ def parallel_map(
     chunks = [list(jobs[i : i + size]) for i in range(0, len(jobs), size)]
     found: dict[int, list[R]] = {}
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(chunks)), initializer=_start, initargs=(programme,)
+        max_workers=min(workers, len(chunks)),
+        initializer=_start,
+        initargs=(programme, os.getpid()),
     ) as pool:
         futures = {pool.submit(_call, (func, chunk)): k for k, chunk in enumerate(chunks)}
         try:

@@ -22,9 +22,7 @@ from planner.group.coverage import (
     group_items,
     utility,
 )
-from planner.group.greedy import plan_greedy
 from planner.group.groupfile import DEFAULT_SHARE, GroupFile, MemberError, Policy
-from planner.group.joint import JointMember, plan_cover
 from planner.group.naming import distinct_stems
 from planner.group.personal import plan_members
 from planner.group.profiles import Member, resolve_members
@@ -193,6 +191,9 @@ def plan_group(
         independent_covered_items=covered_count(personal, items),
     )
     if policy == "cover":
+        from planner.group.greedy import plan_greedy  # the solver, loaded once members are read
+        from planner.group.joint import JointMember, plan_cover
+
         joint_members = [
             JointMember(r.profile or m.profile, r.interests, r.itinerary) for m, r in good
         ]

@@ -32,7 +32,13 @@ from pydantic import ValidationError
 from planner.errors import CommandLineError, PlannerError
 from planner.interests.checks import session_keys
 from planner.interests.folding import fold
-from planner.interests.profile import LIKE_WEIGHT, STAR_LEVELS, BusyInterval, InterestProfile
+from planner.interests.profile import (
+    LIKE_WEIGHT,
+    STAR_LEVELS,
+    BusyInterval,
+    InterestProfile,
+    check_texts,
+)
 from planner.model import Programme
 
 SESSION_WEIGHT = 10.0
@@ -416,6 +422,11 @@ def apply_flags(
     (strings), checked against ``programme``. ``other`` are the flags that need no parsing
     (walk, lunch, max_talks_per_day, ...), as :func:`merge_profile` takes them."""
     check_profile(programme, base, source)
+    for flag, texts in (("--keyword", keyword), ("--speaker", speaker), ("--session", session)):
+        try:
+            check_texts(list(texts), flag)
+        except ValueError as error:
+            raise PlannerError(str(error)) from None
     check_contradictions(
         {"must": base.must, "own": base.own}, base.skip, flags=False, source=source
     )

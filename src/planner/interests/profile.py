@@ -20,6 +20,26 @@ MIN_RELEVANCE = 0.2
 """A match of a keyword, a liked document or a liked item that scores less than this share of
 the interest's best match is only weakly related, and counts nothing (``--min-relevance``)."""
 
+MAX_TEXT = 1_000
+"""The longest keyword, speaker, id or other text a setting takes (in characters)."""
+MAX_ENTRIES = 10_000
+"""The most entries one setting takes (keywords, stars, must-sees, ...): one per event of a
+very large programme."""
+
+
+def check_texts(texts: list[str], key: str) -> list[str]:
+    """``texts`` for the setting ``key``, refused when there are too many or one is too long:
+    no real profile comes near, and ranking a megabyte keyword takes seconds."""
+    if len(texts) > MAX_ENTRIES:
+        raise ValueError(f"{key}: {len(texts):,} entries, more than the limit of {MAX_ENTRIES:,}")
+    for text in texts:
+        if len(text) > MAX_TEXT:
+            raise ValueError(
+                f"{key}: {text[:20]!r}... is {len(text):,} characters long, over the limit "
+                f"of {MAX_TEXT:,}"
+            )
+    return texts
+
 
 def fixed_offset(moment: datetime | None) -> datetime | None:
     """The same instant with its UTC offset as a fixed zone. A profile keeps instants this way,

@@ -39,7 +39,7 @@ from planner.interests.cli_parsing import (
     star_entry,
     star_weight,
 )
-from planner.interests.profile import BusyInterval, InterestProfile
+from planner.interests.profile import BusyInterval, InterestProfile, check_texts
 from planner.model import Programme
 from planner.problems import describe_problems
 
@@ -77,7 +77,7 @@ def _texts(value: Any, key: str, what: str = "a text") -> list[str]:
     items = value if isinstance(value, list) else [value]
     if not all(_scalar(item) for item in items):
         raise ValueError(f"{key}: {value!r} should be {what} or a list of them")
-    return [as_text(item) for item in items]
+    return check_texts([as_text(item) for item in items], key)
 
 
 def _ids(value: Any, key: str, programme: Programme | None) -> list[str]:
@@ -87,6 +87,7 @@ def _ids(value: Any, key: str, programme: Programme | None) -> list[str]:
 def _entries(value: Any, key: str, entry: Callable[[str], tuple[str, float]]) -> dict[str, float]:
     """``{NAME: WEIGHT}``, or a list of ``NAME=WEIGHT`` (a single one too), as the flag."""
     if isinstance(value, dict):
+        check_texts([str(name) for name in value], key)
         return {str(name): _weight(weight, f"{key}.{name}", key) for name, weight in value.items()}
     found: dict[str, float] = {}
     for text in _texts(value, key, f"a {key} entry"):

@@ -24,6 +24,7 @@ from planner.errors import PlannerError
 from planner.interests.profile import InterestProfile
 from planner.interests.settings import SettingsError, read_settings
 from planner.storage import atomic_write_text
+from planner.userfiles import MAX_PROFILE, check_depth, read_text
 
 if TYPE_CHECKING:
     from planner.model import Programme
@@ -69,6 +70,9 @@ def profile_from_toml(
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PlannerError(f"{source}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise PlannerError(f"{source}: refused: values nested too deeply") from None
+    check_depth(data, source)
     try:
         return InterestProfile.model_validate(read_settings(data, programme))
     except SettingsError as error:
@@ -84,11 +88,7 @@ def save_profile(profile: InterestProfile, path: Path | None = None) -> Path:
     """Write ``profile`` atomically to ``path`` (default: :func:`default_profile_path`)."""
     target = Path(path) if path is not None else default_profile_path()
     text = profile_to_toml(profile)
-    try:
-        atomic_write_text(target, text)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise PlannerError(f"{target}: cannot write it ({reason})") from None
+    atomic_write_text(target, text)  # a failure is a PlannerError naming the file
     return target
 
 
@@ -99,12 +99,7 @@ def load_profile(
     ``programme`` (see :func:`profile_from_toml`). A missing file is an error, or an empty
     profile with ``missing_ok``."""
     source = Path(path) if path is not None else default_profile_path()
-    try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        if missing_ok:
-            return InterestProfile.model_validate({})
-        raise PlannerError(f"{source}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PlannerError(f"{source}: cannot read it ({error})") from None
+    if missing_ok and not source.exists() and not source.is_symlink():
+        return InterestProfile.model_validate({})
+    text = read_text(source, "file", limit=MAX_PROFILE)
     return profile_from_toml(text, str(source), programme)

@@ -12,12 +12,13 @@ from pydantic import ValidationError
 from planner.errors import ProgrammeError
 from planner.model.programme import Programme
 from planner.problems import did_you_mean, keys_at, plain_message
+from planner.safe_yaml import load_yaml, yaml_problem
 from planner.storage import atomic_write_text
+from planner.userfiles import check_depth, read_source
 
 SCHEMA_NAME = "programme.schema.json"
 
 # libyaml when present: ten times faster on large programmes
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -76,31 +77,13 @@ def programme_from_data(data: Any, source: str) -> Programme:
 
 
 def read_text(path: Path) -> str:
-    """The UTF-8 text of ``path``, or a :class:`ProgrammeError` naming it."""
+    """The UTF-8 text of ``path`` (a regular file within the import limit), or a
+    :class:`ProgrammeError` naming it."""
+    data = read_source(Path(path))
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProgrammeError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
         raise ProgrammeError(f"{path}: cannot read it ({error})") from None
-
-
-def yaml_data(text: str) -> Any:
-    """``text`` read as YAML, safely (libyaml when present)."""
-    try:
-        return yaml.load(text, Loader=_Loader)  # a safe loader
-    except ValueError:  # an impossible date (2022-05-32): read again to report it with its key
-        from planner.problems import load_yaml
-
-        return load_yaml(text)
-
-
-def yaml_problem(error: yaml.YAMLError, source: str) -> str:
-    """``file.yaml:4: not valid YAML: found unexpected end of stream``: one line."""
-    mark = getattr(error, "problem_mark", None)
-    where = f"{source}:{mark.line + 1}" if mark is not None else source
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    return f"{where}: not valid YAML: {problem}"
 
 
 def read_programme_file(path: Path) -> Programme:
@@ -112,9 +95,12 @@ def read_programme_file(path: Path) -> Programme:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise ProgrammeError(f"{path}: not valid JSON: {error}") from None
+        except RecursionError:
+            raise ProgrammeError(f"{path}: refused: values nested too deeply") from None
+        check_depth(data, str(path), ProgrammeError)
     else:
         try:
-            data = yaml_data(text)
+            data = load_yaml(text)
         except yaml.YAMLError as error:
             raise ProgrammeError(yaml_problem(error, str(path))) from None
     return programme_from_data(data, str(path))

@@ -9,10 +9,27 @@ Rules (one module each in :mod:`planner.solver.rules`): no clash between talks (
 walking time between rooms, availability and busy times, must-see / skip / own items, lunch,
 daily caps, poster visits, presenter duty, and the objective (total interest; with a previous
 plan, ties keep its items).
+
+The solver (and OR-Tools, a second of start-up) loads when :func:`plan` is first used, so that
+a command refuses bad input before it pays for it.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from planner.solver.errors import InfeasibleError
-from planner.solver.planner import plan
 from planner.solver.validate import validate
 
+if TYPE_CHECKING:
+    from planner.solver.planner import plan
+
 __all__ = ["InfeasibleError", "plan", "validate"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "plan":
+        from planner.solver.planner import plan
+
+        return plan
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,7 +21,8 @@ import yaml
 
 from planner.errors import ProgrammeError
 from planner.model import Programme
-from planner.model.io import programme_from_data, read_programme_file, yaml_data, yaml_problem
+from planner.model.io import programme_from_data, read_programme_file
+from planner.safe_yaml import load_yaml, yaml_problem
 from planner.sources.imported import Imported, paused_gc, read_source
 
 if TYPE_CHECKING:
@@ -196,7 +197,7 @@ def _import_file(
         if path.suffix.lower() in (".yaml", ".yml"):
             try:  # a YAML programme in flow style also starts with "{"
                 json.loads(data)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return _own(read_programme_file(path), source, "planner programme", zone)
         read = _read_json(data, source)
         del data
@@ -239,7 +240,7 @@ def _read_other(path: Path, data: bytes, source: str) -> Programme:
             raise ProgrammeError(f"{source}: cannot read it ({error})") from None
         raise refused from None
     try:
-        parsed = yaml_data(text)
+        parsed = load_yaml(text)
     except yaml.YAMLError as error:
         if meant:
             raise ProgrammeError(yaml_problem(error, source)) from None

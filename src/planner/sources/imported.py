@@ -1,24 +1,21 @@
 """What an import gives back: the programme, and what was noticed on the way.
 
-Also the guard every importer reads its file through: a size limit (``PLANNER_MAX_IMPORT_MB``,
-50 MB by default), so a huge or endless file is refused before it is parsed.
+Also the guard every importer reads its file through (:func:`planner.userfiles.read_source`):
+a size limit (``PLANNER_MAX_IMPORT_MB``, 50 MB by default) and regular files only, so that a
+huge or endless file, or a named pipe, is refused before it is parsed.
 """
 
 from __future__ import annotations
 
 import gc
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from planner.errors import PlannerError, ProgrammeError
 from planner.model import Programme
+from planner.userfiles import read_source
 
-MAX_IMPORT_ENV = "PLANNER_MAX_IMPORT_MB"
-DEFAULT_MAX_IMPORT_MB = 50.0
-_MB = 1024 * 1024
+__all__ = ["Imported", "paused_gc", "read_source"]
 
 
 @dataclass(frozen=True)
@@ -72,45 +69,3 @@ def paused_gc() -> Iterator[None]:
             gc.freeze()  # every tracked object to the permanent generation...
             gc.unfreeze()  # ...and from there to the oldest one, without walking them
             gc.enable()
-
-
-def max_import_bytes() -> int:
-    """The size limit for a programme file, from ``PLANNER_MAX_IMPORT_MB``."""
-    raw = os.environ.get(MAX_IMPORT_ENV, "").strip()
-    if not raw:
-        return int(DEFAULT_MAX_IMPORT_MB * _MB)
-    try:
-        megabytes = float(raw)
-    except ValueError:
-        megabytes = -1.0
-    if not megabytes > 0:
-        raise PlannerError(f"{MAX_IMPORT_ENV}={raw!r}: expected a positive number of megabytes")
-    return int(megabytes * _MB)
-
-
-def read_source(path: Path) -> bytes:
-    """The bytes of ``path``, refused when over the import size limit."""
-    limit = max_import_bytes()
-    try:
-        with open(path, "rb", buffering=0) as handle:  # unbuffered: one read, no copy
-            size = os.fstat(handle.fileno()).st_size
-            data = b""
-            if size <= limit:
-                # The size the file reports, and one byte more to notice one that grew (or a
-                # pipe, which reports none); never a buffer of the whole limit up front.
-                data = handle.read(size + 1)
-                if len(data) > size:
-                    data += handle.read(limit + 1 - len(data))
-            size = max(size, len(data))
-    except FileNotFoundError:
-        raise ProgrammeError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ProgrammeError(f"{path}: is a folder, not a programme file") from None
-    except OSError as error:
-        raise ProgrammeError(f"{path}: cannot read it ({error.strerror or error})") from None
-    if size > limit:
-        raise ProgrammeError(
-            f"{path}: {size / _MB:.1f} MB is over the import limit of {limit / _MB:.3g} MB "
-            f"(set {MAX_IMPORT_ENV} to raise it)"
-        )
-    return data

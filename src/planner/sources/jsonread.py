@@ -7,19 +7,24 @@ from typing import Any
 
 from planner.errors import ProgrammeError
 from planner.sources.raw import Parsed, localized
+from planner.userfiles import check_depth
 
 
 def parse_json(data: bytes, source: str) -> Any:
     try:
-        return json.loads(data)
+        parsed = json.loads(data)
     except UnicodeDecodeError as error:
         raise ProgrammeError(f"{source}: not UTF-8 text ({error.reason})") from None
     except json.JSONDecodeError as error:
         raise ProgrammeError(
             f"{source}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
-    except (ValueError, RecursionError) as error:
+    except RecursionError:
+        raise ProgrammeError(f"{source}: refused: values nested too deeply") from None
+    except ValueError as error:
         raise ProgrammeError(f"{source}: unreadable JSON ({error})") from None
+    check_depth(parsed, source, ProgrammeError)
+    return parsed
 
 
 class Where:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from planner.errors import ProgrammeError
+from planner.errors import PlannerError, ProgrammeError
 from planner.model import (
     Break,
     Conference,
@@ -28,8 +28,10 @@ from planner.model import (
     SessionKind,
 )
 from planner.model.io import describe_validation_error
-from planner.problems import describe_problems, load_yaml, yaml_lines
+from planner.problems import describe_problems, yaml_lines
+from planner.safe_yaml import load_yaml, yaml_problem
 from planner.sources.book import Book, BookRecord
+from planner.userfiles import read_text
 
 
 class _Strict(BaseModel):
@@ -94,18 +96,13 @@ def read_template(path: Path) -> Template:
     line (one problem a line, a misspelt key with the key it may mean)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProgrammeError(f"{path}: no such timetable template") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ProgrammeError(f"{path}: cannot read the timetable template ({error})") from None
+        text = read_text(path, "timetable template")
+    except PlannerError as error:
+        raise ProgrammeError(str(error)) from None
     try:
         data = load_yaml(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        problem = getattr(error, "problem", None) or "cannot parse it"
-        raise ProgrammeError(f"{where}: not valid YAML: {problem} ({HELP})") from None
+        raise ProgrammeError(f"{yaml_problem(error, str(path))} ({HELP})") from None
     if not isinstance(data, dict):
         raise ProgrammeError(
             f"{path}: expected a mapping with conference, rooms and days (a timetable "
