@@ -10,6 +10,7 @@ ALL = [
     "load_bench",
     "import_bench",
     "relevance_bench",
+    "documents_bench",
     "solver_bench",
     "plan_e2e_bench",
     "export_calendar",

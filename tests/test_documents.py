@@ -178,6 +178,14 @@ def test_only_the_first_pages_are_read(tmp_path: Path, monkeypatch: pytest.Monke
     assert got.text == "one\n\ntwo"
 
 
+def test_pages_of_huge_drawings_are_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(documents, "MAX_PAGE_CONTENT", 1000)
+    got = read_document(write(tmp_path, "plots.pdf", make_pdf(["text", "x" * 2000, "more"])))
+    assert got.text == "text\n\nmore"
+
+
 def test_broken_pdfs_are_refused(tmp_path: Path) -> None:
     refused(write(tmp_path, "junk.pdf", b"%PDF-1.7\nnothing here"), "PDF that cannot be read")
     refused(write(tmp_path, "fake.pdf", b"hello, not a PDF"), "not a PDF")

@@ -54,19 +54,13 @@ def pdf_text(data: bytes, source: str) -> str:
 
 
 def _content_size(page: Any) -> int:
-    """The bytes a page's drawing instructions take as stored (compressed)."""
+    """The bytes of a page's drawing instructions, decompressed (pypdf bounds that too)."""
     contents = page.get("/Contents")
     if contents is None:
         return 0
     contents = contents.get_object()
     streams = contents if isinstance(contents, list) else [contents]
-    size = 0
-    for stream in streams:
-        stream = stream.get_object()
-        length = stream.get("/Length", 0) if hasattr(stream, "get") else 0
-        length = length.get_object() if hasattr(length, "get_object") else length
-        size += int(length) if isinstance(length, int) else len(getattr(stream, "_data", b""))
-    return size
+    return sum(len(stream.get_object().get_data()) for stream in streams)
 
 
 def _reason(error: BaseException) -> str:

@@ -35,7 +35,7 @@ _MB = 1024 * 1024
 MAX_BYTES = 32 * _MB  # a PDF with figures
 MAX_TEXT_BYTES = 8 * _MB  # text, Markdown or BibTeX (several thousand entries with abstracts)
 MAX_PAGES = 100  # of a PDF: a paper and its appendices, or a thesis's first chapters
-MAX_PAGE_CONTENT = 2 * _MB  # a page's drawing instructions, as stored
+MAX_PAGE_CONTENT = 2 * _MB  # a page's drawing instructions (a page of text takes 20-100 KB)
 MAX_SECONDS = 10.0  # reading a PDF's pages
 MAX_CHARS = 2_000_000  # of text kept, from any format (about 300,000 words)
 
