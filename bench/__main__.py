@@ -11,6 +11,7 @@ ALL = [
     "import_bench",
     "relevance_bench",
     "relevance_quality",
+    "documents_bench",
     "solver_bench",
     "plan_e2e_bench",
     "export_calendar",

@@ -6,9 +6,10 @@ For each file, in each of --processes fresh processes (each has its own memory l
 moves the times by up to a tenth): the best of N runs (more for small files, as many as fit in
 half a second) of the bare parse (defusedxml for XML, the json module for
 JSON: the parsers the importers use) and of the whole import (read, parse, map, validate the
-Programme). Target: import within 3x of the parse. Also: loading the imported programme back
-from YAML (the ``--programme`` path for a converted file), and validation with and without the
-room-overlap check.
+Programme); the ratio of the two is shown. Target: a 10,000-event schedule imports in under
+1 s, measured on FOSDEM 2026 with each room copied as often as makes 10,000 events or more
+(``--scaled``). Also: loading the imported programme back from YAML (the ``--programme`` path
+for a converted file), and validation with and without the room-overlap check.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -36,7 +39,8 @@ FILES = [
     "36c3-everything.schedule.json",
     "lswt2021.schedule.xml",
 ]
-TARGET = 3.0
+SCALED_EVENTS = 10_000
+TARGET_SECONDS = 1.0  # for SCALED_EVENTS
 MIN_SECONDS = 0.5  # at least this long in all, for each file
 
 
@@ -61,6 +65,43 @@ def default_realdata() -> Path:
         if candidate.is_dir():
             return candidate
     return here.parent / "shared" / "realdata"
+
+
+def scaled_schedule(source: Path, events: int) -> bytes:
+    """The frab XML ``source`` with each room copied (new names, ids and guids) as often as
+    makes at least ``events`` events: the same days, abstracts and speakers."""
+    tree = ET.parse(source)  # the bench's own real data file, not a user's
+    days = tree.getroot().findall("day")
+    found = sum(len(room.findall("event")) for day in days for room in day.findall("room"))
+    copies = -(-events // max(1, found))
+    for day in days:
+        rooms = day.findall("room")
+        for copy in range(1, copies):
+            for room in rooms:
+                twin = ET.fromstring(ET.tostring(room))
+                twin.set("name", f"{room.get('name')} ({copy + 1})")
+                for event in twin.findall("event"):
+                    ident = f"{event.get('id')}{copy:02d}"
+                    event.set("id", ident)
+                    event.set("guid", str(uuid.uuid5(uuid.NAMESPACE_URL, ident)))
+                    for child in event.findall("room"):
+                        child.text = twin.get("name")
+                    for child in event.findall("slug"):
+                        child.text = f"{child.text}-{copy + 1}"
+                day.append(twin)
+    return ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+
+
+def measure_scaled(source: Path, repeat: int) -> dict[str, float]:
+    """The best import time of the scaled schedule, in this process."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "scaled.schedule.xml"
+        path.write_bytes(scaled_schedule(source, SCALED_EVENTS))
+        events = import_programme(path).events
+        return {
+            "events": events,
+            "import": best(max(1, repeat // 3), partial(import_programme, path)),
+        }
 
 
 def measure(path: Path, repeat: int) -> dict[str, float]:
@@ -91,9 +132,12 @@ def main() -> int:
     )
     parser.add_argument("--realdata", type=Path, default=default_realdata())
     parser.add_argument("--child", help=argparse.SUPPRESS)  # one file, in this process
+    parser.add_argument("--scaled", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.realdata / args.child, args.repeat)))
+        path = args.realdata / args.child
+        found = measure_scaled(path, args.repeat) if args.scaled else measure(path, args.repeat)
+        print(json.dumps(found))
         return 0
     if not args.realdata.is_dir():
         print(f"no real schedules at {args.realdata}", file=sys.stderr)
@@ -126,10 +170,32 @@ def main() -> int:
             f"{name:32} {int(run['events']):6d} {run['parse'] * 1e3:9.1f} "
             f"{run['import'] * 1e3:10.1f} {ratio:5.2f}x  {ratios[0]:.2f}-{ratios[-1]:.2f}x"
         )
-    print(
-        f"worst median ratio {worst:.2f}x (target <= {TARGET:g}x): "
-        f"{'met' if worst <= TARGET else 'NOT met'}"
-    )
+    print(f"worst median ratio {worst:.2f}x")
+
+    # The target: a 10,000-event schedule (FOSDEM 2026, rooms copied) in under a second.
+    scaled_s = float("inf")
+    if (args.realdata / FILES[0]).is_file():
+        scaled = sorted(
+            (
+                json.loads(
+                    subprocess.run(
+                        [sys.executable, __file__, "--child", FILES[0], "--scaled",
+                         "--repeat", str(args.repeat), "--realdata", str(args.realdata)],
+                        capture_output=True, text=True, check=True,
+                    ).stdout
+                )
+                for _ in range(max(1, args.processes))
+            ),
+            key=lambda run: run["import"],
+        )  # fmt: skip
+        run = scaled[len(scaled) // 2]
+        scaled_s = run["import"]
+        print(
+            f"{int(run['events'])} events (FOSDEM 2026, rooms copied): import {scaled_s * 1e3:.0f} ms "
+            f"(median of {len(scaled)} processes, range {scaled[0]['import'] * 1e3:.0f}-"
+            f"{scaled[-1]['import'] * 1e3:.0f} ms; target < {TARGET_SECONDS:g} s): "
+            f"{'met' if scaled_s < TARGET_SECONDS else 'NOT met'}"
+        )
 
     # Loading a converted programme (YAML) and the cost of the room-overlap rule.
     source = args.realdata / "fosdem-2026.schedule.xml"
@@ -152,7 +218,7 @@ def main() -> int:
             f"validate {n} contributions: overlap check on {checked_s * 1e3:.1f} ms, "
             f"off {allowed_s * 1e3:.1f} ms (ratio {checked_s / allowed_s:.2f}x)"
         )
-    return 0 if worst <= TARGET else 2
+    return 0 if scaled_s < TARGET_SECONDS else 2
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ def interest_options(func: F) -> F:
             "--like",
             multiple=True,
             metavar="FILE[=WEIGHT]",
-            help="A document of yours (text or Markdown): rank the programme by likeness to it "
+            help="A document of yours (text, Markdown, BibTeX or PDF): rank the programme by likeness to it "
             "(default weight 10, as a keyword; repeatable).",
         ),
         click.option(

@@ -314,7 +314,7 @@ def parse_busy_in(
         if "/" not in head:
             break
         try:
-            interval = _busy_span(head, zone, default_day, flag)
+            interval = _busy_span(head, zone, default_day, f"{flag} {text!r}")
         except PlannerError as error:
             first_error = first_error or error
             continue
@@ -324,8 +324,8 @@ def parse_busy_in(
     raise first_error
 
 
-def _busy_span(text: str, zone: ZoneInfo | None, default_day: date, flag: str) -> BusyInterval:
-    """``START/END`` alone."""
+def _busy_span(text: str, zone: ZoneInfo | None, default_day: date, where: str) -> BusyInterval:
+    """``START/END`` alone; problems are told after ``where`` (the flag and the text as given)."""
     readings: list[tuple[datetime, datetime]] = []
     reasons: list[str] = []
     for cut in (i for i, ch in enumerate(text) if ch == "/"):
@@ -339,16 +339,15 @@ def _busy_span(text: str, zone: ZoneInfo | None, default_day: date, flag: str) -
         readings.append((start, end))
     if not readings:
         if not reasons:
-            raise PlannerError(f"{flag} {text!r}: expected START/END, e.g. 2022-05-31 14:00/16:00")
-        raise PlannerError(f"{flag} {text!r}: {reasons[0]}")
+            raise PlannerError(f"{where}: expected START/END, e.g. 2022-05-31 14:00/16:00")
+        raise PlannerError(f"{where}: {reasons[0]}")
     if len(readings) > 1:
         raise PlannerError(
-            f"{flag} {text!r}: the '/' between START and END is ambiguous; "
-            "write dates as 2022-05-31"
+            f"{where}: the '/' between START and END is ambiguous; write dates as 2022-05-31"
         )
     start, end = readings[0]
     if end <= start:
-        raise PlannerError(f"{flag} {text!r}: ends ({end:%Y-%m-%d %H:%M}) before it starts")
+        raise PlannerError(f"{where}: ends ({end:%Y-%m-%d %H:%M}) before it starts")
     return BusyInterval(start=start, end=end)
 
 

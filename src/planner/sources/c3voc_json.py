@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.sources.assemble import assemble
+from planner.sources.html_text import plain_text
 from planner.sources.imported import Imported, read_source
 from planner.sources.jsonread import Where, parse_json
 from planner.sources.raw import (
@@ -31,7 +32,6 @@ from planner.sources.raw import (
     localized,
     parse_date,
     parse_duration,
-    plain_text,
     room_mismatches,
     unusable,
 )

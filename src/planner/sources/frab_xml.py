@@ -19,6 +19,7 @@ from defusedxml.ElementTree import fromstring
 
 from planner.errors import ProgrammeError
 from planner.sources.assemble import assemble
+from planner.sources.html_text import plain_text
 from planner.sources.imported import Imported, read_source
 from planner.sources.raw import (
     Parsed,
@@ -30,7 +31,6 @@ from planner.sources.raw import (
     join_texts,
     parse_date,
     parse_datetime,
-    plain_text,
     room_mismatches,
     unusable,
 )

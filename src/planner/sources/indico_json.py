@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.sources.assemble import assemble
+from planner.sources.html_text import plain_text
 from planner.sources.imported import Imported, read_source
 from planner.sources.jsonread import Where, parse_json
 from planner.sources.raw import (
@@ -30,7 +31,6 @@ from planner.sources.raw import (
     RawRoom,
     RawSchedule,
     RawSession,
-    plain_text,
     unusable,
 )
 

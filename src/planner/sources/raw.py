@@ -7,7 +7,6 @@ to tidy. :func:`planner.sources.assemble.assemble` then makes the :class:`Progra
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -238,49 +237,6 @@ def cancelled_title(title: str) -> str | None:
 def cancelled_state(state: object) -> bool:
     """Whether a source's state or status field says the event will not take place."""
     return isinstance(state, str) and state.strip().lower() in CANCELLED_STATES
-
-
-_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
-_BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "tr",
-        "table",
-        "blockquote",
-        "pre",
-        "section",
-    ]
-)
-_BLANKS = re.compile(r"\n[ \t]*\n[ \t\n]*")  # a blank line, or several
-
-
-def plain_text(text: str | None) -> str:
-    """Text from an abstract that may be HTML (pretalx, FOSDEM): block tags become line
-    breaks, other tags go, entities are decoded. Plain text comes back stripped."""
-    if not text:
-        return ""
-    if "<" in text:
-        parts = _TAG.split(text)  # text, tag name, text, tag name, ..., text
-        if len(parts) > 1:
-            for n in range(1, len(parts), 2):
-                parts[n] = "\n" if parts[n].lower() in _BLOCK_TAGS else ""
-            text = html.unescape("".join(parts))
-            if "\r" in text:
-                text = text.replace("\r\n", "\n")
-            text = _BLANKS.sub("\n\n", text)
-    return text.strip()
 
 
 def join_texts(*parts: str) -> str:
