@@ -125,3 +125,31 @@ def test_an_unknown_like_item_is_refused_naming_it() -> None:
     result = CliRunner().invoke(main, ["rank", "--like-item", "999"])
     assert result.exit_code != 0
     assert "--like-item: no contribution with id '999'" in result.output
+
+
+@pytest.mark.parametrize("kind", ["bib", "pdf"])
+def test_rank_like_my_abstract_as_bibtex_or_pdf(
+    programme: Programme, tmp_path: Path, kind: str
+) -> None:
+    """The same abstract as a BibTeX entry or a PDF ranks contribution 16 first, then 15 and
+    the other anomaly-detection talk."""
+    from test_documents import make_pdf
+
+    c = programme.contribution_by_id["16"]
+    if kind == "bib":
+        text = c.abstract.replace("{", "").replace("}", "")
+        data = f"@article{{me22,\n  title = {{{c.title}}},\n  abstract = {{{text}}}\n}}\n"
+        path = tmp_path / "mine.bib"
+        path.write_text(data, encoding="utf-8")
+    else:
+        words = f"{c.title} {c.abstract}".encode("latin-1", "replace").decode("latin-1").split()
+        lines = [" ".join(words[i : i + 12]) for i in range(0, len(words), 12)]
+        safe = [line.replace("\\", "").replace("(", "").replace(")", "") for line in lines]
+        path = tmp_path / "mine.pdf"
+        path.write_bytes(make_pdf(safe))
+    items = rank_json("--like", str(path))
+    ids = [item["id"] for item in items]
+    assert ids[:2] == ["16", "15"]
+    assert "163" in ids[2:8]
+    why = items[0]["why"]
+    assert isinstance(why, list) and why[0].startswith(f"like your paper '{path.name}' (10)")
