@@ -20,7 +20,7 @@ from planner.model import Programme
 from planner.planning import make_plan
 from planner.solver import validate
 from planner.sources import import_programme
-from planner.sources.raw import cancelled_title
+from planner.sources.cancellation import cancelled_title
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <schedule>

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timezone
 from itertools import chain
@@ -31,8 +31,10 @@ from pydantic import TypeAdapter, ValidationError
 from planner.errors import ProgrammeError
 from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
+from planner.sources.breaks import break_kind, separate_breaks
+from planner.sources.cancellation import mark_cancelled
 from planner.sources.imported import Imported
-from planner.sources.raw import RawBreak, RawEvent, RawSchedule, cancelled_title, is_break
+from planner.sources.raw import RawEvent, RawSchedule
 from planner.sources.times import Clock, Times, hm, normalise_times, read_wall_times
 from planner.sources.zones import choose_zone, read_as_local_times
 
@@ -202,63 +204,6 @@ def _unusable(
     )
 
 
-def _break_kind(title: str) -> str:
-    lowered = title.lower()
-    if "lunch" in lowered or "mittag" in lowered:
-        return "lunch"
-    if "coffee" in lowered or "kaffee" in lowered or "tea" in lowered.split():
-        return "coffee"
-    return "other"
-
-
-def _separate_breaks(raw: RawSchedule, warnings: list[str]) -> None:
-    """Events that are breaks (:func:`planner.sources.raw.is_break`) become breaks."""
-    found = [
-        event
-        for event in raw.events
-        if event.start is not None and is_break(event.title, event.event_type, event.speakers)
-    ]
-    if found:
-        taken = {id(event) for event in found}
-        raw.events = [event for event in raw.events if id(event) not in taken]
-        raw.breaks += [
-            RawBreak(event.title, event.start, event.end or event.start, event.room)
-            for event in found
-            if event.start is not None
-        ]
-        titles = Counter(event.title for event in found)
-        shown = ", ".join(
-            f"{title!r}" + (f" x{n}" if n > 1 else "") for title, n in list(titles.items())[:5]
-        )
-        more = f" and {len(titles) - 5} more" if len(titles) > 5 else ""
-        count = len(found)
-        warnings.append(
-            f"{count} event{'s are breaks, not talks' if count != 1 else ' is a break, not a talk'}"
-            f" ({shown}{more}): imported as break{'s' if count != 1 else ''}"
-        )
-
-
-def _mark_cancelled(raw: RawSchedule, warnings: list[str]) -> None:
-    """Events whose title carries a cancellation marker ("CANCELLED ...", "[cancelled] ...")
-    or whose state says so are cancelled: kept, with the title without the marker."""
-    found: list[RawEvent] = []
-    for event in raw.events:
-        title = cancelled_title(event.title)
-        if title is not None:
-            event.title = title or "(untitled)"
-            event.cancelled = True
-        if event.cancelled:
-            found.append(event)
-    if found:
-        shown = ", ".join(event.ref for event in found[:4])
-        more = f" and {len(found) - 4} more" if len(found) > 4 else ""
-        count = len(found)
-        warnings.append(
-            f"{count} event{'s are' if count != 1 else ' is'} cancelled ({shown}{more}): "
-            "kept as cancelled, never planned"
-        )
-
-
 def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = False) -> Imported:
     """The programme of a schedule, with the warnings about what was kept as it was.
 
@@ -272,8 +217,8 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
         if zone is None:
             raise ValueError("local_times needs the zone the clock times are in")
         read_as_local_times(raw, zone, warnings)
-    _separate_breaks(raw, warnings)
-    _mark_cancelled(raw, warnings)
+    separate_breaks(raw, warnings)
+    mark_cancelled(raw, warnings)
     if not raw.events:
         raise ProgrammeError(f"{raw.source}: a {raw.format} with no events: nothing to plan")
     choice = choose_zone(raw, warnings, zone)
@@ -309,7 +254,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
     breaks = [
         {
             "id": f"break-{n}",
-            "kind": _break_kind(item.title),
+            "kind": break_kind(item.title),
             "title": item.title or "Break",
             "start": item.start,
             "end": item.end,

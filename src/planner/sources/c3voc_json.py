@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.sources.assemble import assemble
+from planner.sources.cancellation import cancelled_state
 from planner.sources.html_text import plain_text
 from planner.sources.imported import Imported, read_source
 from planner.sources.jsonread import Where, parse_json
@@ -27,7 +28,6 @@ from planner.sources.raw import (
     RawEvent,
     RawRoom,
     RawSchedule,
-    cancelled_state,
     join_texts,
     localized,
     parse_date,

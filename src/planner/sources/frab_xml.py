@@ -19,6 +19,7 @@ from defusedxml.ElementTree import fromstring
 
 from planner.errors import ProgrammeError
 from planner.sources.assemble import assemble
+from planner.sources.cancellation import cancelled_state
 from planner.sources.html_text import plain_text
 from planner.sources.imported import Imported, read_source
 from planner.sources.raw import (
@@ -27,7 +28,6 @@ from planner.sources.raw import (
     RawEvent,
     RawRoom,
     RawSchedule,
-    cancelled_state,
     join_texts,
     parse_date,
     parse_datetime,

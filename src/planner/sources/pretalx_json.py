@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.sources.assemble import assemble
+from planner.sources.cancellation import cancelled_state
 from planner.sources.html_text import plain_text
 from planner.sources.imported import Imported, read_source
 from planner.sources.jsonread import Where, parse_json
@@ -24,7 +25,6 @@ from planner.sources.raw import (
     RawEvent,
     RawRoom,
     RawSchedule,
-    cancelled_state,
     join_texts,
     parse_date,
     parse_datetime,

@@ -202,43 +202,6 @@ def is_break_title(title: str) -> bool:
     return len(title) <= 40 and _BREAK_TITLE.fullmatch(" ".join(title.split())) is not None
 
 
-_CANCEL_WORD = r"(?:cancel+ed|abgesagt|entf(?:ä|ae)llt|annul(?:é|e)e?|withdrawn)"
-_CANCELLED_TITLE = (
-    # "CANCELLED Title", "CANCELED: Title", "ABGESAGT - Title": the marker in capitals
-    re.compile(r"^\s*(?:CANCEL+ED|ABGESAGT|ENTF(?:Ä|AE)LLT|WITHDRAWN)\b\s*[:\-–—!]*\s*(?=\S)"),
-    # "Cancelled: Title", "Canceled - Title": any case, with a separator
-    re.compile(rf"^\s*{_CANCEL_WORD}\s*[:\-–—!]+\s*(?=\S)", re.IGNORECASE),
-    # "[cancelled] Title", "(Canceled) Title"
-    re.compile(rf"^\s*[\[(]\s*{_CANCEL_WORD}\s*[\])]\s*[:\-–—]*\s*(?=\S)", re.IGNORECASE),
-    # "Title [cancelled]", "Title (CANCELED)", "Title - cancelled"
-    re.compile(
-        rf"(?<=\S)\s*(?:[\[(]\s*{_CANCEL_WORD}\s*[\])]|\s[\-–—]\s*{_CANCEL_WORD}\s*!*)\s*$",
-        re.IGNORECASE,
-    ),
-)
-CANCELLED_STATES = frozenset({"cancelled", "canceled", "withdrawn", "rejected", "deleted"})
-"""States a source writes for an event that will not take place (pretalx, c3voc)."""
-
-
-def cancelled_title(title: str) -> str | None:
-    """The title without its cancellation marker when it has one ("CANCELLED Title",
-    "Canceled: Title", "[cancelled] Title", "Title (ABGESAGT)"), else None. A word such as
-    "Cancelled" opening a title counts only in capitals or followed by a separator, so a talk
-    titled "Cancelled flights and what they teach us" stays a talk."""
-    if re.fullmatch(rf"\W*{_CANCEL_WORD}\W*", title, re.IGNORECASE):
-        return ""
-    for pattern in _CANCELLED_TITLE:
-        stripped = pattern.sub("", title, count=1)
-        if stripped != title:
-            return stripped.strip()
-    return None
-
-
-def cancelled_state(state: object) -> bool:
-    """Whether a source's state or status field says the event will not take place."""
-    return isinstance(state, str) and state.strip().lower() in CANCELLED_STATES
-
-
 def join_texts(*parts: str) -> str:
     """Non-empty parts, each once, in order, as paragraphs."""
     kept: list[str] = []
