@@ -10,6 +10,8 @@ Rules shared by every schedule format:
 - Sessions: the source's own sessions where it has them (Indico); otherwise one session per run
   of events of one track in one room on one day, titled with the track (or the room when the
   event has no track), so ``programme.session_of(c).title`` names the track.
+- Breaks listed as events become breaks (:mod:`planner.sources.breaks`); cancelled events are
+  kept as cancelled (:mod:`planner.sources.cancellation`), and their slots are free.
 - Missing or repeated ids get stable ids (guid, title) and a warning; zero-length events and
   same-room overlaps are kept with a warning (the programme then sets ``room_overlaps: allow``).
 """
