@@ -133,3 +133,31 @@ def test_any_text_gives_a_calendar_both_parsers_read(title: str, abstract: str) 
     assert event["summary"] == text_value(title)
     assert text_value(abstract).strip() in event["description"]
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", ics.decode())
+
+
+def test_show_gives_the_offset_on_the_repeated_hour(tmp_path: Path) -> None:
+    """Two talks at 02:15 on the night the clocks go back are two rows that say which 02:15."""
+    import json as json_module
+
+    from planner.views.timefmt import span
+
+    programme = night_of_the_change()
+    zone = programme.conference.zone
+    first = programme.contribution_by_id["first"]
+    second = programme.contribution_by_id["second"]
+    assert first.start is not None and first.end is not None
+    assert second.start is not None and second.end is not None
+    assert span(first.start.astimezone(zone), first.end.astimezone(zone)) == (
+        "02:15 CEST–02:30 CEST"
+    )
+    assert span(second.start.astimezone(zone), second.end.astimezone(zone)) == (
+        "02:15 CET–02:30 CET"
+    )
+    early = programme.contribution_by_id["early"]
+    assert early.start is not None and early.end is not None
+    assert span(early.start.astimezone(zone), early.end.astimezone(zone)) == "01:00–01:30"
+    path = tmp_path / "night.json"
+    path.write_text(json_module.dumps(programme.model_dump(mode="json")), encoding="utf-8")
+    result = CliRunner().invoke(main, ["show", "--programme", str(path)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "02:15 CEST–02:30 CEST" in result.stdout and "02:15 CET–02:30 CET" in result.stdout

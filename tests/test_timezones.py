@@ -78,7 +78,7 @@ def test_show_prints_local_wall_times_across_dst(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(programme_data()))
     result = CliRunner().invoke(main, ["show", "--programme", str(path)], env={"COLUMNS": "120"})
     assert result.exit_code == 0, result.output
-    assert "02:30–02:15" in result.output
+    assert "02:30 CEST–02:15 CET" in result.output  # the repeated hour says which
     data = json.loads(CliRunner().invoke(main, ["show", "--json", "--programme", str(path)]).output)
     t3 = next(c for c in data["contributions"] if c["id"] == "t3")
     assert (t3["start"], t3["end"]) == ("2022-10-30T02:30:00+02:00", "2022-10-30T02:15:00+01:00")

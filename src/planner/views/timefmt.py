@@ -15,8 +15,23 @@ def hm(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
+def repeated(moment: datetime) -> bool:
+    """Whether ``moment``'s clock time happens twice in its zone (the hour repeated when the
+    clocks go back), so that the clock time alone does not say which of the two it is."""
+    if moment.tzinfo is None:
+        return False
+    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
+
+
+def clock(moment: datetime) -> str:
+    """``09:30``; in the hour the clocks repeat, with the zone's abbreviation (``02:15 CEST``,
+    then ``02:15 CET``), as the two are different moments."""
+    return f"{hm(moment)} {moment.tzname()}" if repeated(moment) else hm(moment)
+
+
 def span(start: datetime, end: datetime, reconstructed: bool = False) -> str:
-    return f"{hm(start)}–{hm(end)}" + (RECONSTRUCTED_MARK if reconstructed else "")
+    """``09:00–09:40``; a time in the repeated hour says its offset (:func:`clock`)."""
+    return f"{clock(start)}–{clock(end)}" + (RECONSTRUCTED_MARK if reconstructed else "")
 
 
 def later_mark(day: date, start: datetime) -> str:
