@@ -31,7 +31,7 @@ from planner.interests.profile import InterestProfile
 from planner.model import Programme
 from planner.solver import plan, validate
 from planner.solver.items import build_problem
-from planner.solver.oracle import Slot, best_by_day
+from planner.solver.oracle import Slot, Walks, best_by_day
 from planner.solver.planner import solve_problem
 from planner.sources import load_programme
 
@@ -107,7 +107,7 @@ def run_case(
     vs_oracle = greedy_ratio = "-"
     if talks_only:
         days = _talk_days(programme, scores)
-        exact, _ = best_by_day(days, profile.walk_minutes)
+        exact, _ = best_by_day(days, Walks.of(profile))
         vs_oracle = f"{itinerary.objective / exact:.4f}"
         greedy_ratio = f"{greedy(days, profile.walk) / exact:.4f}"
     rooms = len({programme.room_of(c) for c in programme.contributions})

@@ -1,18 +1,27 @@
-"""Exact plans for talks only: weighted interval scheduling with walking time, one day at a
-time, by dynamic programming (the longest path over "talk j can follow talk i").
+"""Exact plans for talks only: weighted interval scheduling with walking time, by dynamic
+programming (the longest path over "talk j can follow talk i"), in O(n log n).
 
-"The best plan ending in room r by minute m" is a prefix maximum over that room's talks sorted by
-end, found by bisection. Real schedules may hold overlapping talks in one room, so the prefix is
-kept in order of end (not of start) and filled as the talks it covers are decided. The
-oracle knows nothing of caps, lunch, posters or must-sees: it checks the solver on talk-only
-problems and gives it a warm start."""
+Talk ``j`` can follow talk ``i`` when ``i`` ends by ``j``'s start minus the walk between their
+rooms (no walk within a room). The talks are swept in order of start, and a talk that has
+ended is *released*: to its own room at its end, to every other room the usual walk later,
+and to a room with a walk of its own (``walk_between``) that walk later. The best plan that
+can precede ``j`` is the best released to ``j``'s room: one running maximum per room, and one
+for all rooms. Where a room's own walk to ``j``'s room is longer than the usual one, that room
+is left out of the maximum for all rooms (kept per room in a heap, so the best room not left
+out is found at once).
+
+The oracle knows nothing of caps, lunch, posters or must-sees: it plans the days that have
+none of them (see :mod:`planner.solver.exact`), checks the solver on talk-only problems and
+gives it a warm start."""
 
 from __future__ import annotations
 
-import bisect
+import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from planner.interests.profile import InterestProfile
 
 
 @dataclass(frozen=True)
@@ -24,43 +33,113 @@ class Slot:
     weight: float
 
 
-def best_plan(slots: Iterable[Slot], walk: Callable[[str, str], int]) -> tuple[float, list[str]]:
+@dataclass(frozen=True)
+class Walks:
+    """Walking minutes between rooms: ``usual`` between any two, except the pairs in
+    ``between`` (symmetric); none within a room."""
+
+    usual: int = 0
+    between: Mapping[frozenset[str], int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, profile: InterestProfile) -> Walks:
+        between: dict[frozenset[str], int] = {}
+        for key, minutes in profile.walk_between.items():
+            a, _, b = key.partition(" | ")
+            if a != b and frozenset((a, b)) not in between:
+                between[frozenset((a, b))] = minutes
+        return cls(profile.walk, between)
+
+    def minutes(self, a: str, b: str) -> int:
+        if a == b:
+            return 0
+        return self.between.get(frozenset((a, b)), self.usual)
+
+    def partners(self) -> dict[str, dict[str, int]]:
+        """For each room, the rooms with a walk of their own to it, and that walk."""
+        found: dict[str, dict[str, int]] = defaultdict(dict)
+        for pair, minutes in self.between.items():
+            a, b = sorted(pair)
+            found[a][b] = minutes
+            found[b][a] = minutes
+        return found
+
+
+class _Released:
+    """The best value released to all rooms. With ``per_room`` it is also kept per room (in a
+    heap), so that some rooms can be left out of a query."""
+
+    def __init__(self, per_room: bool) -> None:
+        self.top: tuple[float, int] = (0.0, -1)
+        self.per_room = per_room
+        self.room_best: dict[str, tuple[float, int]] = {}
+        self.heap: list[tuple[float, str, int]] = []  # (-value, room, talk)
+
+    def add(self, room: str, value: float, talk: int) -> None:
+        if value > self.top[0]:
+            self.top = (value, talk)
+        if not self.per_room or (room in self.room_best and self.room_best[room][0] >= value):
+            return
+        self.room_best[room] = (value, talk)
+        heapq.heappush(self.heap, (-value, room, talk))
+
+    def best(self, left_out: Mapping[str, int]) -> tuple[float, int]:
+        if not left_out:
+            return self.top
+        popped: list[tuple[float, str, int]] = []
+        found = (0.0, -1)
+        while self.heap:
+            negative, room, talk = self.heap[0]
+            if self.room_best[room] != (-negative, talk):
+                heapq.heappop(self.heap)  # stale: the room has a better one
+                continue
+            if room not in left_out:
+                found = (-negative, talk)
+                break
+            popped.append(heapq.heappop(self.heap))
+        for entry in popped:
+            heapq.heappush(self.heap, entry)
+        return found
+
+
+def best_plan(slots: Iterable[Slot], walks: Walks) -> tuple[float, list[str]]:
     """The maximum total weight of a clash-free sequence with enough time to walk between
-    rooms, and the ids of one such sequence in time order. Slots must be on one day or the
-    walking gaps across days are trivially satisfied (they are)."""
+    rooms, and the ids of one such sequence in time order."""
     ordered = sorted(
         (s for s in slots if s.weight > 0 and s.end > s.start), key=lambda s: (s.start, s.end, s.id)
     )
-    rooms = sorted({s.room for s in ordered})
-    by_end: dict[str, list[int]] = defaultdict(list)
-    for index, slot in enumerate(ordered):
-        by_end[slot.room].append(index)
-    for indices in by_end.values():
-        indices.sort(key=lambda i: (ordered[i].end, i))
-    ends = {room: [ordered[i].end for i in indices] for room, indices in by_end.items()}
-    best: dict[str, list[tuple[float, int]]] = defaultdict(list)  # prefix max (value, index)
-    value = [0.0] * len(ordered)
-    parent = [-1] * len(ordered)
-    walks = {(a, b): walk(a, b) for a in rooms for b in rooms}
-    for j, slot in enumerate(ordered):
-        top, top_index = 0.0, -1
-        for room in rooms:
-            latest = slot.start - walks[(room, slot.room)]
-            k = bisect.bisect_right(ends[room], latest)
-            prefix = best[room]
-            # every talk ending by `latest` started before this one, so its value is known
-            while len(prefix) < k:
-                i = by_end[room][len(prefix)]
-                entry = (value[i], i)
-                prefix.append(entry if not prefix or entry[0] > prefix[-1][0] else prefix[-1])
-            if k:
-                candidate, index = prefix[k - 1]
-                if candidate > top:
-                    top, top_index = candidate, index
-        value[j] = top + slot.weight
-        parent[j] = top_index
     if not ordered:
         return 0.0, []
+    partners = walks.partners()
+    everywhere = ""  # releases to all rooms (no room is named "" in a plan's slots)
+    releases: list[tuple[int, int, str]] = []  # (minute, talk, to which room)
+    for i, slot in enumerate(ordered):
+        releases.append((slot.end, i, slot.room))
+        releases.append((slot.end + walks.usual, i, everywhere))
+        for room, minutes in partners.get(slot.room, {}).items():
+            releases.append((slot.end + minutes, i, room))
+    releases.sort()
+    longer = {
+        room: {other: m for other, m in near.items() if m > walks.usual}
+        for room, near in partners.items()
+    }
+    to_room: dict[str, tuple[float, int]] = {}
+    to_all = _Released(per_room=any(longer.values()))
+    value = [0.0] * len(ordered)
+    parent = [-1] * len(ordered)
+    nothing = (0.0, -1)
+    k = 0
+    for j, slot in enumerate(ordered):
+        while k < len(releases) and releases[k][0] <= slot.start:
+            _, i, room = releases[k]
+            k += 1
+            if room == everywhere:
+                to_all.add(ordered[i].room, value[i], i)
+            elif value[i] > to_room.get(room, nothing)[0]:
+                to_room[room] = (value[i], i)
+        top = max(to_all.best(longer.get(slot.room, {})), to_room.get(slot.room, nothing))
+        value[j] = top[0] + slot.weight
+        parent[j] = top[1]
     last = max(range(len(ordered)), key=lambda j: (value[j], -j))
     total = value[last]
     chosen: list[str] = []
@@ -70,12 +149,10 @@ def best_plan(slots: Iterable[Slot], walk: Callable[[str, str], int]) -> tuple[f
     return total, chosen[::-1]
 
 
-def best_by_day(
-    days: Sequence[Iterable[Slot]], walk: Callable[[str, str], int]
-) -> tuple[float, list[str]]:
+def best_by_day(days: Sequence[Iterable[Slot]], walks: Walks) -> tuple[float, list[str]]:
     total, chosen = 0.0, []
     for slots in days:
-        value, ids = best_plan(slots, walk)
+        value, ids = best_plan(slots, walks)
         total += value
         chosen += ids
     return total, chosen

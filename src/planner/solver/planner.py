@@ -17,7 +17,7 @@ from planner.solver import explain
 from planner.solver.errors import InfeasibleError
 from planner.solver.interrupt import solve_interruptibly
 from planner.solver.items import SCALE, Candidate, Day, Problem, build_problem
-from planner.solver.oracle import Slot, best_plan
+from planner.solver.oracle import Slot, Walks, best_plan
 from planner.solver.rules.caps import add_daily_caps
 from planner.solver.rules.clash import add_no_clash
 from planner.solver.rules.lunch import add_lunch, lunch_problems
@@ -134,7 +134,7 @@ def _hint(
         for t in day.talks
         if variables.has(t)
     ]
-    _, ids = best_plan(slots, problem.walk)
+    _, ids = best_plan(slots, Walks.of(problem.profile))
     chosen = set(ids)
     for slot in slots:
         model.add_hint(variables.attend[slot.id], slot.id in chosen)
