@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.interests.profile import InterestProfile
-from planner.solver.oracle import Slot, Walks, best_plan
+from planner.solver.oracle import Lunch, Slot, Walks, best_plan
 
 ROOMS = ("R0", "R1", "R2", "R3")
 
@@ -78,3 +78,62 @@ def test_a_longer_walk_between_two_rooms_is_kept() -> None:
     assert best_plan([first, Slot("b", 30, 50, "B", 1)], walks)[0] == 1
     assert best_plan([first, Slot("c", 30, 50, "C", 1)], walks)[0] == 2
     assert best_plan([first, Slot("b", 50, 60, "B", 1)], walks)[0] == 2
+
+
+def brute_force(slots: list[Slot], walk: int, lunch: Lunch | None) -> float:
+    """Every subset: talks pairwise apart by a walk (none within a room), and a free stretch
+    of the lunch window long enough for lunch."""
+    best = 0.0
+    for size in range(len(slots) + 1):
+        for combo in itertools.combinations(sorted(slots, key=lambda s: s.start), size):
+            walks = Walks(walk)
+            if not all(
+                follows(a, b, walks) or follows(b, a, walks)
+                for a, b in itertools.combinations(combo, 2)
+            ):
+                continue
+            if lunch is not None:
+                taken = sorted((s.start, s.end) for s in combo)
+                at, fits = lunch.start, False
+                for start, end in [*taken, (lunch.end, lunch.end)]:
+                    fits = fits or min(start, lunch.end) - at >= lunch.length
+                    at = max(at, end)
+                if not fits:
+                    continue
+            best = max(best, sum(s.weight for s in combo))
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 2), st.integers(0, 24), st.integers(1, 6), st.integers(1, 9)),
+        max_size=9,
+    ),
+    st.sampled_from([0, 5, 15]),
+    st.one_of(
+        st.none(),
+        st.builds(
+            lambda start, width, length: Lunch(5 * start, 5 * (start + width), 5 * length),
+            st.integers(0, 20),
+            st.integers(4, 16),
+            st.integers(1, 4),
+        ),
+    ),
+)
+def test_the_lunch_layer_equals_brute_force(
+    raw: list[tuple[int, int, int, int]], walk: int, lunch: Lunch | None
+) -> None:
+    slots = [
+        Slot(str(k), 5 * s, 5 * (s + n), ROOMS[r], float(w)) for k, (r, s, n, w) in enumerate(raw)
+    ]
+    total, ids = best_plan(slots, Walks(walk), lunch)
+    assert total == brute_force(slots, walk, lunch)
+    assert sum(s.weight for s in slots if s.id in ids) == total
+
+
+def test_metric_walks() -> None:
+    assert Walks(5).metric()
+    assert Walks(5, {frozenset(("A", "B")): 8}).metric()
+    assert not Walks(5, {frozenset(("A", "B")): 11}).metric()  # A -> C -> B is shorter
+    assert not Walks(5, {frozenset(("A", "B")): 1, frozenset(("B", "C")): 1}).metric()

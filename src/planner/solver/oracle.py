@@ -17,9 +17,11 @@ gives it a warm start."""
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from planner.interests.profile import InterestProfile
 
@@ -50,11 +52,24 @@ class Walks:
                 between[frozenset((a, b))] = minutes
         return cls(profile.walk, between)
 
+    def metric(self) -> bool:
+        """No walk is longer than a detour through a third room: then a plan whose
+        consecutive talks leave time to walk leaves time between any two of its talks."""
+        usual = {"\0a", "\0b"}  # two rooms with only the usual walk stand for all others
+        rooms = sorted({r for pair in self.between for r in pair} | usual)
+        return all(
+            self.minutes(a, c) <= self.minutes(a, b) + self.minutes(b, c)
+            for a in rooms
+            for b in rooms
+            for c in rooms
+        )
+
     def minutes(self, a: str, b: str) -> int:
         if a == b:
             return 0
         return self.between.get(frozenset((a, b)), self.usual)
 
+    @cached_property
     def partners(self) -> dict[str, dict[str, int]]:
         """For each room, the rooms with a walk of their own to it, and that walk."""
         found: dict[str, dict[str, int]] = defaultdict(dict)
@@ -69,8 +84,9 @@ class _Released:
     """The best value released to all rooms. With ``per_room`` it is also kept per room (in a
     heap), so that some rooms can be left out of a query."""
 
-    def __init__(self, per_room: bool) -> None:
-        self.top: tuple[float, int] = (0.0, -1)
+    def __init__(self, per_room: bool, empty: tuple[float, int]) -> None:
+        self.empty = empty
+        self.top = empty
         self.per_room = per_room
         self.room_best: dict[str, tuple[float, int]] = {}
         self.heap: list[tuple[float, str, int]] = []  # (-value, room, talk)
@@ -87,7 +103,7 @@ class _Released:
         if not left_out:
             return self.top
         popped: list[tuple[float, str, int]] = []
-        found = (0.0, -1)
+        found = self.empty
         while self.heap:
             negative, room, talk = self.heap[0]
             if self.room_best[room] != (-negative, talk):
@@ -102,49 +118,105 @@ class _Released:
         return found
 
 
-def best_plan(slots: Iterable[Slot], walks: Walks) -> tuple[float, list[str]]:
+@dataclass(frozen=True)
+class Lunch:
+    """A lunch of ``length`` minutes inside ``start``-``end``, clear of every talk in the plan
+    (lunch needs no walk: the walk between two talks is counted from one to the other)."""
+
+    start: int
+    end: int
+    length: int
+
+    def over(self, after: int) -> int | None:
+        """When a lunch begun once minute ``after`` is past ends; None if it no longer fits."""
+        done = max(self.start, after) + self.length
+        return done if done <= self.end else None
+
+
+Release = tuple[int, int, int, str]
+"""(minute, node, layer, room): from that minute, the plan ending at ``node`` can go on in
+``layer`` with a talk in ``room`` (``EVERYWHERE``: any room)."""
+
+EVERYWHERE = ""  # no room is named "" in a plan's slots
+
+
+def _releases(slot: Slot, node: int, layer: int, ready: int, walks: Walks) -> list[Release]:
+    """When the plan ending at ``slot`` (and free from ``ready``) reaches each room."""
+    found = [
+        (max(ready, slot.end), node, layer, slot.room),
+        (max(ready, slot.end + walks.usual), node, layer, EVERYWHERE),
+    ]
+    for room, minutes in walks.partners.get(slot.room, {}).items():
+        found.append((max(ready, slot.end + minutes), node, layer, room))
+    return found
+
+
+def best_plan(
+    slots: Iterable[Slot], walks: Walks, lunch: Lunch | None = None
+) -> tuple[float, list[str]]:
     """The maximum total weight of a clash-free sequence with enough time to walk between
-    rooms, and the ids of one such sequence in time order."""
+    rooms (and, with ``lunch``, a free stretch for it), and the ids of one such sequence in
+    time order.
+
+    With lunch the sweep has two layers, before and after lunch: node ``j`` is "the plan ending
+    with talk j, lunch still to come" and node ``n + j`` "... lunch taken"; a talk reaches the
+    second layer through a lunch that fits between its end and the next talk's start."""
     ordered = sorted(
         (s for s in slots if s.weight > 0 and s.end > s.start), key=lambda s: (s.start, s.end, s.id)
     )
-    if not ordered:
-        return 0.0, []
-    partners = walks.partners()
-    everywhere = ""  # releases to all rooms (no room is named "" in a plan's slots)
-    releases: list[tuple[int, int, str]] = []  # (minute, talk, to which room)
+    n = len(ordered)
+    layers = 1 if lunch is None else 2
+    releases: list[Release] = []
     for i, slot in enumerate(ordered):
-        releases.append((slot.end, i, slot.room))
-        releases.append((slot.end + walks.usual, i, everywhere))
-        for room, minutes in partners.get(slot.room, {}).items():
-            releases.append((slot.end + minutes, i, room))
+        for layer in range(layers):
+            releases += _releases(slot, layer * n + i, layer, slot.end, walks)
+        done = None if lunch is None else lunch.over(slot.end)
+        if done is not None:
+            releases += _releases(slot, i, 1, done, walks)
     releases.sort()
     longer = {
         room: {other: m for other, m in near.items() if m > walks.usual}
-        for room, near in partners.items()
+        for room, near in walks.partners.items()
     }
-    to_room: dict[str, tuple[float, int]] = {}
-    to_all = _Released(per_room=any(longer.values()))
-    value = [0.0] * len(ordered)
-    parent = [-1] * len(ordered)
-    nothing = (0.0, -1)
+    unreachable = (-math.inf, -1)
+    start = (0.0, -1)  # a plan may begin with any talk
+    empty = [start, unreachable]  # ... but only after lunch in the second layer
+    to_room: list[dict[str, tuple[float, int]]] = [{} for _ in range(layers)]
+    to_all = [_Released(any(longer.values()), empty[layer]) for layer in range(layers)]
+    value = [-math.inf] * (layers * n)
+    parent = [-1] * (layers * n)
     k = 0
     for j, slot in enumerate(ordered):
         while k < len(releases) and releases[k][0] <= slot.start:
-            _, i, room = releases[k]
+            _, node, layer, room = releases[k]
             k += 1
-            if room == everywhere:
-                to_all.add(ordered[i].room, value[i], i)
-            elif value[i] > to_room.get(room, nothing)[0]:
-                to_room[room] = (value[i], i)
-        top = max(to_all.best(longer.get(slot.room, {})), to_room.get(slot.room, nothing))
-        value[j] = top[0] + slot.weight
-        parent[j] = top[1]
-    last = max(range(len(ordered)), key=lambda j: (value[j], -j))
+            if value[node] == -math.inf:
+                continue
+            if room == EVERYWHERE:
+                to_all[layer].add(ordered[node % n].room, value[node], node)
+            elif value[node] > to_room[layer].get(room, empty[layer])[0]:
+                to_room[layer][room] = (value[node], node)
+        for layer in range(layers):
+            top = max(
+                to_all[layer].best(longer.get(slot.room, {})),
+                to_room[layer].get(slot.room, empty[layer]),
+            )
+            if layer == 1 and lunch is not None and lunch.start + lunch.length <= slot.start:
+                top = max(top, start)  # lunch first
+            value[layer * n + j] = top[0] + slot.weight
+            parent[layer * n + j] = top[1]
+    endings = [
+        node
+        for node in range(layers * n)
+        if lunch is None or node >= n or lunch.over(ordered[node].end) is not None
+    ]
+    last = max(endings, key=lambda node: (value[node], -node), default=-1)
+    if last < 0 or value[last] <= 0:
+        return 0.0, []
     total = value[last]
     chosen: list[str] = []
     while last >= 0:
-        chosen.append(ordered[last].id)
+        chosen.append(ordered[last % n].id)
         last = parent[last]
     return total, chosen[::-1]
 
