@@ -95,6 +95,7 @@ CAPPED = [
 def _unknown(solver: cp_model.CpSolver, model: cp_model.CpModel) -> int:
     """A solve stopped by the clock before it found anything."""
     solver.parameters.max_time_in_seconds = 0.0
+    solver.parameters.catch_sigint_signal = False  # leave Ctrl-C to Python, as the planner does
     code = solver.solve(model)
     assert code == cp_model.UNKNOWN
     return code

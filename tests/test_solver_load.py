@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from bench.synthetic import grid
+
 from planner.interests.profile import InterestProfile
 from planner.itinerary import Itinerary
 from planner.solver import plan
