@@ -69,18 +69,21 @@ def test_side_rules_are_named() -> None:
     talks=talk_grids(),
     walk=st.sampled_from([0, 5, 12, 30]),
     lunch=st.sampled_from([0, 30, 60]),
+    walking=st.sampled_from(["cliques", "flow"]),
 )
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_cp_sat_model_equals_the_exact_programme(
-    data: st.DataObject, talks: list[T], walk: int, lunch: int
+    data: st.DataObject, talks: list[T], walk: int, lunch: int, walking: planner.WalkingModel
 ) -> None:
+    """Both models of walking between talks, whichever the planner would choose."""
     scores = {t.id: data.draw(st.integers(0, 20)) / 2 for t in talks}
     problem = build_problem(build(talks), InterestProfile(walk=walk, lunch=lunch), scores)
     for day in problem.days:
         worth = {c.id: c.weight for c in day.candidates}
         plan = exact.talks_plan(problem, [day], worth)
         expected = sum(c.candidate.weight for c in plan if c.candidate is not None)
-        solved = planner.solve(planner.build(problem, [day], relax=False), 5.0)
+        built = planner.build(problem, [day], relax=False, walking=walking)
+        solved = planner.solve(built, 5.0)
         assert solved.status == "optimal"
         assert solved.objective == expected
 

@@ -3,9 +3,11 @@ default: every rule is per day), and hands the solution to :mod:`.explain` for t
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ortools.sat.python import cp_model
 
@@ -19,6 +21,7 @@ from planner.solver.interrupt import solve_interruptibly
 from planner.solver.items import SCALE, Candidate, Day, Problem, build_problem
 from planner.solver.rules.caps import add_daily_caps
 from planner.solver.rules.clash import add_no_clash
+from planner.solver.rules.flow import add_walking_flow
 from planner.solver.rules.lunch import add_lunch, lunch_problems
 from planner.solver.rules.objective import Objective, add_objective, coefficients
 from planner.solver.rules.posters import add_poster_visits
@@ -64,9 +67,31 @@ class Rules:
     constraints: dict[str, int]
 
 
-def add_rules(model: cp_model.CpModel, problem: Problem, days: list[Day], *, relax: bool) -> Rules:
+WalkingModel = Literal["cliques", "flow"]
+
+
+def walking_model(problem: Problem, talks: list[Candidate]) -> WalkingModel:
+    """The time-space network when the walk is as long as the usual talk (the walking cliques
+    then fall back to pairs: 520-1,560 talks a day with 30-minute walks and 20-minute talks,
+    5-15x less deterministic time), the cliques when it is shorter (faster by up to 5x, see
+    bench/README.md) and wherever two rooms have a walk of their own."""
+    walk = problem.profile.walk
+    if problem.profile.walk_between or walk == 0 or not talks:
+        return "cliques"
+    return "flow" if walk >= statistics.median(t.length for t in talks) else "cliques"
+
+
+def add_rules(
+    model: cp_model.CpModel,
+    problem: Problem,
+    days: list[Day],
+    *,
+    relax: bool,
+    walking: WalkingModel | None = None,
+) -> Rules:
     """Every rule of ``problem`` for ``days`` in ``model``, without an objective. Several
-    attendees' rules can share one model (group planning)."""
+    attendees' rules can share one model (group planning). ``walking`` chooses the model of
+    walking between talks (by default :func:`walking_model`)."""
     variables = Variables.create(model, days)
     counts: dict[str, int] = {}
 
@@ -79,7 +104,10 @@ def add_rules(model: cp_model.CpModel, problem: Problem, days: list[Day], *, rel
     talks = [t for day in days for t in day.talks if variables.has(t)]
     flexible = [f for day in days for f in variables.flex.get(day.day, [])]
     tally("clash cliques", add_no_clash(variables, talks))
-    tally("walking", add_talk_walking(variables, talks, walk))
+    if (walking or walking_model(problem, talks)) == "flow":
+        tally("walking network nodes", add_walking_flow(variables, talks, problem.profile.walk))
+    else:
+        tally("walking", add_talk_walking(variables, talks, walk))
     tally("walking to posters", add_flexible_walking(variables, talks, flexible, walk))
     for day in days:
         tally("lunch cliques", add_lunch(variables, day, talks))
@@ -99,12 +127,13 @@ def build(
     relax: bool,
     previous: Mapping[str, int | None] | None = None,
     start: list[Chosen] | None = None,
+    walking: WalkingModel | None = None,
 ) -> Built:
     """The CP-SAT model of ``days``. ``previous`` maps ids of a previous plan to their start
     minute (for hints and the keep-previous tie-break); without it, ``start`` (a plan of
     talks and lunches) is the hint."""
     model = cp_model.CpModel()
-    rules = add_rules(model, problem, days, relax=relax)
+    rules = add_rules(model, problem, days, relax=relax, walking=walking)
     variables, kept = rules.variables, rules.kept
     objective = add_objective(variables, kept, set(previous or {}))
     if previous is not None:
