@@ -1,5 +1,7 @@
-"""The planner: composes the rules into a CP-SAT model, solves it (one model per day by
-default: every rule is per day), and hands the solution to :mod:`.explain` for the words."""
+"""The planner: plans each day (days linked past midnight together) by the exact programme
+where no side rule breaks it (:mod:`.exact`: optimal, bound = objective), else composes the
+rules into a CP-SAT model started from the exact plan of talks, solves it within a fixed
+deterministic budget, and hands the solution to :mod:`.explain` for the words."""
 
 from __future__ import annotations
 
@@ -364,8 +366,10 @@ def plan(
     solver, ties are broken in favour of keeping its items, and ``changes`` lists what moved.
     ``relax`` drops the fewest hard wishes (must-see, own) that cannot be met together and lists
     them in ``relaxed``; without it such wishes raise :class:`InfeasibleError` naming them.
-    ``time_limit`` is shared by the days, which are solved one after another. The same input
-    gives the same plan (one worker, fixed seed, deterministic time limit)."""
+    ``time_limit`` fixes the deterministic budget of the days CP-SAT plans (a share of it, by
+    size) and is the safety stop on the clock, which returns the best plan found so far. The
+    same input gives the same plan on an idle and on a loaded machine (one worker, fixed seed,
+    deterministic budget) unless the safety stop is reached."""
     problem = build_problem(programme, profile, scores)
     trouble = lunch_problems(problem)
     if trouble:
