@@ -140,13 +140,16 @@ Release = tuple[int, int, int, str]
 EVERYWHERE = ""  # no room is named "" in a plan's slots
 
 
-def _releases(slot: Slot, node: int, layer: int, ready: int, walks: Walks) -> list[Release]:
-    """When the plan ending at ``slot`` (and free from ``ready``) reaches each room."""
+def _releases(
+    slot: Slot, node: int, layer: int, ready: int, usual: int, partners: Mapping[str, int]
+) -> list[Release]:
+    """When the plan ending at ``slot`` (and free from ``ready``) reaches each room (its own,
+    all others a ``usual`` walk later, ``partners`` their own walk later)."""
     found = [
         (max(ready, slot.end), node, layer, slot.room),
-        (max(ready, slot.end + walks.usual), node, layer, EVERYWHERE),
+        (max(ready, slot.end + usual), node, layer, EVERYWHERE),
     ]
-    for room, minutes in walks.partners.get(slot.room, {}).items():
+    for room, minutes in partners.items():
         found.append((max(ready, slot.end + minutes), node, layer, room))
     return found
 
@@ -167,12 +170,14 @@ def best_plan(
     n = len(ordered)
     layers = 1 if lunch is None else 2
     releases: list[Release] = []
+    none: dict[str, int] = {}
     for i, slot in enumerate(ordered):
+        partners = walks.partners.get(slot.room, none)
         for layer in range(layers):
-            releases += _releases(slot, layer * n + i, layer, slot.end, walks)
+            releases += _releases(slot, layer * n + i, layer, slot.end, walks.usual, partners)
         done = None if lunch is None else lunch.over(slot.end)
         if done is not None:
-            releases += _releases(slot, i, 1, done, walks)
+            releases += _releases(slot, i, 1, done, walks.usual, partners)
     releases.sort()
     longer = {
         room: {other: m for other, m in near.items() if m > walks.usual}

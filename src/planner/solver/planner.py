@@ -5,9 +5,10 @@ deterministic budget, and hands the solution to :mod:`.explain` for the words.""
 
 from __future__ import annotations
 
+import functools
 import statistics
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -176,8 +177,9 @@ class Fallback:
 
     chosen: list[Chosen]
     worth: int
-    bound: int
-    """An upper bound on the interest of any plan (weight units), known without CP-SAT."""
+    bound: Callable[[], int]
+    """An upper bound on the interest of any plan (weight units), known without CP-SAT (found
+    only when asked for: a run that CP-SAT finishes does without it)."""
 
     @property
     def ids(self) -> set[str]:
@@ -214,9 +216,11 @@ def solve(
     kept_ids = {c.id for c, _ in built.wishes}
     if fallback is not None and (not found or solver.objective_value < fallback.worth):
         kept = len(kept_ids) - sum(1 for c, _ in built.wishes if c.id not in fallback.ids)
-        # Stopped before any plan, CP-SAT's bound means nothing: the one known without it counts.
-        bound = built.objective.interest(solver.best_objective_bound, kept) if found else 0
-        solved = _from_fallback(built, fallback, max(bound, fallback.bound), seconds)
+        # Both bounds hold, the lower counts; stopped before any plan, CP-SAT's means nothing.
+        bound = fallback.bound()
+        if found:
+            bound = min(bound, built.objective.interest(solver.best_objective_bound, kept))
+        solved = _from_fallback(built, fallback, bound, seconds)
         solved.work = solver.deterministic_time
         return solved
     if not found:
@@ -299,7 +303,9 @@ def solve_group(
         kept = {c.id for c, _ in built.wishes}
         worth, _ = coefficients(built.variables.candidates.values(), kept, set(previous or {}))
         fallback = Fallback(
-            start, sum(worth.get(cid, 0) for cid in picked), exact.upper_bound(problem, days)
+            start,
+            sum(worth.get(cid, 0) for cid in picked),
+            functools.partial(exact.upper_bound, problem, days),
         )
     wall = max(0.05, deadline - time.perf_counter())
     building = time.perf_counter() - started
