@@ -1,5 +1,6 @@
 """The solver's growth table: the issue's cases (1,000 talks in 30 rooms, 4,680 in 60, 7,992 in
-222, walks of 5-30 minutes, with and without lunch), a size series at one walk, side-rule days
+222, walks of 5-30 minutes, with and without lunch, a cap on talks), a size series at one
+walk, side-rule days
 that CP-SAT plans (a cap on hours: the exact programme alone cannot), and the same plan on a
 loaded machine (two busy-loop processes beside it).
 
@@ -76,14 +77,14 @@ class Recorder:
 
 
 def oracle(programme: Programme, profile: InterestProfile, scores: dict[str, float]) -> float:
-    """The exact optimum, day by day, with the day's lunch (weight units)."""
+    """The exact optimum, day by day, with the day's lunch and cap on talks (weight units)."""
     problem = build_problem(programme, profile, scores)
     total = 0.0
     for day in problem.days:
         slots = [Slot(t.id, t.start, t.end, t.room, t.weight) for t in day.talks]
         slot = day.lunch
         lunch = None if slot is None else Lunch(slot.window_start, slot.window_end, slot.length)
-        total += best_plan(slots, Walks.of(profile), lunch)[0]
+        total += best_plan(slots, Walks.of(profile), lunch, profile.max_talks_per_day)[0]
     return total
 
 

@@ -53,15 +53,24 @@ def test_a_day_of_talks_walking_and_lunch_is_proven_without_cp_sat(
 def test_side_rules_are_named() -> None:
     programme = build(TALKS, [PS("ps", "15:00", 60, ("p1",))])
     scores = {t.id: 1.0 for t in TALKS} | {"p1": 1.0}
-    capped = InterestProfile(max_talks_per_day=2, lunch=0)
+    capped = InterestProfile(max_talks_per_day=2, max_hours_per_day=1, lunch=0)
     problem = build_problem(programme, capped, scores)
     assert exact.side_rules(problem, problem.days) == [
         "poster visits or presenter duty",
-        "a daily cap",
+        "a cap on hours a day",
     ]
-    loose = InterestProfile(max_talks_per_day=9, lunch=0)
+    loose = InterestProfile(max_talks_per_day=2, max_hours_per_day=9, lunch=0)
     problem = build_problem(build(TALKS), loose, scores)
-    assert exact.side_rules(problem, problem.days) == []
+    assert exact.side_rules(problem, problem.days) == []  # the cap on talks is a layer
+
+
+def test_a_cap_on_talks_is_proven_without_cp_sat(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(planner, "solve", _no_cp_sat)
+    scores = {"a": 2.0, "b": 5.0, "c": 2.0, "d": 3.0, "e": 1.0}
+    profile = InterestProfile(walk=10, lunch=0, max_talks_per_day=2)
+    itinerary = planned(build(TALKS), profile, scores)
+    assert itinerary.status == "optimal"
+    assert itinerary.objective == itinerary.bound == 5 + 3
 
 
 @given(
@@ -109,10 +118,10 @@ def test_stopped_before_any_plan_the_exact_plan_within_the_caps_is_the_answer(
 ) -> None:
     monkeypatch.setattr(planner, "solve_interruptibly", _unknown)
     scores = {t.id: float(k % 5 + 1) for k, t in enumerate(CAPPED)}
-    profile = InterestProfile(walk=5, lunch=45, max_talks_per_day=3)
+    profile = InterestProfile(walk=5, lunch=45, max_hours_per_day=2)  # two 45-minute talks
     itinerary = planned(build(CAPPED), profile, scores)
     assert itinerary.status == "feasible"
-    assert len(ids(itinerary)) == 3
+    assert len(ids(itinerary)) == 2
     assert itinerary.bound >= itinerary.objective > 0
 
 

@@ -80,11 +80,11 @@ def test_a_longer_walk_between_two_rooms_is_kept() -> None:
     assert best_plan([first, Slot("b", 50, 60, "B", 1)], walks)[0] == 2
 
 
-def brute_force(slots: list[Slot], walk: int, lunch: Lunch | None) -> float:
-    """Every subset: talks pairwise apart by a walk (none within a room), and a free stretch
-    of the lunch window long enough for lunch."""
+def brute_force(slots: list[Slot], walk: int, lunch: Lunch | None, most: int | None) -> float:
+    """Every subset of at most ``most`` talks: talks pairwise apart by a walk (none within a
+    room), and a free stretch of the lunch window long enough for lunch."""
     best = 0.0
-    for size in range(len(slots) + 1):
+    for size in range(min(len(slots), len(slots) if most is None else most) + 1):
         for combo in itertools.combinations(sorted(slots, key=lambda s: s.start), size):
             walks = Walks(walk)
             if not all(
@@ -111,6 +111,7 @@ def brute_force(slots: list[Slot], walk: int, lunch: Lunch | None) -> float:
         max_size=9,
     ),
     st.sampled_from([0, 5, 15]),
+    st.sampled_from([None, 1, 2, 3]),
     st.one_of(
         st.none(),
         st.builds(
@@ -121,15 +122,16 @@ def brute_force(slots: list[Slot], walk: int, lunch: Lunch | None) -> float:
         ),
     ),
 )
-def test_the_lunch_layer_equals_brute_force(
-    raw: list[tuple[int, int, int, int]], walk: int, lunch: Lunch | None
+def test_the_lunch_and_cap_layers_equal_brute_force(
+    raw: list[tuple[int, int, int, int]], walk: int, most: int | None, lunch: Lunch | None
 ) -> None:
     slots = [
         Slot(str(k), 5 * s, 5 * (s + n), ROOMS[r], float(w)) for k, (r, s, n, w) in enumerate(raw)
     ]
-    total, ids = best_plan(slots, Walks(walk), lunch)
-    assert total == brute_force(slots, walk, lunch)
+    total, ids = best_plan(slots, Walks(walk), lunch, most)
+    assert total == brute_force(slots, walk, lunch, most)
     assert sum(s.weight for s in slots if s.id in ids) == total
+    assert most is None or len(ids) <= most
 
 
 def test_metric_walks() -> None:

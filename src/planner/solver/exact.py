@@ -1,11 +1,12 @@
 """The exact plan of talks, by the oracle's dynamic programme (:mod:`.oracle`), for days where
 it is the whole answer and as the warm start and fallback of the CP-SAT model elsewhere.
 
-The programme is exact for a day of talks at fixed times with walking, the day's lunch and
-the objective's worth of each talk (interest, hard wishes, keeping a previous plan's items),
-as long as walks are metric (no walk longer than a detour through a third room). Poster
-visits, presenter duty, a daily cap that binds or lunches on more than one day of a group
-break it: then its plan is only a start for CP-SAT, and a fallback if it meets every rule.
+The programme is exact for a day of talks at fixed times with walking, the day's lunch, the
+cap on talks a day and the objective's worth of each talk (interest, hard wishes, keeping a
+previous plan's items), as long as walks are metric (no walk longer than a detour through a
+third room). Poster visits, presenter duty, a cap on hours that binds, or lunches or a cap on
+talks over several days planned together break it: then its plan is only a start for CP-SAT,
+and a fallback if it meets every rule.
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ def _lunch_days(days: list[Day]) -> list[Day]:
     return [d for d in days if d.lunch is not None]
 
 
-def _caps_bind(problem: Problem, day: Day) -> bool:
-    profile = problem.profile
-    talks = day.talks
-    if profile.max_talks_per_day is not None and len(talks) > profile.max_talks_per_day:
-        return True
-    cap = hours_cap_minutes(profile)
-    return cap is not None and sum(t.length for t in talks) > cap
+def _talks_cap(problem: Problem, day: Day) -> int | None:
+    """The cap on talks a day, where the day has more talks than that."""
+    most = problem.profile.max_talks_per_day
+    return most if most is not None and len(day.talks) > most else None
+
+
+def _hours_cap_binds(problem: Problem, day: Day) -> bool:
+    cap = hours_cap_minutes(problem.profile)
+    return cap is not None and sum(t.length for t in day.talks) > cap
 
 
 def side_rules(problem: Problem, days: list[Day]) -> list[str]:
@@ -39,8 +42,10 @@ def side_rules(problem: Problem, days: list[Day]) -> list[str]:
         found.append("poster visits or presenter duty")
     if len(_lunch_days(days)) > 1:
         found.append("lunch on more than one day planned together")
-    if any(_caps_bind(problem, d) for d in days):
-        found.append("a daily cap")
+    if any(_hours_cap_binds(problem, d) for d in days):
+        found.append("a cap on hours a day")
+    if len(days) > 1 and any(_talks_cap(problem, d) is not None for d in days):
+        found.append("a cap on talks a day, on days planned together")
     if not Walks.of(problem.profile).metric():
         found.append("walks longer than a detour")
     return found
@@ -52,8 +57,9 @@ def _lunch_at(slot: LunchSlot, taken: list[tuple[int, int]]) -> int | None:
 
 
 def talks_plan(problem: Problem, days: list[Day], worth: Mapping[str, int]) -> list[Chosen]:
-    """The plan of talks (and lunches) of greatest worth that keeps to clashes, walks and the
-    lunch of the group's one lunch day (a group with more keeps to none of them)."""
+    """The plan of talks (and lunches) of greatest worth that keeps to clashes, walks, the
+    lunch of the group's one lunch day (a group with more keeps to none of them) and, for a
+    group of one day, the cap on talks."""
     lunches = _lunch_days(days)
     lunch = None
     if len(lunches) == 1 and lunches[0].lunch is not None:
@@ -61,7 +67,8 @@ def talks_plan(problem: Problem, days: list[Day], worth: Mapping[str, int]) -> l
         lunch = Lunch(slot.window_start, slot.window_end, slot.length)
     talks = {t.id: t for d in days for t in d.talks}
     slots = [Slot(t.id, t.start, t.end, t.room, worth.get(t.id, 0)) for t in talks.values()]
-    _, ids = best_plan(slots, Walks.of(problem.profile), lunch)
+    most = _talks_cap(problem, days[0]) if len(days) == 1 else None
+    _, ids = best_plan(slots, Walks.of(problem.profile), lunch, most)
     chosen = [Chosen(talks[i], talks[i].day, talks[i].start, talks[i].end) for i in ids]
     taken = [(c.start, c.end) for c in chosen]
     for day in lunches:

@@ -154,42 +154,71 @@ def _releases(
     return found
 
 
+@dataclass(frozen=True)
+class _States:
+    """The sweep's layers: lunch still to come or taken (with ``lunch``), and how many talks
+    the plan holds so far (with a cap ``most``; otherwise one layer for any number)."""
+
+    lunch: bool
+    most: int | None
+
+    @cached_property
+    def all(self) -> list[tuple[int, int]]:
+        counts = range(self.most if self.most is not None else 1)
+        return [(taken, c) for taken in range(2 if self.lunch else 1) for c in counts]
+
+    def after(self, state: tuple[int, int], lunch: bool) -> int | None:
+        """The layer of a plan that goes on from ``state`` with one more talk (and lunch
+        before it), or None past the cap or with lunch taken twice."""
+        taken, count = state
+        if (self.most is not None and count + 1 >= self.most) or (
+            lunch and (taken or not self.lunch)
+        ):
+            return None
+        following = (1 if lunch else taken, count + 1 if self.most is not None else 0)
+        return self.all.index(following)
+
+
 def best_plan(
-    slots: Iterable[Slot], walks: Walks, lunch: Lunch | None = None
+    slots: Iterable[Slot], walks: Walks, lunch: Lunch | None = None, most: int | None = None
 ) -> tuple[float, list[str]]:
     """The maximum total weight of a clash-free sequence with enough time to walk between
-    rooms (and, with ``lunch``, a free stretch for it), and the ids of one such sequence in
-    time order.
+    rooms (with ``lunch``, a free stretch for it; with ``most``, at most that many talks), and
+    the ids of one such sequence in time order.
 
-    With lunch the sweep has two layers, before and after lunch: node ``j`` is "the plan ending
-    with talk j, lunch still to come" and node ``n + j`` "... lunch taken"; a talk reaches the
-    second layer through a lunch that fits between its end and the next talk's start."""
+    The sweep has a layer per state (:class:`_States`): node ``s * n + j`` is "the best plan
+    ending with talk j in state s". An ended talk is released into the state of what may
+    follow it: one more talk, and lunch taken if it fits between its end and the next start."""
     ordered = sorted(
         (s for s in slots if s.weight > 0 and s.end > s.start), key=lambda s: (s.start, s.end, s.id)
     )
     n = len(ordered)
-    layers = 1 if lunch is None else 2
+    states = _States(lunch is not None, most)
+    layers = states.all
     releases: list[Release] = []
     none: dict[str, int] = {}
+    goes_on = [states.after(state, lunch=False) for state in layers]
+    via_lunch = [states.after(state, lunch=True) for state in layers]
     for i, slot in enumerate(ordered):
         partners = walks.partners.get(slot.room, none)
-        for layer in range(layers):
-            releases += _releases(slot, layer * n + i, layer, slot.end, walks.usual, partners)
         done = None if lunch is None else lunch.over(slot.end)
-        if done is not None:
-            releases += _releases(slot, i, 1, done, walks.usual, partners)
+        for s in range(len(layers)):
+            plain, fed = goes_on[s], via_lunch[s]
+            if plain is not None:
+                releases += _releases(slot, s * n + i, plain, slot.end, walks.usual, partners)
+            if done is not None and fed is not None:
+                releases += _releases(slot, s * n + i, fed, done, walks.usual, partners)
     releases.sort()
     longer = {
         room: {other: m for other, m in near.items() if m > walks.usual}
         for room, near in walks.partners.items()
     }
     unreachable = (-math.inf, -1)
-    start = (0.0, -1)  # a plan may begin with any talk
-    empty = [start, unreachable]  # ... but only after lunch in the second layer
-    to_room: list[dict[str, tuple[float, int]]] = [{} for _ in range(layers)]
-    to_all = [_Released(any(longer.values()), empty[layer]) for layer in range(layers)]
-    value = [-math.inf] * (layers * n)
-    parent = [-1] * (layers * n)
+    start = (0.0, -1)  # a plan may begin with any talk, after lunch if lunch fits first
+    to_room: list[dict[str, tuple[float, int]]] = [{} for _ in layers]
+    to_all = [_Released(any(longer.values()), unreachable) for _ in layers]
+    value = [-math.inf] * (len(layers) * n)
+    parent = [-1] * (len(layers) * n)
     k = 0
     for j, slot in enumerate(ordered):
         while k < len(releases) and releases[k][0] <= slot.start:
@@ -199,21 +228,26 @@ def best_plan(
                 continue
             if room == EVERYWHERE:
                 to_all[layer].add(ordered[node % n].room, value[node], node)
-            elif value[node] > to_room[layer].get(room, empty[layer])[0]:
+            elif value[node] > to_room[layer].get(room, unreachable)[0]:
                 to_room[layer][room] = (value[node], node)
-        for layer in range(layers):
+        for s, (taken, count) in enumerate(layers):
             top = max(
-                to_all[layer].best(longer.get(slot.room, {})),
-                to_room[layer].get(slot.room, empty[layer]),
+                to_all[s].best(longer.get(slot.room, {})),
+                to_room[s].get(slot.room, unreachable),
             )
-            if layer == 1 and lunch is not None and lunch.start + lunch.length <= slot.start:
-                top = max(top, start)  # lunch first
-            value[layer * n + j] = top[0] + slot.weight
-            parent[layer * n + j] = top[1]
+            first = count == 0 and (
+                not taken or (lunch is not None and lunch.start + lunch.length <= slot.start)
+            )
+            if first:
+                top = max(top, start)
+            value[s * n + j] = top[0] + slot.weight
+            parent[s * n + j] = top[1]
     endings = [
         node
-        for node in range(layers * n)
-        if lunch is None or node >= n or lunch.over(ordered[node].end) is not None
+        for node in range(len(layers) * n)
+        if lunch is None
+        or layers[node // n][0] == 1
+        or lunch.over(ordered[node % n].end) is not None
     ]
     last = max(endings, key=lambda node: (value[node], -node), default=-1)
     if last < 0 or value[last] <= 0:
