@@ -153,6 +153,8 @@ def cases(quick: bool) -> list[Case]:
                 InterestProfile(walk=12),
             )
         )
+    capped = InterestProfile(walk=30, max_talks_per_day=20)
+    found.append(Case("4,680 talks / 60 rooms, walk 30, lunch, 20 talks a day", sixty, capped))
     for w in (12, 30):
         found.append(
             Case(

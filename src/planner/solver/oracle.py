@@ -10,9 +10,10 @@ for all rooms. Where a room's own walk to ``j``'s room is longer than the usual 
 is left out of the maximum for all rooms (kept per room in a heap, so the best room not left
 out is found at once).
 
-The oracle knows nothing of caps, lunch, posters or must-sees: it plans the days that have
-none of them (see :mod:`planner.solver.exact`), checks the solver on talk-only problems and
-gives it a warm start."""
+A lunch inside a window and a cap on the number of talks are layers of the same sweep (see
+:func:`best_plan`). The oracle knows nothing of posters or a cap on hours: it plans the days
+that have neither (see :mod:`planner.solver.exact`), checks the solver, and gives it a warm
+start elsewhere."""
 
 from __future__ import annotations
 
