@@ -3,8 +3,10 @@ without poster sessions), 1,000 talks in 30 rooms, 600 posters, and the embedded
 programme. For each: CP-SAT solve time, status and gap, and two ratios measured in this run:
 the objective against the exact oracle (talks only) and the greedy baseline against it.
 
+Then the growth table of :mod:`bench.solver_growth` (``--growth``: only that).
+
 Run: ``python -m bench.solver_bench`` (or ``python bench/solver_bench.py``); ``--quick`` skips
-the largest cases, ``--workers N`` sets CP-SAT's workers.
+the largest cases.
 """
 
 from __future__ import annotations
@@ -25,13 +27,14 @@ import ortools
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import solver_growth
 from bench.realdata import ccc36, fosdem
 from bench.synthetic import conference
 from planner.interests.profile import InterestProfile
 from planner.model import Programme
 from planner.solver import plan, validate
 from planner.solver.items import build_problem
-from planner.solver.oracle import Slot, best_by_day
+from planner.solver.oracle import Slot, Walks, best_by_day
 from planner.solver.planner import solve_problem
 from planner.sources import load_programme
 
@@ -107,7 +110,7 @@ def run_case(
     vs_oracle = greedy_ratio = "-"
     if talks_only:
         days = _talk_days(programme, scores)
-        exact, _ = best_by_day(days, profile.walk_minutes)
+        exact, _ = best_by_day(days, Walks.of(profile))
         vs_oracle = f"{itinerary.objective / exact:.4f}"
         greedy_ratio = f"{greedy(days, profile.walk) / exact:.4f}"
     rooms = len({programme.room_of(c) for c in programme.contributions})
@@ -165,7 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="skip the 60-track cases")
     parser.add_argument("--time-limit", type=float, default=10.0)
+    parser.add_argument(
+        "--growth", action="store_true", help="only the growth table (bench/solver_growth.py)"
+    )
     args = parser.parse_args(argv)
+    if args.growth:
+        return solver_growth.main(["--time-limit", str(args.time_limit)] + ["--quick"] * args.quick)
 
     walk = InterestProfile(walk=5, lunch=0)
     full = InterestProfile(walk=5)  # lunch 45 min, posters 8 min
@@ -241,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     print("| model | status | solve ms | wall ms | gap |")
     print("|---|---|---:|---:|---:|")
     print(_per_day_vs_joint(20, args.time_limit, 1), flush=True)
-    return 0
+    print()
+    return solver_growth.main(["--time-limit", str(args.time_limit)] + ["--quick"] * args.quick)
 
 
 if __name__ == "__main__":

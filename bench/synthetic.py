@@ -96,3 +96,52 @@ def conference(
         contributions=contributions,
     )
     return programme, scores
+
+
+def grid(
+    rooms: int, talks_per_room_day: int, seed: int = 1, days: tuple[date, ...] = DAYS
+) -> tuple[Programme, dict[str, float]]:
+    """Back-to-back 20-minute talks from 9:00 in every room (rooms start 0-15 minutes apart,
+    so a walk always costs something), random interest 0.1-10 on every talk: the growth cases
+    of the solver benchmark."""
+    rng = random.Random(seed)
+    zone = ZoneInfo(ZONE)
+    sessions: list[Session] = []
+    contributions: list[Contribution] = []
+    scores: dict[str, float] = {}
+    for d, day in enumerate(days):
+        for r in range(rooms):
+            start = datetime.combine(day, time(9, 5 * (r % 4)), tzinfo=zone)
+            sid = f"d{d}-r{r}"
+            end = start + timedelta(minutes=20 * talks_per_room_day)
+            sessions.append(
+                Session(
+                    id=sid,
+                    title=f"Track {r + 1}",
+                    kind="contributed",
+                    room=f"Room {r + 1}",
+                    start=start,
+                    end=end,
+                )
+            )
+            for k in range(talks_per_room_day):
+                cid = f"t{len(contributions)}"
+                at = start + timedelta(minutes=20 * k)
+                contributions.append(
+                    Contribution(
+                        id=cid,
+                        title=f"Talk {cid}",
+                        kind="talk",
+                        session=sid,
+                        start=at,
+                        end=at + timedelta(minutes=20),
+                    )
+                )
+                scores[cid] = round(rng.uniform(0.1, 10), 1)
+    programme = Programme(
+        conference=Conference(name=f"Grid {rooms} rooms", timezone=ZONE, days=list(days)),
+        rooms=[Room(name=f"Room {r + 1}") for r in range(rooms)],
+        sessions=sessions,
+        contributions=contributions,
+    )
+    return programme, scores

@@ -10,7 +10,7 @@ import pytest
 from planner.interests.profile import BusyInterval, InterestProfile
 from planner.model import Programme
 from planner.solver import InfeasibleError, plan
-from planner.solver.oracle import Slot, best_plan
+from planner.solver.oracle import Slot, Walks, best_plan
 from planner.sources import load_programme
 from solver_factory import planned
 
@@ -52,7 +52,7 @@ def test_talks_only_matches_the_oracle(programme: Programme) -> None:
         if c.id in scores
         for s, e in [programme.window(c)]
     ]
-    assert it.objective == best_plan(clock, profile.walk_minutes)[0]
+    assert it.objective == best_plan(clock, Walks.of(profile))[0]
 
 
 def test_a_full_profile(programme: Programme) -> None:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.interests.profile import InterestProfile
-from planner.solver.oracle import Slot, best_plan
+from planner.solver.oracle import Slot, Walks, best_plan
 from solver_factory import PS, T, build, planned
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -56,7 +56,7 @@ def test_talks_only_objective_equals_oracle(data: st.DataObject, talks: list[T],
         )
         for c in programme.contributions
     ]
-    expected, chosen = best_plan(slots, profile.walk_minutes)
+    expected, chosen = best_plan(slots, Walks.of(profile))
     assert itinerary.status == "optimal"
     assert itinerary.objective == expected
     assert sum(scores[c] for c in chosen) == expected
@@ -191,7 +191,7 @@ def test_oracle_equals_brute_force(data: st.DataObject, talks: list[T], walk: in
     slots = [
         Slot(t.id, _minutes(t.hm), _minutes(t.hm) + t.minutes, t.room, scores[t.id]) for t in talks
     ]
-    assert best_plan(slots, lambda a, b: 0 if a == b else walk)[0] == brute_force(case, scores)
+    assert best_plan(slots, Walks(walk))[0] == brute_force(case, scores)
 
 
 @settings(max_examples=150, deadline=None)
@@ -226,4 +226,4 @@ def test_oracle_equals_brute_force_with_overlaps_in_one_room(
                 for x, y in itertools.combinations(combo, 2)
             ):
                 best = max(best, sum(x.weight for x in combo))
-    assert best_plan(slots, lambda a, b: 0 if a == b else walk)[0] == best
+    assert best_plan(slots, Walks(walk))[0] == best

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planner.interests.profile import InterestProfile
-from planner.solver.oracle import Slot, best_plan
+from planner.solver.oracle import Slot, Walks, best_plan
 from solver_factory import planned
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -36,7 +36,7 @@ def test_real_schedule_talks_match_the_oracle(reader: object) -> None:
         if programme.window(c)[1] > programme.window(c)[0]
     ]
     assert itinerary.status == "optimal"
-    assert itinerary.objective == pytest.approx(best_plan(slots, profile.walk_minutes)[0])
+    assert itinerary.objective == pytest.approx(best_plan(slots, Walks.of(profile))[0])
 
 
 def test_real_schedule_with_lunch_validates() -> None:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -29,20 +30,32 @@ class Objective:
         return int(raw + 1e-6) // self.keep_factor - kept_wishes * self.wish_value
 
 
+def coefficients(
+    candidates: Iterable[Candidate], kept: set[str], previous_ids: set[str]
+) -> tuple[dict[str, int], Objective]:
+    """Each candidate's worth in the one integer objective (ids to coefficients; ``kept``: the
+    ids of hard wishes rewarded rather than forced), and how to read interest back from it."""
+    items = list(candidates)
+    total = sum(c.weight for c in items)
+    wish_value = total + 1 if kept else 0
+    keep = {c.id for c in items} & previous_ids
+    factor = len(keep) + 1
+    worth = {
+        c.id: c.weight * factor
+        + (wish_value * factor if c.id in kept else 0)
+        + (1 if c.id in keep else 0)
+        for c in items
+    }
+    return worth, Objective(factor, wish_value)
+
+
 def add_objective(
     variables: Variables,
     kept: list[tuple[Candidate, cp_model.IntVar]],
     previous_ids: set[str],
 ) -> Objective:
-    model = variables.model
-    items = list(variables.candidates.values())
-    interest = [(c.weight, variables.attends(c)) for c in items if c.weight > 0]
-    total = sum(w for w, _ in interest)
-    wish_value = total + 1 if kept else 0
-    keep = [variables.attend[i] for i in sorted(previous_ids) if i in variables.attend]
-    factor = len(keep) + 1
-    terms = [w * factor * lit for w, lit in interest]
-    terms += [wish_value * factor * lit for _, lit in kept]
-    terms += keep
-    model.maximize(sum(terms))
-    return Objective(factor, wish_value)
+    worth, objective = coefficients(
+        variables.candidates.values(), {c.id for c, _ in kept}, previous_ids
+    )
+    variables.model.maximize(sum(w * variables.attend[cid] for cid, w in worth.items() if w > 0))
+    return objective
