@@ -129,8 +129,13 @@ def test_refuses_text_that_is_no_programme_naming_the_formats(tmp_path: Path) ->
     calendar = tmp_path / "talks.ics"
     calendar.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n")
     code, out, err = run("import", str(calendar), "-o", str(tmp_path / "out.yaml"))
+    assert code == 1  # read as a calendar programme, which holds no event
+    assert "talks.ics: not a programme this planner reads as a calendar: it holds no event" in err
+    notes = tmp_path / "talks.md"
+    notes.write_text("# Talks\n\nSome notes.\n")
+    code, out, err = run("import", str(notes), "-o", str(tmp_path / "out.yaml"))
     assert code == 1
-    assert "talks.ics: not a programme or schedule this planner reads" in err
+    assert "talks.md: not a programme or schedule this planner reads" in err
     assert "frab/Pentabarf schedule.xml" in err and "Indico timetable JSON" in err
     assert "Traceback" not in out + err
 

@@ -59,7 +59,8 @@ def test_the_real_sources_list_is_not_a_schedule(real_file: Callable[[str], Path
     assert refused(path) == (
         f"{path}: {NOT_A_SCHEDULE} (YAML or JSON with 'conference', 'rooms', 'sessions', "
         "'contributions'), a book of abstracts, a frab/Pentabarf schedule.xml, a c3voc/frab or "
-        "pretalx schedule JSON, or an Indico timetable JSON"
+        "pretalx schedule JSON, an Indico timetable JSON, or a programme published as an iCalendar "
+        "(.ics) file"
     )
 
 

@@ -21,7 +21,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 PROGRAMME_HELP = (
     "Programme file (YAML/JSON, book of abstracts, frab schedule.xml, c3voc/pretalx schedule "
-    "JSON, Indico timetable JSON); default: the embedded ML4Astro 2022."
+    "JSON, Indico timetable JSON, a programme calendar .ics); default: the embedded ML4Astro 2022."
 )
 
 
@@ -194,7 +194,8 @@ def import_(
     local_times: bool,
 ) -> None:
     """Convert SOURCE (a book of abstracts, a frab schedule.xml, a c3voc/pretalx schedule JSON,
-    an Indico timetable JSON, or any programme file) to a programme file.
+    an Indico timetable JSON, a programme published as a calendar (.ics), or any programme file)
+    to a programme file.
 
     A book of abstracts has no clock times: a timetable template (YAML) lays its contributions
     out in the book's order, each day from its first contribution, talks one after another,

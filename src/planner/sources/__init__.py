@@ -5,7 +5,8 @@ returns the programme with the reader's warnings; :func:`load_programme` returns
 
 Formats: planner programme files (YAML/JSON), a book of abstracts (with a timetable template),
 frab/Pentabarf ``schedule.xml``, c3voc/frab ``schedule.json`` and ``schedule2``, pretalx's
-schedule JSON, and Indico's timetable export JSON.
+schedule JSON, Indico's timetable export JSON, and programmes published as iCalendar files
+(:mod:`planner.sources.ics_programme`).
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ JSON_EXPECTED = (
 ANY_EXPECTED = (
     "a planner programme (YAML or JSON with 'conference', 'rooms', 'sessions', "
     "'contributions'), a book of abstracts, a frab/Pentabarf schedule.xml, a c3voc/frab or "
-    "pretalx schedule JSON, or an Indico timetable JSON"
+    "pretalx schedule JSON, an Indico timetable JSON, or a programme published as an iCalendar "
+    "(.ics) file"
 )
 
 
@@ -67,8 +69,12 @@ def find_timetable(book: Path) -> Path | None:
 
 
 def _sniff(data: bytes) -> str:
-    """``xml``, ``json``, ``book`` or ``programme`` (YAML), from the first bytes."""
+    """``xml``, ``json``, ``ics``, ``book`` or ``programme`` (YAML), from the first bytes."""
+    from planner.sources.ics_programme import is_calendar
+
     text = data[:4096].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if is_calendar(text):
+        return "ics"
     if text.startswith("<"):
         return "xml"
     if text.startswith(("{", "[")):
@@ -204,6 +210,13 @@ def _import_file(
         if isinstance(read, Programme):
             return _own(read, source, "planner programme", zone)
         return assemble(read, zone, local_times)
+    if kind == "ics":
+        from planner.sources.assemble import assemble
+        from planner.sources.ics_programme import read_ics_programme
+
+        raw = read_ics_programme(data, source)
+        del data
+        return assemble(raw, zone, local_times)
     if kind == "book":
         return _own(load_book(path, timetable), source, "book of abstracts", zone)
     return _own(_read_other(path, data, source), source, "planner programme", zone)
