@@ -79,3 +79,18 @@ async def test_r_ranks_the_matches_by_relevance_and_again_by_time(programme: Pro
         await pilot.press("r")
         await pilot.pause()
         assert [r.key for r in table.rows_shown if r.is_contribution] == by_time
+
+
+async def test_a_cancelled_item_says_so_in_the_kind_column(tmp_path: Path) -> None:
+    text = NIGHT.read_text(encoding="utf-8")
+    path = tmp_path / "cancelled.schedule.xml"
+    path.write_text(text.replace("<title>Rust before", "<title>CANCELLED Rust before"), "utf-8")
+    programme = load_programme(path)
+    gone = next(c for c in programme.contributions if c.cancelled)
+    app = PlannerApp(programme, None, clock=lambda: FIXED_NOW)
+    async with running(app) as pilot:
+        await pilot.pause()
+        table = app.main.active_table()
+        assert cell(app, gone.id, "kind") == "cancelled"
+        assert not cell(app, gone.id, "title").startswith("CANCELLED")
+        assert table.widths()["kind"] == len("cancelled")

@@ -15,6 +15,8 @@ from planner.tui.rows import Row
 Marker = Callable[[str], Text]
 
 FIXED_WIDTHS = {"mark": 5, "kind": 7}
+CANCELLED = "cancelled"
+"""The kind column of a cancelled item (the column widens for it on a day that has one)."""
 TIME_WIDTH = 12
 """``09:30–10:30*``; wider on a day with a talk after midnight (``00:50–01:30 +1d``)."""
 ROOM_WIDTH = 11
@@ -81,13 +83,14 @@ class DayTable(DataTable[Text | str]):
         time = max([TIME_WIDTH, *(len(r.time_text) for r in self.rows_shown)])
         room = max([ROOM_WIDTH, *(len(r.room) for r in self.rows_shown)])
         room = min(room, max(ROOM_WIDTH, int(self._width * ROOM_SHARE)))
-        padding = 2 * (len(FIXED_WIDTHS) + 4)
-        rest = max(
-            self._width - sum(FIXED_WIDTHS.values()) - time - room - padding - 2, MIN_TITLE + 10
-        )
+        fixed = dict(FIXED_WIDTHS)
+        if any(r.contribution is not None and r.contribution.cancelled for r in self.rows_shown):
+            fixed["kind"] = len(CANCELLED)
+        padding = 2 * (len(fixed) + 4)
+        rest = max(self._width - sum(fixed.values()) - time - room - padding - 2, MIN_TITLE + 10)
         speaker = max(int(rest * SPEAKER_SHARE), 10)
         return {
-            **FIXED_WIDTHS,
+            **fixed,
             "time": time,
             "room": room,
             "title": rest - speaker,
@@ -145,7 +148,7 @@ class DayTable(DataTable[Text | str]):
             previous_poster = under_heading and row.kind == "poster"
             kind = Text(row.kind, style="dim" if style == "dim" else "")
             if row.contribution is not None and row.contribution.cancelled:
-                style, kind = f"{style} strike dim".strip(), Text("cancelled", style="red")
+                style, kind = f"{style} strike dim".strip(), Text(CANCELLED, style="bold red")
             self.add_row(
                 self.marker(row.key) if row.is_contribution else Text(""),
                 "" if previous_poster else row.time_text,
