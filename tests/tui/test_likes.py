@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.message import Message
 from textual.notifications import Notify
 from textual.widgets import DataTable, Input, Static
@@ -208,3 +209,22 @@ async def test_a_profile_whose_liked_file_is_missing_opens_and_plans_the_rest(
         await pilot.press("delete")
         assert app.profile.like == {}
         assert load_profile(profile_path, app.programme).like == {}
+
+
+async def test_pasted_text_is_kept_as_a_document_and_ranks(make: Make, user_dirs: Path) -> None:
+    app = make()
+    seen = Seen(LikesPanel.Read, LikesPanel.Unreadable)
+    async with running(app, message_hook=seen) as pilot:
+        c = app.programme.contribution_by_id["16"]
+        await pilot.press("i")
+        box = app.screen.query_one("#like-input", Input)
+        box.focus()
+        box.post_message(events.Paste(f"{c.title}\n\n{c.abstract}"))
+        read = await wait_for(pilot, seen, LikesPanel.Read)
+        assert isinstance(read, LikesPanel.Read)
+        kept = Path(read.path)
+        assert kept.parent == user_dirs / "xdg_data_home" / "planner" / "pasted"
+        assert kept.read_text(encoding="utf-8").startswith(c.title)
+        assert app.profile.like == {str(kept): 10.0}
+        assert box.value == "", "the text went to the document, not into the box"
+        assert ranked_ids(app)[0] == "16"

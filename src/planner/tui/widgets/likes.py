@@ -1,16 +1,21 @@
 """The attendee's liked documents and items on the Interests screen: a path box that completes
 file names, the list of what is liked with its weight (Delete removes one), and the reading of
 a new document in a worker thread (a long PDF takes a second or two), reported back with a
-message. Unreadable files are a field error naming the file."""
+message. Unreadable files are a field error naming the file.
+
+Text pasted into the path box (more than one line) is kept as a document of its own, a file
+in the planner's data folder (``pasted/pasted-HASH.txt``): the profile names it like any
+other, it is read the same way, and pasting the same text again adds nothing new."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -55,6 +60,26 @@ class PathSuggester(Suggester):
         return None
 
 
+def pasted_path(text: str) -> Path:
+    """Where pasted ``text`` is kept: named by its content, in the planner's data folder."""
+    from planner.interests.storage import default_profile_path
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return default_profile_path().parent / "pasted" / f"pasted-{digest}.txt"
+
+
+class LikeInput(Input):
+    """The path box: text of more than one line pasted into it is a document, not a path."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        text = event.text.strip()
+        if "\n" in text:
+            event.prevent_default()
+            event.stop()
+            panel = next(a for a in self.ancestors if isinstance(a, LikesPanel))
+            panel.keep_text(text)
+
+
 class LikeList(OptionList):
     """Liked documents and items; Delete removes the highlighted one."""
 
@@ -97,8 +122,8 @@ class LikesPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("Papers you like (Enter adds a file, → completes)", classes="section")
-        yield Input(
-            placeholder="~/papers/my-abstract.pdf (.txt .md .bib .pdf)",
+        yield LikeInput(
+            placeholder="~/papers/abstract.pdf (.txt .md .bib .pdf), or paste text",
             suggester=PathSuggester(),
             id="like-input",
             compact=True,
@@ -130,12 +155,20 @@ class LikesPanel(Vertical):
         self.query_one("#like-error", Static).update("reading…")
         self.read(path)
 
+    def keep_text(self, text: str) -> None:
+        """Keep pasted text as a document, and like it."""
+        self.query_one("#like-error", Static).update("keeping the pasted text…")
+        self.read(str(pasted_path(text)), text)
+
     @work(thread=True, exclusive=True, group="read-like", exit_on_error=False)
-    def read(self, path: str) -> None:
-        """Read the document off the UI thread (it is kept, so scoring it later is quick)."""
+    def read(self, path: str, pasted: str | None = None) -> None:
+        """Read the document off the UI thread (it is kept, so scoring it later is quick);
+        with ``pasted`` text, write it to ``path`` first."""
         from planner.interests.likes import document
 
         try:
+            if pasted is not None:
+                _write(Path(path), pasted)
             document(path)
         except PlannerError as error:
             self.post_message(self.Unreadable(path, str(error)))
@@ -150,3 +183,11 @@ class LikesPanel(Vertical):
 
     def on_likes_panel_unreadable(self, message: LikesPanel.Unreadable) -> None:
         self.query_one("#like-error", Static).update(message.problem)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise PlannerError(f"{path}: cannot keep the pasted text ({error.strerror})") from None
