@@ -59,7 +59,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "More like",
         show=False,
         id="like",
-        tooltip="More like this: rank items like the highlighted one higher (again: undo)",
+        tooltip="More like this: rank items like it higher (again: undo)",
     ),
     Binding(
         "i",

@@ -121,9 +121,9 @@ class LikesPanel(Vertical):
         self.programme = programme
 
     def compose(self) -> ComposeResult:
-        yield Label("Papers you like (Enter adds a file, → completes)", classes="section")
+        yield Label("Liked papers (Enter adds, → completes)", classes="section")
         yield LikeInput(
-            placeholder="~/papers/abstract.pdf (.txt .md .bib .pdf), or paste text",
+            placeholder="~/paper.pdf, .bib, .md, .txt, or paste",
             suggester=PathSuggester(),
             id="like-input",
             compact=True,
