@@ -98,11 +98,16 @@ async def test_l_likes_the_highlighted_item_and_the_ranking_and_plan_follow(
         assert "More like this" not in details_text(app)
 
 
-async def test_the_like_key_is_in_the_help_with_its_tooltip(make: Make) -> None:
+async def test_more_like_this_is_in_the_help_and_the_command_palette(make: Make) -> None:
     app = make()
-    async with running(app):
+    async with running(app) as pilot:
         entries = dict(app.binding_help())
-        assert entries["l"].startswith("More like this")
+        assert entries["l"] == "More like this: rank items like it higher (again: undo)"
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert app.main.select_contribution("30")
+        commands["More like this"].callback()
+        await pilot.pause()
+        assert app.profile.like_item == ["30"]
 
 
 async def test_adding_a_text_document_ranks_its_likes_and_delete_removes_it(
@@ -204,7 +209,7 @@ async def test_a_profile_whose_liked_file_is_missing_opens_and_plans_the_rest(
         # The Interests screen lists it, and it can be removed there.
         await pilot.press("i")
         likes = app.screen.query_one(LikeList)
-        assert "moved-away.pdf" in str(likes.get_option_at_index(0).prompt)
+        assert str(likes.get_option_at_index(0).prompt) == "10  moved-away.pdf  (not found)"
         likes.focus()
         await pilot.press("delete")
         assert app.profile.like == {}

@@ -288,8 +288,13 @@ class PlannerApp(App[None]):
         )
         yield SystemCommand(
             "Interests",
-            "Keywords, speakers and session weights, with their ranked matches",
+            "Keywords, speakers, liked papers and session weights, with their ranked matches",
             main.action_interests,
+        )
+        yield SystemCommand(
+            "More like this",
+            "Rank items like the highlighted one higher (again: undo)",
+            main.action_like,
         )
         yield SystemCommand(
             "Constraints",

@@ -192,7 +192,9 @@ class InterestsScreen(Screen[None]):
             if unmatched:
                 why.update(Text("Nothing matches yet: " + "; ".join(unmatched) + ".", style="dim"))
             else:
-                why.update(Text("Add keywords, speakers or session weights to rank.", style="dim"))
+                why.update(
+                    Text("Add keywords, speakers, papers or session weights to rank.", style="dim")
+                )
             return
         cid, interest = matches[min(max(table.cursor_row, 0), len(matches) - 1)]
         c = self.programme.contribution_by_id[cid]

@@ -66,7 +66,7 @@ MAIN_BINDINGS: list[BindingType] = [
         "interests",
         "Interests",
         id="interests",
-        tooltip="Keywords, speakers and session weights, with their ranked matches",
+        tooltip="Keywords, speakers, papers, session weights and their matches",
     ),
     Binding(
         "w",

@@ -137,8 +137,8 @@ class LikesPanel(Vertical):
         at = likes.highlighted
         likes.clear_options()
         for path, weight in profile.like.items():
-            name = Path(path).name
-            likes.add_option(Option(f"{weight:g}  {name}  ({Path(path).parent})", id=DOC + path))
+            where = Path(path).parent if os.path.isfile(path) else "not found"
+            likes.add_option(Option(f"{weight:g}  {Path(path).name}  ({where})", id=DOC + path))
         titles = self.programme.contribution_by_id
         for cid in profile.like_item:
             title = titles[cid].title if cid in titles else ""
