@@ -233,3 +233,39 @@ async def test_pasted_text_is_kept_as_a_document_and_ranks(make: Make, user_dirs
         assert app.profile.like == {str(kept): 10.0}
         assert box.value == "", "the text went to the document, not into the box"
         assert ranked_ids(app)[0] == "16"
+
+
+async def test_reading_a_document_does_not_block_the_screen(
+    make: Make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import planner.interests.likes as likes
+
+    real = likes.document
+    gate = threading.Event()
+
+    def slow(path: str) -> object:  # a long PDF: the screen goes on meanwhile
+        gate.wait(30)
+        return real(path)
+
+    monkeypatch.setattr(likes, "document", slow)
+    app = make()
+    seen = Seen(LikesPanel.Read, LikesPanel.Unreadable)
+    async with running(app, message_hook=seen) as pilot:
+        path = abstract_of(app, "16", tmp_path)
+        await pilot.press("i")
+        box = app.screen.query_one("#like-input", Input)
+        box.focus()
+        box.value = str(path)
+        await pilot.press("enter")
+        assert str(app.screen.query_one("#like-error", Static).render()) == "reading…"
+        keyword = app.screen.query_one("#keyword-input", Input)
+        keyword.focus()
+        await pilot.press(*"galaxy", "enter")
+        assert app.profile.keyword == ["galaxy"], "keys work while the document is read"
+        assert app.profile.like == {} and not seen.messages
+        gate.set()
+        await wait_for(pilot, seen, LikesPanel.Read)
+        assert app.profile.like == {str(path): 10.0}
+        assert app.profile.keyword == ["galaxy"]
