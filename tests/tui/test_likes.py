@@ -133,6 +133,13 @@ async def test_adding_a_text_document_ranks_its_likes_and_delete_removes_it(
         assert [str(likes.get_option_at_index(0).prompt)] == [f"10  my-abstract.txt  ({tmp_path})"]
         assert box.value == "", "the box is cleared for the next file"
         likes.focus()
+        await pilot.press("plus")
+        assert app.profile.like == {str(path): 15.0}
+        assert app.scores[ids[0]].score == 15.0, "its best match is worth its weight"
+        await pilot.press("minus", "minus", "minus", "minus")
+        assert app.profile.like == {str(path): 0.0}, "not below nothing"
+        await pilot.press("plus", "plus")
+        assert str(likes.get_option_at_index(0).prompt).startswith("10  my-abstract.txt")
         await pilot.press("delete")
         assert app.profile.like == {}
         assert ranked_ids(app) == []

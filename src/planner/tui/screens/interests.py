@@ -250,6 +250,14 @@ class InterestsScreen(Screen[None]):
             items = [x for x in self.profile.like_item if x != item]
             self._post(f"no more like {item}", like_item=items)
 
+    def on_like_list_weighted(self, message: LikeList.Weighted) -> None:
+        if not message.key.startswith(DOC):
+            self.notify(f"A liked item weighs {LIKE_WEIGHT:g}; only papers' weights change.")
+            return
+        path = message.key.removeprefix(DOC)
+        weight = max(self.profile.like.get(path, LIKE_WEIGHT) + message.step * WEIGHT_STEP, 0.0)
+        self._post(f"like {path}", like={**self.profile.like, path: weight})
+
     def change_weight(self, title: str, step: int) -> None:
         weights = dict(self.profile.session)
         if step == 0:

@@ -81,11 +81,27 @@ class LikeInput(Input):
 
 
 class LikeList(OptionList):
-    """Liked documents and items; Delete removes the highlighted one."""
+    """Liked documents and items; Delete removes the highlighted one, + and - change a
+    document's weight."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("delete,backspace", "remove", "Remove", id="likes.remove"),
+        Binding("plus,equals_sign", "weight(1)", "Weight +", id="likes.more"),
+        Binding("minus", "weight(-1)", "Weight -", id="likes.less"),
     ]
+
+    @dataclass
+    class Weighted(Message):
+        """The attendee changed a liked document's weight by ``step`` steps."""
+
+        key: str
+        step: int
+
+    def action_weight(self, step: int) -> None:
+        if self.highlighted is not None:
+            key = self.get_option_at_index(self.highlighted).id
+            if key is not None:
+                self.post_message(self.Weighted(key, step))
 
     @dataclass
     class Removed(Message):
