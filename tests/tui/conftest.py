@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.reactive import reactive
 from textual.widgets import Input, TabbedContent
@@ -74,10 +75,15 @@ async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
 
 
 @asynccontextmanager
-async def running(app: PlannerApp, size: tuple[int, int] = SMALL) -> AsyncIterator[Pilot[None]]:
+async def running(
+    app: PlannerApp,
+    size: tuple[int, int] = SMALL,
+    message_hook: Callable[[Message], None] | None = None,
+) -> AsyncIterator[Pilot[None]]:
     """``app.run_test`` that starts driving only once the main screen is fully up (its day tabs
-    chosen and a table focused): on a loaded machine the first key could come earlier."""
-    async with app.run_test(size=size) as pilot:
+    chosen and a table focused): on a loaded machine the first key could come earlier.
+    ``message_hook`` sees every message the app's widgets receive."""
+    async with app.run_test(size=size, message_hook=message_hook) as pilot:
         for _ in range(500):
             await pilot.pause()
             screen = app.screen_stack[0] if app.screen_stack else None

@@ -114,7 +114,7 @@ async def test_a_keyword_that_matches_nothing_is_named(make: Make) -> None:
     async with running(app) as pilot:
         await pilot.press("i")
         why = app.screen.query_one("#ranked-why", Static)
-        assert str(why.render()) == "Add keywords, speakers or session weights to rank."
+        assert str(why.render()) == "Add keywords, speakers, papers or session weights to rank."
         await pilot.press(*"xqzw", "enter")
         assert app.profile.keyword == ["xqzw"] and ranked_ids(app) == []
         assert str(why.render()) == "Nothing matches yet: keyword 'xqzw' matches no contribution."

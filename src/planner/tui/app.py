@@ -88,6 +88,10 @@ class PlannerApp(App[None]):
         self._generation = 0
         self._plan_timer: Timer | None = None
         self._warming = True  # until the starting profile is scored
+        # The profile without the liked documents that cannot be read: what is scored and
+        # planned. The profile itself keeps them (the attendee may fix the file).
+        self.usable_profile = self.profile
+        self._told: set[str] = set()  # the unreadable documents already notified
 
     def today(self) -> date:
         return self.clock().astimezone(self.programme.conference.zone).date()
@@ -99,6 +103,7 @@ class PlannerApp(App[None]):
         # After the first screen: the imports in the warm-up would otherwise slow it down.
         p = self.profile
         wishes = p.keyword or p.session or p.speaker or p.star or p.must or p.own
+        wishes = wishes or p.like or p.like_item
         if wishes:
             self.call_after_refresh(lambda: self.warm_up(self.profile))
         else:
@@ -112,14 +117,19 @@ class PlannerApp(App[None]):
     def warm_up(self, profile: InterestProfile) -> None:
         """Load scoring and the solver off the UI thread, and score the starting profile."""
         from planner.interests.scoring import score_programme
+        from planner.tui.readable_likes import without_unreadable
 
+        usable, problems = without_unreadable(profile)  # reads the liked documents
         try:
-            scores = score_programme(self.programme, profile)
+            scores = score_programme(self.programme, usable)
+        except PlannerError as error:  # the user's to fix: say it, and carry on unscored
+            self.post_message(ScoresReady(profile, {}, usable, [*problems, str(error)]))
+            return
         except Exception as error:  # never a traceback: say it, and carry on unscored
-            self.post_message(ScoresReady(profile, {}))
+            self.post_message(ScoresReady(profile, {}, usable, problems))
             self.call_from_thread(self.notify, f"scoring failed: {error!r}", severity="error")
             return
-        self.post_message(ScoresReady(profile, scores))
+        self.post_message(ScoresReady(profile, scores, usable, problems))
         import planner.planning
         import planner.solver  # noqa: F401  (loads OR-Tools before the first plan)
 
@@ -128,6 +138,8 @@ class PlannerApp(App[None]):
         if message.profile is not self.profile:
             return  # edited since: set_profile scored the new one
         self.scores = message.scores
+        self.usable_profile = message.usable
+        self.tell(message.problems)
         self._show_profile_everywhere()
         if self.has_wishes():
             self.schedule_plan()
@@ -152,9 +164,16 @@ class PlannerApp(App[None]):
         if profile == self.profile:
             return
         from planner.interests.scoring import score_programme
+        from planner.tui.readable_likes import without_unreadable
 
         self.profile = profile
-        self.scores = score_programme(self.programme, profile)
+        self.usable_profile, problems = without_unreadable(profile)
+        try:
+            self.scores = score_programme(self.programme, self.usable_profile)
+        except PlannerError as error:
+            self.scores = {}
+            problems.append(str(error))
+        self.tell(problems)
         self.save_profile()
         self._show_profile_everywhere()
         self.schedule_plan()
@@ -164,6 +183,18 @@ class PlannerApp(App[None]):
             for warning in availability_warnings(self.programme, profile):
                 words = warning.replace("--leave", "Departure").replace("--arrive", "Arrival")
                 self.notify(words, title="Nothing to attend then", severity="warning")
+
+    def tell(self, problems: list[str]) -> None:
+        """Notify each liked document that cannot be read, once while it stays unreadable."""
+        for problem in problems:
+            if problem not in self._told:
+                self.notify(
+                    f"{problem}. The rest of your interests still count.",
+                    title="A liked document is left out",
+                    severity="error",
+                    timeout=10,
+                )
+        self._told = set(problems)
 
     def _show_profile_everywhere(self) -> None:
         for screen in self.screen_stack:
@@ -203,7 +234,7 @@ class PlannerApp(App[None]):
         self._generation += 1
         self.planning = True
         main.show_planning(True)
-        self.run_plan(self.profile, self.itinerary, self._generation)
+        self.run_plan(self.usable_profile, self.itinerary, self._generation)
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def run_plan(
@@ -257,8 +288,13 @@ class PlannerApp(App[None]):
         )
         yield SystemCommand(
             "Interests",
-            "Keywords, speakers and session weights, with their ranked matches",
+            "Keywords, speakers, liked papers and session weights, with their ranked matches",
             main.action_interests,
+        )
+        yield SystemCommand(
+            "More like this",
+            "Rank items like the highlighted one higher (again: undo)",
+            main.action_like,
         )
         yield SystemCommand(
             "Constraints",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -45,7 +45,12 @@ class PlanFailed(Message):
 
 @dataclass
 class ScoresReady(Message):
-    """The starting profile has been scored (posted from the warm-up thread)."""
+    """The starting profile has been scored (posted from the warm-up thread).
+
+    ``usable`` is the profile without its liked documents that cannot be read (what was
+    scored), ``problems`` what is wrong with each, in words that name the file."""
 
     profile: InterestProfile
     scores: dict[str, Interest]
+    usable: InterestProfile
+    problems: list[str] = field(default_factory=list)

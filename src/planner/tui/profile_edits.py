@@ -63,3 +63,10 @@ def clear_item(profile: InterestProfile, item: str) -> InterestProfile:
         must=[x for x in profile.must if x != item],
         skip=[x for x in profile.skip if x != item],
     )
+
+
+def toggle_like_item(profile: InterestProfile, item: str) -> InterestProfile:
+    """Rank items like ``item`` higher ("more like this"), or no longer."""
+    if item in profile.like_item:
+        return revised(profile, like_item=[x for x in profile.like_item if x != item])
+    return revised(profile, like_item=[*profile.like_item, item])

@@ -36,6 +36,8 @@ def wish_lines(
         lines.append(Text("Skipped: never in the plan", style="dim"))
     if item in profile.own:
         lines.append(Text("Your own presentation", style="bold"))
+    if item in profile.like_item:
+        lines.append(Text("More like this: items like it rank higher (l: undo)", style="bold"))
     if itinerary is not None:
         lines.extend(plan_lines(programme, item, itinerary))
     return lines

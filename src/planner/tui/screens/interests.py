@@ -1,5 +1,5 @@
-"""The interests panel: keywords, speakers and session weights, with the contributions they
-rank highest, updated at each change."""
+"""The interests panel: keywords, speakers, liked papers and items, and session weights, with
+the contributions they rank highest, updated at each change."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.checks import unmatched_wishes
 from planner.interests.cli_parsing import SESSION_WEIGHT
+from planner.interests.profile import LIKE_WEIGHT
 from planner.interests.scoring import Interest
 from planner.model import Programme
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import revised
 from planner.tui.rows import session_titles
 from planner.tui.widgets.footer import KeysFooter
+from planner.tui.widgets.likes import DOC, LikeList, LikesPanel
 
 #: How much one + or - changes a session's weight.
 WEIGHT_STEP = 5.0
@@ -137,6 +139,7 @@ class InterestsScreen(Screen[None]):
                 yield Label("Speakers", classes="section")
                 yield Input(placeholder="e.g. Polsterer", id="speaker-input", compact=True)
                 yield WordList(id="speakers")
+                yield LikesPanel(self.programme, id="likes-panel")
                 yield Label("Sessions (+ / - weight, 0 none)", classes="section")
                 yield SessionWeights(id="sessions", cursor_type="row")
             with Vertical(id="interests-ranked"):
@@ -166,6 +169,7 @@ class InterestsScreen(Screen[None]):
         speakers.clear_options()
         speakers.add_options(profile.speaker)
         speakers.highlighted = 0 if profile.speaker else None
+        self.query_one(LikesPanel).show(profile)
         sessions = self.query_one(SessionWeights)
         for title in self.titles:
             weight = profile.session.get(title)
@@ -188,7 +192,9 @@ class InterestsScreen(Screen[None]):
             if unmatched:
                 why.update(Text("Nothing matches yet: " + "; ".join(unmatched) + ".", style="dim"))
             else:
-                why.update(Text("Add keywords, speakers or session weights to rank.", style="dim"))
+                why.update(
+                    Text("Add keywords, speakers, papers or session weights to rank.", style="dim")
+                )
             return
         cid, interest = matches[min(max(table.cursor_row, 0), len(matches) - 1)]
         c = self.programme.contribution_by_id[cid]
@@ -228,6 +234,29 @@ class InterestsScreen(Screen[None]):
         else:
             gone = self.profile.speaker[index]
             self._post(f"no speaker {gone}", speaker=[k for k in self.profile.speaker if k != gone])
+
+    def on_likes_panel_read(self, message: LikesPanel.Read) -> None:
+        path = message.path
+        weight = self.profile.like.get(path, LIKE_WEIGHT)
+        self._post(f"like {path}", like={**self.profile.like, path: weight})
+
+    def on_like_list_removed(self, message: LikeList.Removed) -> None:
+        if message.key.startswith(DOC):
+            path = message.key.removeprefix(DOC)
+            like = {k: v for k, v in self.profile.like.items() if k != path}
+            self._post(f"no like {path}", like=like)
+        else:
+            item = message.key.split(":", 1)[1]
+            items = [x for x in self.profile.like_item if x != item]
+            self._post(f"no more like {item}", like_item=items)
+
+    def on_like_list_weighted(self, message: LikeList.Weighted) -> None:
+        if not message.key.startswith(DOC):
+            self.notify(f"A liked item weighs {LIKE_WEIGHT:g}; only papers' weights change.")
+            return
+        path = message.key.removeprefix(DOC)
+        weight = max(self.profile.like.get(path, LIKE_WEIGHT) + message.step * WEIGHT_STEP, 0.0)
+        self._post(f"like {path}", like={**self.profile.like, path: weight})
 
     def change_weight(self, title: str, step: int) -> None:
         weights = dict(self.profile.session)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -25,7 +25,14 @@ from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.tui.marks import STAR, mark
 from planner.tui.messages import ProfileEdited
-from planner.tui.profile_edits import clear_item, revised, set_star, toggle_must, toggle_skip
+from planner.tui.profile_edits import (
+    clear_item,
+    revised,
+    set_star,
+    toggle_like_item,
+    toggle_must,
+    toggle_skip,
+)
 from planner.tui.rows import (
     Filters,
     Row,
@@ -36,6 +43,7 @@ from planner.tui.rows import (
     search_texts,
     session_titles,
 )
+from planner.tui.screens.main_keys import MAIN_BINDINGS
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 from planner.tui.widgets.footer import KeysFooter
@@ -67,80 +75,7 @@ def tab_label(day: date, count: int | None = None) -> str:
 class MainScreen(Screen[None]):
     """Holds the filters; tells each day's table what to show; shows the highlighted item."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "slash",
-            "focus_search",
-            "Search",
-            id="search",
-            tooltip="Search titles, speakers and abstracts",
-        ),
-        Binding(
-            "escape",
-            "leave_search",
-            "Back",
-            show=False,
-            id="leave-search",
-            tooltip="Back to the table (from the search box: clear the search)",
-        ),
-        Binding(
-            "r",
-            "rank",
-            "Rank",
-            show=False,
-            id="rank",
-            tooltip="Search's matches by relevance, best first (again: by time)",
-        ),
-        Binding("left_square_bracket", "day(-1)", "Prev day", show=False, id="prev-day"),
-        Binding("right_square_bracket", "day(1)", "Next day", show=False, id="next-day"),
-        Binding("ctrl+r", "clear_filters", "Clear filters", show=False, id="clear-filters"),
-        Binding("d", "focus_details", "Details", show=False, id="focus-details"),
-        Binding("1", "star(1)", "Star", id="star-1", tooltip="One star (again: none)"),
-        Binding("2", "star(2)", "★★", show=False, id="star-2", tooltip="Two stars (again: none)"),
-        Binding(
-            "3", "star(3)", "★★★", show=False, id="star-3", tooltip="Three stars (again: none)"
-        ),
-        Binding(
-            "m",
-            "must",
-            "Must-see",
-            id="must",
-            tooltip="Must-see the highlighted item (again: undo)",
-        ),
-        Binding(
-            "s", "skip", "Skip", id="skip", tooltip="Never plan the highlighted item (again: undo)"
-        ),
-        Binding(
-            "c",
-            "clear",
-            "Clear",
-            show=False,
-            id="clear",
-            tooltip="Forget stars, must-see and skip for the highlighted item",
-        ),
-        Binding(
-            "i",
-            "interests",
-            "Interests",
-            id="interests",
-            tooltip="Keywords, speakers and session weights, with their ranked matches",
-        ),
-        Binding(
-            "w",
-            "why",
-            "Why",
-            show=False,
-            id="why",
-            tooltip="Why is the highlighted item left out? Go to what keeps it out",
-        ),
-        Binding(
-            "o",
-            "constraints",
-            "Constraints",
-            id="constraints",
-            tooltip="Arrival, departure, busy times, lunch, walking, caps",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     AUTO_FOCUS = None  # the active day's table takes the focus on mount
 
@@ -453,6 +388,9 @@ class MainScreen(Screen[None]):
 
     def action_clear(self) -> None:
         self._edit(clear_item, "cleared")
+
+    def action_like(self) -> None:
+        self._edit(toggle_like_item, "more like")
 
     def action_interests(self) -> None:
         from planner.tui.screens.interests import InterestsScreen
