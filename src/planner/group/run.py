@@ -19,6 +19,7 @@ from planner.group.coverage import (
     GroupItem,
     coverage,
     covered_count,
+    gap,
     group_items,
     utility,
 )
@@ -198,16 +199,6 @@ def plan_group(
             JointMember(r.profile or m.profile, r.interests, r.itinerary) for m, r in good
         ]
         if phase:
-            phase("solving the group model")
-        joint = plan_cover(
-            programme,
-            joint_members,
-            items,
-            share=share,
-            max_per_poster=max_per_poster,
-            time_limit=options.time_limit,
-        )
-        if phase:
             phase("greedy baseline")
         greedy = plan_greedy(
             programme,
@@ -217,6 +208,20 @@ def plan_group(
             max_per_poster=max_per_poster,
             time_limit=options.time_limit,
         )
+        if phase:
+            phase("solving the group model")
+        # the better baseline is the model's first solution (independent plans may break a
+        # capacity, and then the other is)
+        starts = sorted([greedy, personal], key=lambda plans: -coverage(plans, items))
+        joint = plan_cover(
+            programme,
+            joint_members,
+            items,
+            share=share,
+            max_per_poster=max_per_poster,
+            time_limit=options.time_limit,
+            starts=starts,
+        )
         finals = joint.itineraries
         status = joint.status
         seconds = joint.seconds
@@ -225,7 +230,7 @@ def plan_group(
         result_coverage.greedy_covered = coverage(greedy, items)
         result_coverage.greedy_covered_items = covered_count(greedy, items)
         result_coverage.bound = joint.bound
-        result_coverage.gap = joint.gap
+        result_coverage.gap = gap(result_coverage.covered, joint.bound)
         result_coverage.cover_seconds = joint.cover_seconds
     if finals is not personal:
         written = [None] * len(good)
