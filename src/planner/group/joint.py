@@ -280,13 +280,12 @@ def plan_cover(
     code = solve_interruptibly(solver, model)
     cover_seconds = time.perf_counter() - started
     solved = code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    # the model's bound when it found a solution; otherwise only the whole reach is sure
+    bound_units = float(sum(w for w, _ in joint.cover_terms))
     if code == cp_model.OPTIMAL:
         bound_units = solver.objective_value
-    elif math.isfinite(solver.best_objective_bound) and code != cp_model.INFEASIBLE:
-        bound_units = solver.best_objective_bound
-    else:
-        bound_units = sum(w for w, _ in joint.cover_terms)
-    bound_units = min(bound_units, sum(w for w, _ in joint.cover_terms))
+    elif solved and math.isfinite(solver.best_objective_bound):
+        bound_units = min(bound_units, solver.best_objective_bound)
 
     best: tuple[cp_model.CpSolver, float] | None = None
     if solved:
