@@ -64,6 +64,8 @@ COVER_SHARE = 2 / 3
 """The share of the time (after the model is built and the start completed) given to the
 coverage step; the members' interest step gets the rest (and all of it when coverage is proven
 sooner)."""
+BUILD_SHARE = 0.5
+"""With starting plans, building the model may take at most this share of the time."""
 START_SHARE = 0.25
 """At most this share of the time left completes one starting plan into a solution."""
 
@@ -173,10 +175,15 @@ def _build(
     items: Mapping[str, GroupItem],
     share: float,
     max_per_poster: int | None,
-) -> _Joint:
+    taken: Mapping[str, int] | None = None,
+    deadline: float | None = None,
+) -> _Joint | None:
+    """The model, or None when building it would pass ``deadline``."""
     joint = _Joint(cp_model.CpModel(), members, items)
     model = joint.model
     for member in members:
+        if deadline is not None and time.perf_counter() > deadline:
+            return None
         scores = {cid: i.score for cid, i in member.interests.items()}
         problem = build_problem(programme, member.profile, scores)
         rules = add_rules(model, problem, problem.days, relax=False)
@@ -215,7 +222,7 @@ def _build(
             for lit in lits:
                 model.add_implication(lit, covered)
         joint.cover_terms.append((units(item.weight), covered))
-    _capacities(model, programme, joint.variables)
+    _capacities(model, programme, joint.variables, taken or {})
     joint.posters = add_poster_cap(model, joint.variables, max_per_poster or len(joint.variables))
     joint.cover = cp_model.LinearExpr.weighted_sum(
         [lit for _, lit in joint.cover_terms], [w for w, _ in joint.cover_terms]
@@ -253,23 +260,42 @@ def plan_cover(
     max_per_poster: int | None = None,
     time_limit: float = 10.0,
     starts: Sequence[Sequence[Itinerary]] = (),
+    taken: Mapping[str, int] | None = None,
 ) -> JointResult:
     """Plans that cover as much of the group's interest as possible; see the module.
 
     ``starts`` are starting plans (one per member each), best first: the first that is a
     solution of the model is the solver's first solution, and what is returned covers at least
-    as much."""
+    as much. ``taken``: seats at talks already taken by members planned outside this model.
+    With starting plans, a model that takes more than :data:`BUILD_SHARE` of the time to
+    build is given up and the first start returned as it is."""
     started = time.perf_counter()
     deadline = started + time_limit
-    joint = _build(programme, members, items, share, max_per_poster)
+    joint = _build(
+        programme,
+        members,
+        items,
+        share,
+        max_per_poster,
+        taken,
+        started + BUILD_SHARE * time_limit if starts else None,
+    )
+    if joint is None:
+        plans = list(starts[0])
+        covered = coverage(plans, items)
+        seconds = time.perf_counter() - started
+        weight = sum(i.weight for i in items.values())
+        return JointResult(
+            "feasible", plans, covered, max(covered, weight), seconds, seconds, "start"
+        )
     model = joint.model
     assert joint.cover is not None
     model.maximize(joint.cover)
 
     start: tuple[cp_model.CpSolver, float] | None = None
-    for plans in starts:
+    for start_plans in starts:
         left = deadline - time.perf_counter()
-        found = _complete(joint, plans, max(0.05, START_SHARE * left))
+        found = _complete(joint, start_plans, max(0.05, START_SHARE * left))
         if found is not None:
             start = (found, joint.covered(found))
             _hint_all(model, found)
@@ -389,9 +415,11 @@ def _capacities(
     model: cp_model.CpModel,
     programme: Programme,
     variables: Sequence[Variables],
+    taken: Mapping[str, int],
 ) -> None:
-    """Room capacities: at a talk, at most the room's capacity of members; in a room with
-    flexible visits (a poster area), at most that many at one time."""
+    """Room capacities: at a talk, at most the room's capacity of members (less the ``taken``
+    seats of members planned outside this model); in a room with flexible visits (a poster
+    area), at most that many at one time."""
     crowd = len(variables)
     by_talk: dict[str, list[cp_model.IntVar]] = defaultdict(list)
     for v in variables:
@@ -400,8 +428,9 @@ def _capacities(
                 by_talk[cid].append(lit)
     for cid, lits in by_talk.items():
         room = programme.room_by_name.get(programme.room_of(programme.contribution_by_id[cid]))
-        if room is not None and room.capacity is not None and len(lits) > room.capacity:
-            model.add(sum(lits) <= room.capacity)
+        seats = None if room is None or room.capacity is None else room.capacity - taken.get(cid, 0)
+        if seats is not None and len(lits) > seats:
+            model.add(sum(lits) <= max(0, seats))
     # poster areas (and any room with flexible visits) with a capacity: members at one time
     for room in programme.rooms:
         if room.capacity is None or room.capacity >= crowd:

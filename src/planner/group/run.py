@@ -66,6 +66,9 @@ class Coverage:
     gap: float | None = None
     cover_seconds: float | None = None
     """``cover``: time to the coverage (before the members' interest is raised at it)."""
+    cover_source: str | None = None
+    """``cover``: ``model`` when the solver improved on the starting plans, ``start`` when the
+    better baseline is returned as it is."""
 
 
 @dataclass
@@ -115,9 +118,16 @@ def capacity_overruns(
     """Items where more members are at once than a capacity allows (possible with
     ``independent``, where each member is planned alone): a poster with more than
     ``max_per_poster`` visitors at one time, a talk with more members than its room's seats."""
+    return overruns(programme, [m.itinerary for m in plans], max_per_poster)
+
+
+def overruns(
+    programme: Programme, plans: Sequence[Itinerary], max_per_poster: int | None
+) -> list[str]:
+    """:func:`capacity_overruns` of plain plans."""
     spans: dict[str, list[tuple[datetime, datetime]]] = {}
-    for member in plans:
-        for item in member.itinerary.items:
+    for itinerary in plans:
+        for item in itinerary.items:
             if item.kind in ATTENDING:
                 spans.setdefault(item.id, []).append((item.start, item.end))
     found = []
@@ -210,9 +220,12 @@ def plan_group(
         )
         if phase:
             phase("solving the group model")
-        # the better baseline is the model's first solution (independent plans may break a
-        # capacity, and then the other is)
-        starts = sorted([greedy, personal], key=lambda plans: -coverage(plans, items))
+        # the better baseline is the model's first solution (independent plans only when they
+        # keep every capacity)
+        starts = sorted(
+            [greedy] + ([] if overruns(programme, personal, max_per_poster) else [personal]),
+            key=lambda plans: -coverage(plans, items),
+        )
         joint = plan_cover(
             programme,
             joint_members,
@@ -232,6 +245,7 @@ def plan_group(
         result_coverage.bound = joint.bound
         result_coverage.gap = gap(result_coverage.covered, joint.bound)
         result_coverage.cover_seconds = joint.cover_seconds
+        result_coverage.cover_source = joint.source
     if finals is not personal:
         written = [None] * len(good)
     plans = [
