@@ -174,3 +174,31 @@ def test_with_almost_no_time_cover_still_gives_at_least_greedy() -> None:
     assert result.source == "start"  # no time even to build the model: the start as it is
     assert result.covered >= coverage(greedy, items) - 1e-9
     assert result.covered <= result.bound
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000))
+def test_large_group_search_keeps_every_rule_and_beats_greedy(seed: int) -> None:
+    """The search over members (for large groups) on small ones: neighbourhoods of two."""
+    from planner.group import lns
+
+    programme, stars, share, _ = random_case(seed)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lns, "LNS_MEMBERS", 1)
+        patch.setattr(lns, "NEIGHBOURHOOD", 2)
+        result = run(programme, group_of(*stars), policy="cover", share=share, time_limit=3)
+    check_numbers(result)
+    c = result.coverage
+    assert c.greedy_covered is not None and c.covered >= c.greedy_covered - 1e-9
+    assert result.warnings == []  # no member over a room's seats
+    for m in result.members:
+        assert m.utility >= share * m.personal_optimum - 1e-6
+
+
+def test_large_groups_are_searched_only_without_shared_visit_limits() -> None:
+    from planner.group.lns import LNS_MEMBERS, fits
+
+    programme = build(TWO_ROOMS)
+    assert fits(programme, LNS_MEMBERS + 1, None)
+    assert not fits(programme, LNS_MEMBERS, None)
+    assert not fits(programme, LNS_MEMBERS + 1, 2)

@@ -204,6 +204,7 @@ def plan_group(
     if policy == "cover":
         from planner.group.greedy import plan_greedy  # the solver, loaded once members are read
         from planner.group.joint import JointMember, plan_cover
+        from planner.group.lns import fits, plan_large
 
         joint_members = [
             JointMember(r.profile or m.profile, r.interests, r.itinerary) for m, r in good
@@ -226,15 +227,26 @@ def plan_group(
             [greedy] + ([] if overruns(programme, personal, max_per_poster) else [personal]),
             key=lambda plans: -coverage(plans, items),
         )
-        joint = plan_cover(
-            programme,
-            joint_members,
-            items,
-            share=share,
-            max_per_poster=max_per_poster,
-            time_limit=options.time_limit,
-            starts=starts,
-        )
+        if fits(programme, len(joint_members), max_per_poster):
+            joint = plan_large(
+                programme,
+                joint_members,
+                items,
+                share=share,
+                max_per_poster=max_per_poster,
+                time_limit=options.time_limit,
+                start=starts[0],
+            )
+        else:
+            joint = plan_cover(
+                programme,
+                joint_members,
+                items,
+                share=share,
+                max_per_poster=max_per_poster,
+                time_limit=options.time_limit,
+                starts=starts,
+            )
         finals = joint.itineraries
         status = joint.status
         seconds = joint.seconds
