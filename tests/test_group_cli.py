@@ -41,7 +41,19 @@ def test_json_contract(example_run: tuple[Path, dict[str, Any]]) -> None:
         for item in member["items"]:
             assert {"id", "start", "end", "room"} <= set(item)
             assert item["start"].endswith("+02:00")  # Europe/Rome in summer, with its offset
-    assert {"covered", "independent_covered", "group_items"} <= set(data["coverage"])
+    contract = {"covered", "independent_covered", "greedy_covered", "bound", "gap", "group_items"}
+    assert contract <= set(data["coverage"])
+
+
+def test_json_coverage_is_the_terminal_reports(tmp_path: Path) -> None:
+    """bound and gap as the summary prints them, and a gap that adds up from covered and bound."""
+    out = tmp_path / "o"
+    result = invoke(str(EXAMPLE), "--out", str(out), "--json", "--workers", "1")
+    c = json.loads(result.stdout)["coverage"]
+    assert c["gap"] == pytest.approx((c["bound"] - c["covered"]) / c["bound"], abs=1e-4)
+    assert c["covered"] >= max(c["greedy_covered"], c["independent_covered"])
+    text = invoke(str(EXAMPLE), "--out", str(out), "--force", "--workers", "1").stdout
+    assert f"coverage bound {c['bound']:g}, gap {c['gap']:.2%}" in text
 
 
 def test_example_group_files_and_coverage(example_run: tuple[Path, dict[str, Any]]) -> None:
@@ -230,6 +242,9 @@ def test_an_impossible_capacity_is_one_answer(tmp_path: Path) -> None:
     assert result.exit_code == 2
     answer = json.loads(result.stdout)
     assert answer["status"] == "infeasible" and answer["members"] == []
+    assert set(answer["coverage"]) == {
+        "covered", "independent_covered", "greedy_covered", "bound", "gap", "group_items"
+    }  # fmt: skip
     assert "lower --share or raise --max-per-poster" in answer["message"]
     assert not out.exists()
     result = invoke(str(group), "--out", str(out), "--policy", "cover")

@@ -6,6 +6,7 @@
 - :mod:`.coverage` says what the group cares about and how much of it plans cover;
 - :mod:`.joint` is the ``cover`` policy: one CP-SAT model with every member's rules;
 - :mod:`.greedy` is the baseline it is measured against;
+- :mod:`.lns` is ``cover`` for large groups: a search over members from the better baseline;
 - :mod:`.run` composes a run; :mod:`.overview` and :mod:`.output` write it (through
   :mod:`.outdir`, with file names from :mod:`.naming`); :mod:`.command` is the CLI's part.
 """

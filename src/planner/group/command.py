@@ -97,7 +97,14 @@ def infeasible_json(message: str) -> dict[str, Any]:
     return {
         "status": "infeasible",
         "members": [],
-        "coverage": {"covered": 0, "independent_covered": 0, "group_items": 0},
+        "coverage": {
+            "covered": 0,
+            "independent_covered": 0,
+            "greedy_covered": None,
+            "bound": None,
+            "gap": None,
+            "group_items": 0,
+        },
         "message": message,
     }
 

@@ -10,12 +10,15 @@ weights of the items they cover, in the scores' units.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planner.itinerary import Itinerary
 
 ATTENDING = ("talk", "invited", "poster-visit")
+SCALE = 100
+"""Score units per point in the CP-SAT models (as :data:`planner.solver.items.SCALE`)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,28 @@ def coverage(itineraries: Sequence[Itinerary | None], items: Mapping[str, GroupI
 def covered_count(itineraries: Sequence[Itinerary | None], items: Mapping[str, GroupItem]) -> int:
     seen = attendance(itineraries)
     return sum(1 for cid in items if cid in seen)
+
+
+def gap(covered: float, bound: float) -> float:
+    """The share of the bound that the coverage leaves uncovered (0 when the bound is 0)."""
+    if bound <= 0:
+        return 0.0
+    return max(0.0, (bound - covered) / bound)
+
+
+def units(score: float) -> int:
+    """A score in the models' integer units: anything above 0 counts at least 1."""
+    return 0 if score <= 0 else max(1, round(score * SCALE))
+
+
+def share_floor(share: float, personal_units: int) -> int:
+    """The least interest (in units) a plan may keep of a personal optimum of that many."""
+    return math.ceil(share * personal_units - 1e-9)
+
+
+def plan_units(itinerary: Itinerary, scores: Mapping[str, float]) -> int:
+    """A member's own interest in a plan in the models' units (what the share is checked on)."""
+    return sum(units(scores.get(i.id, 0.0)) for i in itinerary.items if i.kind != "lunch")
 
 
 def utility(itinerary: Itinerary | None, scores: Mapping[str, float]) -> float:

@@ -5,8 +5,10 @@ A member's interest in an item nobody attends yet is raised by the item's group 
 uncovered item is worth its own score plus what the keenest member gives it); items already
 full are left out unless they are a must-see: a talk once its room's capacity of members attend
 it, a poster once ``max_per_poster`` members visit it (the baseline does not stagger visits, so
-it counts a poster full sooner than the joint model, which allows that many at one time). If the result keeps less than ``share`` of the member's personal optimum, the member
-keeps their personal plan. This is what the joint model is measured against.
+it counts a poster full sooner than the joint model, which allows that many at one time). If
+the result keeps less than ``share`` of the member's personal optimum (counted in the models'
+units, as the joint model counts it), the member keeps their personal plan. This is what the
+joint model is measured against, and its first solution.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from planner.errors import PlannerError
-from planner.group.coverage import ATTENDING, GroupItem, utility
+from planner.group.coverage import ATTENDING, GroupItem, plan_units, share_floor
 from planner.group.joint import JointMember
 from planner.itinerary import Itinerary
 from planner.model import Programme
@@ -56,7 +58,7 @@ def plan_greedy(
             chosen = plan(programme, member.profile, boosted, time_limit=time_limit)
         except PlannerError:
             chosen = member.personal
-        if utility(chosen, scores) < share * utility(member.personal, scores) - 1e-6:
+        if plan_units(chosen, scores) < share_floor(share, plan_units(member.personal, scores)):
             chosen = member.personal
         for item in chosen.items:
             if item.kind in ATTENDING:

@@ -19,7 +19,10 @@ from planner.model import Programme
 
 
 def group_json(result: GroupResult, programme: Programme) -> dict[str, Any]:
-    """The contract of ``planner group --json``."""
+    """The contract of ``planner group --json``. ``coverage`` holds at least ``covered``,
+    ``independent_covered``, ``greedy_covered``, ``bound``, ``gap`` and ``group_items``; bound
+    and gap are those of the terminal report (``cover`` only; null otherwise), and the gap is
+    ``(bound - covered) / bound`` of the rounded figures' unrounded values."""
     zone = programme.conference.zone
     c = result.coverage
     return {

@@ -19,6 +19,7 @@ from planner.group.coverage import (
     GroupItem,
     coverage,
     covered_count,
+    gap,
     group_items,
     utility,
 )
@@ -65,6 +66,9 @@ class Coverage:
     gap: float | None = None
     cover_seconds: float | None = None
     """``cover``: time to the coverage (before the members' interest is raised at it)."""
+    cover_source: str | None = None
+    """``cover``: ``model`` when the solver improved on the starting plans, ``start`` when the
+    better baseline is returned as it is."""
 
 
 @dataclass
@@ -114,9 +118,16 @@ def capacity_overruns(
     """Items where more members are at once than a capacity allows (possible with
     ``independent``, where each member is planned alone): a poster with more than
     ``max_per_poster`` visitors at one time, a talk with more members than its room's seats."""
+    return overruns(programme, [m.itinerary for m in plans], max_per_poster)
+
+
+def overruns(
+    programme: Programme, plans: Sequence[Itinerary], max_per_poster: int | None
+) -> list[str]:
+    """:func:`capacity_overruns` of plain plans."""
     spans: dict[str, list[tuple[datetime, datetime]]] = {}
-    for member in plans:
-        for item in member.itinerary.items:
+    for itinerary in plans:
+        for item in itinerary.items:
             if item.kind in ATTENDING:
                 spans.setdefault(item.id, []).append((item.start, item.end))
     found = []
@@ -193,20 +204,11 @@ def plan_group(
     if policy == "cover":
         from planner.group.greedy import plan_greedy  # the solver, loaded once members are read
         from planner.group.joint import JointMember, plan_cover
+        from planner.group.lns import fits, plan_large
 
         joint_members = [
             JointMember(r.profile or m.profile, r.interests, r.itinerary) for m, r in good
         ]
-        if phase:
-            phase("solving the group model")
-        joint = plan_cover(
-            programme,
-            joint_members,
-            items,
-            share=share,
-            max_per_poster=max_per_poster,
-            time_limit=options.time_limit,
-        )
         if phase:
             phase("greedy baseline")
         greedy = plan_greedy(
@@ -217,6 +219,34 @@ def plan_group(
             max_per_poster=max_per_poster,
             time_limit=options.time_limit,
         )
+        if phase:
+            phase("solving the group model")
+        # the better baseline is the model's first solution (independent plans only when they
+        # keep every capacity)
+        starts = sorted(
+            [greedy] + ([] if overruns(programme, personal, max_per_poster) else [personal]),
+            key=lambda plans: -coverage(plans, items),
+        )
+        if fits(programme, len(joint_members), max_per_poster):
+            joint = plan_large(
+                programme,
+                joint_members,
+                items,
+                share=share,
+                max_per_poster=max_per_poster,
+                time_limit=options.time_limit,
+                start=starts[0],
+            )
+        else:
+            joint = plan_cover(
+                programme,
+                joint_members,
+                items,
+                share=share,
+                max_per_poster=max_per_poster,
+                time_limit=options.time_limit,
+                starts=starts,
+            )
         finals = joint.itineraries
         status = joint.status
         seconds = joint.seconds
@@ -225,8 +255,9 @@ def plan_group(
         result_coverage.greedy_covered = coverage(greedy, items)
         result_coverage.greedy_covered_items = covered_count(greedy, items)
         result_coverage.bound = joint.bound
-        result_coverage.gap = joint.gap
+        result_coverage.gap = gap(result_coverage.covered, joint.bound)
         result_coverage.cover_seconds = joint.cover_seconds
+        result_coverage.cover_source = joint.source
     if finals is not personal:
         written = [None] * len(good)
     plans = [
