@@ -588,6 +588,59 @@ def rank(
 
 
 @main.command()
+@click.option(
+    "--at",
+    metavar="DATETIME",
+    help="The clock to go by (conference time zone unless an offset is given); default: now.",
+)
+@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@interest_options
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print now, next and the alternatives as JSON."
+)
+@click.option(
+    "--time-limit",
+    type=number(0.1),
+    metavar="SECONDS",
+    default=10.0,
+    show_default=True,
+    help="Solver time limit in seconds.",
+)
+@zone_option
+@friendly_errors
+def now(
+    at: str | None,
+    programme_path: Path | None,
+    profile_path: Path | None,
+    as_json: bool,
+    time_limit: float,
+    zone: str | None,
+    **flags: Any,
+) -> None:
+    """During the conference: your plan's item now and next, the walk there, and the best
+    talks starting in the next 30 minutes that are not in your plan."""
+    from planner.now import now_and_next, read_at
+    from planner.planning import make_plan
+    from planner.sources import load_programme
+    from planner.views.now_view import now_json, print_now
+
+    programme = load_programme(programme_path, zone=_zone(zone))
+    clock = read_at(at, programme)
+    simple = {k: v for k, v in flags.items() if v not in (None, ())}
+    profile = _profile_for(programme, profile_path, simple)
+    result = make_plan(programme, profile, time_limit=time_limit)
+    for warning in result.warnings:
+        click.echo(f"planner: {warning}", err=True)
+    state = now_and_next(
+        programme, result.itinerary, result.interests, result.profile or profile, clock
+    )
+    if as_json:
+        click.echo(json.dumps(now_json(state, programme), indent=2, ensure_ascii=False))
+    else:
+        print_now(state, programme, _console())
+
+
+@main.command()
 @click.argument("group_file", type=click.Path(path_type=Path))
 @click.option(
     "--out",

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from planner.itinerary import Itinerary
+from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
 from planner.views.printing import print_trimmed
 from planner.views.timefmt import (
@@ -27,6 +27,21 @@ if TYPE_CHECKING:
     from planner.interests.checks import InterestState
 
 
+def item_json(item: PlannedItem, programme: Programme) -> dict[str, Any]:
+    """One item of ``planner plan --json`` (its times in the conference's zone, with offset)."""
+    zone = programme.conference.zone
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "start": item.start.astimezone(zone).isoformat(),
+        "end": item.end.astimezone(zone).isoformat(),
+        "room": item.room,
+        "score": round(item.score, 4),
+        "title": item.title,
+        "why": item.why,
+    }
+
+
 def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]:
     """The contract of ``planner plan --json`` (times in ISO 8601 with their offset)."""
     zone = programme.conference.zone
@@ -36,20 +51,7 @@ def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]
         "bound": round(itinerary.bound, 4),
         "gap": round(itinerary.gap, 6),
         "solve_seconds": round(itinerary.solve_seconds, 4),
-        "items": [
-            {
-                "id": item.id,
-                "kind": item.kind,
-                "start": item.start.astimezone(zone).isoformat(),
-                "end": item.end.astimezone(zone).isoformat(),
-                "room": item.room,
-                "score": round(item.score, 4),
-                "title": item.title,
-                "why": item.why,
-            }
-            for item in itinerary.items
-            if item.kind != "lunch"
-        ],
+        "items": [item_json(item, programme) for item in itinerary.items if item.kind != "lunch"],
         "lunch": [
             {
                 "id": item.id,
