@@ -185,3 +185,17 @@ def test_without_at_uses_the_real_clock() -> None:
     # the conference was in 2022: now, there is nothing in the plan and nothing next
     data = now_json(*STARS)
     assert data == {"now": None, "next": None, "walk_minutes": None, "alternatives": []}
+
+
+def test_the_plans_constraints_apply() -> None:
+    # the walk of --walk; --max-talks-per-day leaves talk 4 out, so it is an alternative
+    stars = ("--star", "144", "--star", "14")
+    assert now_json(*stars, "--walk", "9", "--at", "2022-05-31 13:40")["walk_minutes"] == 9
+    data = now_json(
+        "--star", "1=20", "--star", "4=8", "--max-talks-per-day", "1", "--at", "2022-05-30 09:55"
+    )
+    assert data["now"]["id"] == "1"
+    assert [a["id"] for a in data["alternatives"]][:1] == ["4"]
+    # arriving later: the morning is not planned, so nothing is on at 09:45
+    late = now_json(*STARS, "--arrive", "2022-05-30 11:00", "--at", "2022-05-30 09:45")
+    assert late["now"] is None and late["next"]["id"] == "5"

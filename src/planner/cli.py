@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
+from planner.cli_constraints import constraint_options
 from planner.cli_interests import interest_options
 from planner.cli_types import Day, number, whole
 from planner.errors import PlannerError
@@ -288,76 +289,29 @@ def export(
     click.echo(f"{programme_ics}: {events} events of {programme.conference.name}", err=True)
 
 
-def _profile_for(programme: Any, profile_path: Path | None, flags: dict[str, Any]) -> Any:
+def _profile_for(
+    programme: Any,
+    profile_path: Path | None,
+    flags: dict[str, Any],
+    busy_ics: tuple[Path, ...] = (),
+) -> Any:
     from planner.interests.cli_parsing import apply_flags
     from planner.interests.profile import InterestProfile
     from planner.interests.storage import load_profile
 
     base = load_profile(profile_path, programme) if profile_path else InterestProfile()
     source = str(profile_path) if profile_path else "the command line"
-    return apply_flags(programme, base, source=source, **flags)
+    profile = apply_flags(programme, base, source=source, **flags)
+    if busy_ics:
+        extra = [str(p) for p in busy_ics if str(p) not in profile.busy_ics]
+        profile = profile.model_copy(update={"busy_ics": [*profile.busy_ics, *extra]})
+    return profile
 
 
 @main.command()
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @interest_options
-@click.option(
-    "--type",
-    multiple=True,
-    metavar="TYPE",
-    help="Only events of this type as the schedule writes it, e.g. lecture (repeatable).",
-)
-@click.option(
-    "--skip-type",
-    multiple=True,
-    metavar="TYPE",
-    help="Never events of this type, e.g. workshop (repeatable).",
-)
-@click.option(
-    "--language",
-    multiple=True,
-    metavar="LANG",
-    help="Only events in this language, e.g. en (repeatable; events of no language stay).",
-)
-@click.option(
-    "--arrive",
-    metavar="DATETIME",
-    help="When you arrive (conference time zone unless an offset is given).",
-)
-@click.option("--leave", metavar="DATETIME", help="When you leave.")
-@click.option("--busy", multiple=True, metavar="START/END", help="A busy interval (repeatable).")
-@click.option(
-    "--busy-ics",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="Busy times from your calendar (.ics file or folder; repeatable).",
-)
-@click.option(
-    "--walk",
-    type=whole(0),
-    metavar="MINUTES",
-    help="Minutes to walk between rooms (default 5; 0 = off).",
-)
-@click.option(
-    "--lunch",
-    type=whole(0),
-    metavar="MINUTES",
-    help="Minutes of lunch each day, 11:30–14:30 (default 45; 0 = off).",
-)
-@click.option("--max-talks-per-day", type=whole(0), metavar="N", help="At most N talks a day.")
-@click.option(
-    "--max-hours-per-day",
-    type=number(0),
-    metavar="H",
-    help="At most H hours of talks a day.",
-)
-@click.option(
-    "--poster-visit",
-    type=whole(1),
-    metavar="MINUTES",
-    help="Minutes per poster visit (default 8).",
-)
+@constraint_options
 @click.option(
     "--relax",
     is_flag=True,
@@ -467,10 +421,7 @@ def plan(
             check_folder(target)
     programme = load_programme(programme_path, zone=_zone(zone))
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
-    profile = _profile_for(programme, profile_path, simple)
-    if busy_ics:
-        extra = [str(p) for p in busy_ics if str(p) not in profile.busy_ics]
-        profile = profile.model_copy(update={"busy_ics": [*profile.busy_ics, *extra]})
+    profile = _profile_for(programme, profile_path, simple, busy_ics)
     earlier = read_previous(previous) if previous else None
     # refuse unwritable targets before planning, so that nothing is half done
     if ics:
@@ -595,6 +546,12 @@ def rank(
 )
 @click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
 @interest_options
+@constraint_options
+@click.option(
+    "--relax",
+    is_flag=True,
+    help="Drop the fewest conflicting must-sees instead of failing, and say which.",
+)
 @click.option(
     "--json", "as_json", is_flag=True, help="Print now, next and the alternatives as JSON."
 )
@@ -612,6 +569,8 @@ def now(
     at: str | None,
     programme_path: Path | None,
     profile_path: Path | None,
+    busy_ics: tuple[Path, ...],
+    relax: bool,
     as_json: bool,
     time_limit: float,
     zone: str | None,
@@ -619,6 +578,7 @@ def now(
 ) -> None:
     """During the conference: your plan's item now and next, the walk there, and the best
     talks starting in the next 30 minutes that are not in your plan."""
+    from planner.interests.checks import availability_warnings, unmatched_wishes
     from planner.now import now_and_next, read_at
     from planner.planning import make_plan
     from planner.sources import load_programme
@@ -627,8 +587,13 @@ def now(
     programme = load_programme(programme_path, zone=_zone(zone))
     clock = read_at(at, programme)
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
-    profile = _profile_for(programme, profile_path, simple)
-    result = make_plan(programme, profile, time_limit=time_limit)
+    profile = _profile_for(programme, profile_path, simple, busy_ics)
+    for warning in [
+        *unmatched_wishes(programme, profile),
+        *availability_warnings(programme, profile),
+    ]:
+        click.echo(f"planner: {warning}", err=True)
+    result = make_plan(programme, profile, relax=relax, time_limit=time_limit)
     for warning in result.warnings:
         click.echo(f"planner: {warning}", err=True)
     state = now_and_next(
