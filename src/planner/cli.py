@@ -449,7 +449,12 @@ def plan(
     **flags: Any,
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
-    from planner.export.writers import check_agenda_target, previous_calendar
+    from planner.export.writers import (
+        PlanFormat,
+        check_agenda_target,
+        previous_calendar,
+        write_plan,
+    )
     from planner.interests.checks import availability_warnings, interest_state, unmatched_wishes
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
@@ -516,21 +521,24 @@ def plan(
     if save_profile:
         write_profile(profile, save_profile)
         written.append(str(save_profile))
-    if ics:
-        from planner.export.writers import write_plan_ics
-
-        write_plan_ics(ics, itinerary, programme, attendee, alarm, force, utc=profile.ics_utc)
-        written.append(str(ics))
-    if markdown:
-        from planner.export.writers import write_markdown
-
-        write_markdown(markdown, itinerary, programme, force)
-        written.append(str(markdown))
-    if html:
-        from planner.export.writers import write_html
-
-        write_html(html, itinerary, programme, force)
-        written.append(str(html))
+    outputs: list[tuple[PlanFormat, Path | None]] = [
+        ("ics", ics),
+        ("markdown", markdown),
+        ("html", html),
+    ]
+    for fmt, target in outputs:
+        if target:
+            write_plan(
+                target,
+                fmt,
+                itinerary,
+                programme,
+                force=force,
+                attendee=attendee,
+                alarm=alarm,
+                utc=profile.ics_utc,
+            )
+            written.append(str(target))
     if as_json:
         click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
     else:
