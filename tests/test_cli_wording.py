@@ -25,6 +25,11 @@ def invoke(*args: str, columns: int = 120) -> Result:
         (("--max-hours-per-day", "x"), "'--max-hours-per-day': 'x' is not a number\n"),
         (("--max-hours-per-day", "nan"), "'--max-hours-per-day': 'nan' is not a number\n"),
         (("--time-limit", "0"), "'--time-limit': 0 is below 0.1\n"),
+        (
+            ("--zone", "Europe/Berln"),
+            "'--zone': 'Europe/Berln' is not a known time zone (expected an IANA name such as "
+            "Europe/Berlin or UTC)\n",
+        ),
     ],
 )
 def test_bad_numbers_are_worded_for_people(args: tuple[str, ...], words: str) -> None:

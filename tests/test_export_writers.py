@@ -14,8 +14,8 @@ from planner import storage
 from planner.cli import main
 from planner.errors import PlannerError
 from planner.export.writers import (
-    write_html,
-    write_markdown,
+    PlanFormat,
+    write_plan,
     write_plan_ics,
     write_programme_ics,
 )
@@ -27,15 +27,22 @@ FOREIGN = {
 }
 
 
+FORMAT: dict[str, PlanFormat] = {".ics": "ics", ".md": "markdown", ".html": "html"}
+
+
 def _write(name: str, path: Path, force: bool = False) -> None:
     programme = embedded()
     itinerary = plan(programme, ["1", "2"])
-    if name.endswith(".ics"):
-        write_plan_ics(path, itinerary, programme, force=force, now=FROZEN)
-    elif name.endswith(".md"):
-        write_markdown(path, itinerary, programme, force=force)
-    else:
-        write_html(path, itinerary, programme, force=force)
+    write_plan(path, FORMAT[Path(name).suffix], itinerary, programme, force=force, now=FROZEN)
+
+
+def test_the_plan_as_a_calendar_is_the_calendar_writer_s(tmp_path: Path) -> None:
+    programme = embedded()
+    itinerary = plan(programme, ["1", "2"])
+    write_plan(tmp_path / "a.ics", "ics", itinerary, programme, alarm=10, now=FROZEN, utc=True)
+    write_plan_ics(tmp_path / "b.ics", itinerary, programme, alarm=10, now=FROZEN, utc=True)
+    assert (tmp_path / "a.ics").read_bytes() == (tmp_path / "b.ics").read_bytes()
+    assert b"VALARM" in (tmp_path / "a.ics").read_bytes()
 
 
 @pytest.mark.parametrize("name", sorted(FOREIGN))

@@ -15,7 +15,7 @@ from rich.console import Console
 
 from planner.cli_constraints import constraint_options
 from planner.cli_interests import interest_options
-from planner.cli_types import Day, number, whole
+from planner.cli_types import Day, Zone, number, whole
 from planner.errors import PlannerError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -41,23 +41,7 @@ ICS_UTC_HELP = (
 
 
 def zone_option(func: F) -> F:
-    return click.option("--zone", metavar="ZONE", help=ZONE_HELP)(func)
-
-
-def _zone(value: str | None) -> str | None:
-    """``--zone``, checked: an unknown name is one clear error naming it."""
-    if value is None:
-        return None
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise PlannerError(
-            f"--zone {value!r}: unknown time zone (expected an IANA name such as "
-            "Europe/Berlin or UTC)"
-        ) from None
-    return value
+    return click.option("--zone", type=Zone(), metavar="ZONE", help=ZONE_HELP)(func)
 
 
 #: The exit code of a command stopped by Ctrl-C (128 + SIGINT, as shells report it).
@@ -137,7 +121,7 @@ def show(
     from planner.sources import import_programme
     from planner.views.programme_view import print_programme, programme_json
 
-    imported = import_programme(programme_path, zone=_zone(zone))
+    imported = import_programme(programme_path, zone=zone)
     programme = imported.programme
     if imported.warnings:
         click.echo(
@@ -221,7 +205,6 @@ def import_(
     from planner.sources import import_programme
     from planner.targets import check_folder
 
-    zone = _zone(zone)
     if local_times and zone is None:
         raise click.UsageError("--local-times needs --zone ZONE: the zone the clock times are in")
     if output.exists() and not force:
@@ -282,7 +265,7 @@ def export(
     from planner.targets import check_folder
 
     check_folder(programme_ics)
-    programme = load_programme(programme_path, zone=_zone(zone))
+    programme = load_programme(programme_path, zone=zone)
     require_known_zone(programme)
     calendar = write_programme_ics(programme_ics, programme, force=force, utc=ics_utc)
     events = len(calendar.walk("VEVENT"))
@@ -403,7 +386,12 @@ def plan(
     **flags: Any,
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
-    from planner.export.writers import check_agenda_target, previous_calendar
+    from planner.export.writers import (
+        PlanFormat,
+        check_agenda_target,
+        previous_calendar,
+        write_plan,
+    )
     from planner.interests.checks import availability_warnings, interest_state, unmatched_wishes
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
@@ -419,7 +407,7 @@ def plan(
     for _, target in targets:
         if target is not None:
             check_folder(target)
-    programme = load_programme(programme_path, zone=_zone(zone))
+    programme = load_programme(programme_path, zone=zone)
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
     profile = _profile_for(programme, profile_path, simple, busy_ics)
     earlier = read_previous(previous) if previous else None
@@ -467,21 +455,24 @@ def plan(
     if save_profile:
         write_profile(profile, save_profile)
         written.append(str(save_profile))
-    if ics:
-        from planner.export.writers import write_plan_ics
-
-        write_plan_ics(ics, itinerary, programme, attendee, alarm, force, utc=profile.ics_utc)
-        written.append(str(ics))
-    if markdown:
-        from planner.export.writers import write_markdown
-
-        write_markdown(markdown, itinerary, programme, force)
-        written.append(str(markdown))
-    if html:
-        from planner.export.writers import write_html
-
-        write_html(html, itinerary, programme, force)
-        written.append(str(html))
+    outputs: list[tuple[PlanFormat, Path | None]] = [
+        ("ics", ics),
+        ("markdown", markdown),
+        ("html", html),
+    ]
+    for fmt, target in outputs:
+        if target:
+            write_plan(
+                target,
+                fmt,
+                itinerary,
+                programme,
+                force=force,
+                attendee=attendee,
+                alarm=alarm,
+                utc=profile.ics_utc,
+            )
+            written.append(str(target))
     if as_json:
         click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
     else:
@@ -526,7 +517,7 @@ def rank(
     from planner.sources import load_programme
     from planner.views.ranking_view import print_ranking, ranked, ranking_json
 
-    programme = load_programme(programme_path, zone=_zone(zone))
+    programme = load_programme(programme_path, zone=zone)
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
     profile = _profile_for(programme, profile_path, simple)
     for warning in unmatched_wishes(programme, profile):
@@ -663,7 +654,7 @@ def group(
 
     request = Request(
         group_file, out, policy, programme_path, share, max_per_poster, as_json, force,
-        time_limit, workers, _zone(zone),
+        time_limit, workers, zone,
     )  # fmt: skip
     sys.exit(run_group(request))
 
@@ -685,7 +676,7 @@ def tui(programme_path: Path | None, profile_path: Path | None, zone: str | None
     if zone is None:
         run_tui(programme_path, profile_path)
     else:
-        run_tui(programme_path, profile_path, zone=_zone(zone))
+        run_tui(programme_path, profile_path, zone=zone)
 
 
 @main.command()

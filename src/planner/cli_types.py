@@ -13,8 +13,9 @@ import click
 if TYPE_CHECKING:  # generic from Click 8.2 on; plain at run time, for every Click 8
     _NumberType = click.ParamType[float, Any]
     _DayType = click.ParamType[date, Any]
+    _ZoneType = click.ParamType[str, Any]
 else:
-    _NumberType = _DayType = click.ParamType
+    _NumberType = _DayType = _ZoneType = click.ParamType
 
 
 class Number(_NumberType):
@@ -70,3 +71,22 @@ class Day(_DayType):
             return date.fromisoformat(text)
         except ValueError:
             self.fail(f"{value!r} is not a date as YYYY-MM-DD (e.g. 2022-05-31)", param, ctx)
+
+
+class Zone(_ZoneType):
+    """A time zone's IANA name (Europe/Berlin, UTC), checked by the programme's own rule."""
+
+    name = "time zone"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from planner.model.programme import known_zone
+
+        text = str(value)
+        if known_zone(text) is None:
+            self.fail(
+                f"{value!r} is not a known time zone (expected an IANA name such as "
+                "Europe/Berlin or UTC)",
+                param,
+                ctx,
+            )
+        return text

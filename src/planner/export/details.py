@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,13 +12,6 @@ from planner.model.programme import Contribution, Programme
 RECONSTRUCTED_NOTE = (
     "Times are reconstructed, not published: check the official schedule on the day."
 )
-
-
-def slug(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: ``"Ramón Göhre"`` -> ``"ramon-gohre"``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words) or "x"
 
 
 def speakers_line(contribution: Contribution) -> str:

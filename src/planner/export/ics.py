@@ -23,11 +23,11 @@ from planner.export.details import (
     link_lines,
     location,
     main_url,
-    slug,
     speakers_line,
 )
 from planner.itinerary import Itinerary
 from planner.model.programme import Break, Contribution, Programme
+from planner.slugs import slug
 
 PRODID = "-//planner//Conference itinerary//EN"
 PRODID_PREFIX = "-//planner//"
@@ -50,19 +50,24 @@ ME = "me"
 """The attendee when none is named: in event ids, and a calendar named "<conference>: my plan"."""
 
 
+def _uid_word(text: str) -> str:
+    """A UID's part made from ``text``: its slug, or ``x`` when nothing of it is left."""
+    return slug(text) or "x"
+
+
 def _uid_part(item_id: str) -> str:
     """The id itself when it is plain; else its slug and a short hash, so distinct ids never
     share a UID (``"A 1"`` and ``"a-1"``)."""
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._]*", item_id):
         return item_id
-    return f"{slug(item_id)}-{hashlib.sha1(item_id.encode()).hexdigest()[:8]}"
+    return f"{_uid_word(item_id)}-{hashlib.sha1(item_id.encode()).hexdigest()[:8]}"
 
 
 def uid_for(programme: Programme, item_id: str, attendee: str | None = None) -> str:
     """``<item>-<attendee>@<conference>.planner``: stable across exports of the same plan; the
     whole programme's events (no attendee) have their own UIDs."""
-    who = f"-{slug(attendee)}" if attendee is not None else ""
-    return f"{_uid_part(item_id)}{who}@{slug(programme.conference.name)}.{UID_DOMAIN}"
+    who = f"-{_uid_word(attendee)}" if attendee is not None else ""
+    return f"{_uid_part(item_id)}{who}@{_uid_word(programme.conference.name)}.{UID_DOMAIN}"
 
 
 def require_known_zone(programme: Programme) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from icalendar import Calendar
 
@@ -26,6 +27,8 @@ from planner.itinerary import Itinerary
 from planner.model.programme import Programme
 from planner.storage import atomic_write_bytes
 from planner.userfiles import check_regular
+
+PlanFormat = Literal["ics", "markdown", "html"]
 
 _MARKER_WINDOW = 1024
 _BOM = b"\xef\xbb\xbf"
@@ -154,3 +157,26 @@ def write_html(path: Path, itinerary: Itinerary, programme: Programme, force: bo
     text = html_agenda(itinerary, programme)
     _write(path, text.encode("utf-8"))
     return text
+
+
+def write_plan(
+    path: Path,
+    fmt: PlanFormat,
+    itinerary: Itinerary,
+    programme: Programme,
+    *,
+    force: bool = False,
+    attendee: str = ME,
+    alarm: int | None = None,
+    now: datetime | None = None,
+    utc: bool = False,
+) -> None:
+    """Write the plan to ``path`` as a calendar (``ics``, every time in UTC with ``utc``), a
+    Markdown agenda or an HTML agenda: the one switch the CLI's ``plan`` and the TUI's export
+    share."""
+    if fmt == "ics":
+        write_plan_ics(path, itinerary, programme, attendee, alarm, force, now, utc=utc)
+    elif fmt == "markdown":
+        write_markdown(path, itinerary, programme, force)
+    else:
+        write_html(path, itinerary, programme, force)

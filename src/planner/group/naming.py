@@ -6,10 +6,8 @@ ignore case."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from planner.slugs import slug
 
-_UNSAFE = re.compile(r"[^a-z0-9]+")
 _RESERVED = {
     "con",
     "prn",
@@ -28,8 +26,7 @@ MAX_STEM = 60
 
 def stem_for(name: str) -> str:
     """``"José María / Ñ"`` -> ``"jose-maria-n"``; never empty, never a reserved device name."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    stem = _UNSAFE.sub("-", ascii_name.casefold()).strip("-")[:MAX_STEM].strip("-")
+    stem = slug(name)[:MAX_STEM].strip("-")
     if not stem or stem in _RESERVED or stem in _GROUP_FILES:
         stem = f"member-{stem}" if stem else "member"
     return stem

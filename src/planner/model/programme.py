@@ -27,6 +27,17 @@ RoomKind = Literal["hall", "poster-area"]
 BreakKind = Literal["coffee", "lunch", "other"]
 RoomOverlaps = Literal["error", "allow"]
 
+
+def known_zone(name: str) -> str | None:
+    """``name`` when it is a time zone the planner knows (an IANA name such as Europe/Rome, or
+    UTC), else None: the one check of a zone's name."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
+
+
 #: Where the conference's zone came from: ``file`` (it names it), ``offsets`` (made from its
 #: times' UTC offsets), ``inferred from city 'NAME'`` (or venue, title, country: the place the
 #: file names), ``--zone`` (given by the user) or ``unknown`` (local clock times, zone unknown).
@@ -175,12 +186,10 @@ class Conference(_Model):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
+        if known_zone(value) is None:
             raise ValueError(
                 f"unknown time zone name {value!r} (expected an IANA name such as Europe/Rome)"
-            ) from None
+            )
         return value
 
     @field_validator("days")

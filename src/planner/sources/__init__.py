@@ -16,13 +16,13 @@ import re
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
 from planner.errors import ProgrammeError
 from planner.model import Programme
 from planner.model.io import programme_from_data, read_programme_file
+from planner.model.programme import known_zone
 from planner.safe_yaml import load_yaml, yaml_problem
 from planner.sources.imported import Imported, paused_gc, read_source
 
@@ -116,12 +116,10 @@ def _own(programme: Programme, source: str, format: str, zone: str | None = None
 
 def check_zone(zone: str) -> str:
     """``zone`` when it is a known IANA time zone name, else a clear error naming it."""
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    if known_zone(zone) is None:
         raise ProgrammeError(
             f"unknown time zone {zone!r} (expected an IANA name such as Europe/Berlin or UTC)"
-        ) from None
+        )
     return zone
 
 

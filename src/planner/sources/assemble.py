@@ -18,8 +18,6 @@ Rules shared by every schedule format:
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timezone
@@ -33,20 +31,13 @@ from pydantic import TypeAdapter, ValidationError
 from planner.errors import ProgrammeError
 from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
+from planner.slugs import slug
 from planner.sources.breaks import break_kind, separate_breaks
 from planner.sources.cancellation import mark_cancelled
 from planner.sources.imported import Imported
 from planner.sources.raw import RawEvent, RawSchedule
 from planner.sources.times import Clock, Times, hm, normalise_times, read_wall_times
 from planner.sources.zones import choose_zone, read_as_local_times
-
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _SLUG.sub("-", text.lower()).strip("-")
 
 
 def short_slug(text: str, words: int = 3, limit: int = 24) -> str:

@@ -26,9 +26,10 @@ import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.errors import ProgrammeError
+from planner.model.programme import known_zone
 from planner.sources.raw import RawBreak, RawDay, RawEvent, RawRoom, RawSchedule, is_break
 
 FORMAT = "iCalendar programme"
@@ -205,14 +206,6 @@ def _zone_name(zone: tzinfo | None) -> str | None:
     return zone.key if isinstance(zone, ZoneInfo) else None
 
 
-def _known_zone(name: str) -> str | None:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
-
-
 def _listed(refs: list[str]) -> str:
     more = f" and {len(refs) - _SHOWN} more" if len(refs) > _SHOWN else ""
     return ", ".join(refs[:_SHOWN]) + more
@@ -233,7 +226,7 @@ def read_ics_programme(data: bytes, source: str) -> RawSchedule:
     pretalx = "pretalx" in _text(calendar, "PRODID").lower()
     floating_zone = _text(calendar, "X-WR-TIMEZONE")
     warnings: list[str] = []
-    if floating_zone and _known_zone(floating_zone) is None:
+    if floating_zone and known_zone(floating_zone) is None:
         warnings.append(
             f"the calendar names the time zone {floating_zone!r} (X-WR-TIMEZONE), which is "
             "unknown: its floating times are read as clock times without a zone"

@@ -7,7 +7,6 @@ parts. Every time made here is marked as reconstructed.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Literal
@@ -30,6 +29,7 @@ from planner.model import (
 from planner.model.io import describe_validation_error
 from planner.problems import describe_problems, yaml_lines
 from planner.safe_yaml import load_yaml, yaml_problem
+from planner.slugs import slug
 from planner.sources.book import Book, BookRecord
 from planner.userfiles import read_text
 
@@ -119,10 +119,6 @@ def read_template(path: Path) -> Template:
         ) from None
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
-
-
 _BREAK_TITLES = {"coffee": "Coffee break", "lunch": "Lunch", "other": "Break"}
 
 
@@ -185,7 +181,7 @@ def build_programme(book: Book, template: Template, source: str = "template") ->
         nonlocal open_key, open_items, cursor
         if open_key is None or open_start is None:
             return
-        base = slug(open_key)
+        base = slug(open_key, transliterate=False)
         part_count[base] = part_count.get(base, 0) + 1
         sid = base if part_count[base] == 1 else f"{base}-{part_count[base]}"
         if open_kind == "poster":

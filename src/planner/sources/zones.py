@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from operator import attrgetter
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from planner.model import Programme
+from planner.model.programme import known_zone
 from planner.sources.raw import RawSchedule
 
 UNKNOWN = "unknown"
@@ -91,9 +92,7 @@ def choose_zone(raw: RawSchedule, warnings: list[str], given: str | None = None)
     shown = f"shown in {given} (the zone given), at the same instants" if given else ""
     by = "--zone" if given else ""
     if raw.timezone:
-        try:
-            ZoneInfo(raw.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        if known_zone(raw.timezone) is None:
             warnings.append(
                 f"the file names the time zone {raw.timezone!r}, which is unknown: "
                 "using the offsets of its times"

@@ -367,25 +367,21 @@ class PlannerApp(App[None]):
 
     def export(self, choice: ExportChoice, *, overwrite: bool) -> None:
         """Write the current plan; errors are notifications."""
-        from planner.export.writers import write_html, write_markdown, write_plan_ics
+        from planner.export.writers import write_plan
 
         itinerary = self.itinerary
         if itinerary is None:
             return
         try:
-            if choice.format == "ics":
-                write_plan_ics(
-                    choice.path,
-                    itinerary,
-                    self.programme,
-                    force=overwrite,
-                    now=self.clock(),
-                    utc=choice.utc,
-                )
-            elif choice.format == "markdown":
-                write_markdown(choice.path, itinerary, self.programme, force=overwrite)
-            else:
-                write_html(choice.path, itinerary, self.programme, force=overwrite)
+            write_plan(
+                choice.path,
+                choice.format,
+                itinerary,
+                self.programme,
+                force=overwrite,
+                now=self.clock(),
+                utc=choice.utc,
+            )
         except PlannerError as error:
             self.report(error)
             return
