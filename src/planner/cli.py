@@ -575,7 +575,7 @@ def now(
     from planner.sources import load_programme
     from planner.views.now_view import now_json, print_now
 
-    programme = load_programme(programme_path, zone=_zone(zone))
+    programme = load_programme(programme_path, zone=zone)
     clock = read_at(at, programme)
     simple = {k: v for k, v in flags.items() if v not in (None, ())}
     profile = _profile_for(programme, profile_path, simple, busy_ics)
