@@ -25,6 +25,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 MIDNIGHT = Path(__file__).parent / "fixtures" / "schedules" / "after-midnight.schedule.xml"
 #: Talk 1 (Mon 09:40-10:00, Main Hall), talk 5 (Mon 11:10-11:30), poster 144's visit (Tue).
 STARS = ("--star", "1", "--star", "5", "--star", "144")
+# 28 (09:00) and 2 (10:00) are of some interest but left out by the daily cap: alternatives
+WITH_ALTERNATIVES = (*STARS, "--star", "2=1", "--star", "28=1", "--max-talks-per-day", "2")
 
 
 def run(*args: str) -> Result:
@@ -45,9 +47,9 @@ def plan_items(*args: str) -> dict[str, dict[str, Any]]:
 
 
 def test_json_contract_during_an_item() -> None:
-    data = now_json(*STARS, "--at", "2022-05-30 09:45")
+    data = now_json(*WITH_ALTERNATIVES, "--at", "2022-05-30 09:45")
     assert list(data) == ["now", "next", "walk_minutes", "alternatives"]
-    planned = plan_items(*STARS)
+    planned = plan_items(*WITH_ALTERNATIVES)
     # the items are those of plan --json, exactly
     assert data["now"] == planned["1"]
     assert data["next"] == planned["5"]
@@ -60,7 +62,7 @@ def test_json_contract_during_an_item() -> None:
 
 
 def test_text_during_an_item() -> None:
-    result = run(*STARS, "--at", "2022-05-30 09:45")
+    result = run(*WITH_ALTERNATIVES, "--at", "2022-05-30 09:45")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Monday 30 May 2022, 09:45 (CEST, UTC+02:00)"
@@ -95,12 +97,14 @@ def test_between_items_walks_from_the_room_just_left() -> None:
 
 
 def test_before_the_first_item() -> None:
-    data = now_json(*STARS, "--at", "2022-05-30 08:45")
+    data = now_json(*WITH_ALTERNATIVES, "--at", "2022-05-30 08:45")
     assert data["now"] is None
     assert data["next"]["id"] == "1"
     assert data["walk_minutes"] is None  # nowhere to walk from yet
     # the opening invited talk (09:00) is not planned, and starts within 30 minutes
     assert [(a["id"], a["kind"]) for a in data["alternatives"]] == [("28", "invited")]
+    # an item of no interest is no alternative
+    assert now_json(*STARS, "--at", "2022-05-30 08:45")["alternatives"] == []
 
 
 def test_after_the_last_item() -> None:

@@ -98,9 +98,9 @@ def alternatives(
     at: datetime,
     window: int = ALTERNATIVES_MINUTES,
 ) -> list[PlannedItem]:
-    """The talks starting from ``at`` to ``window`` minutes later that are not in the plan, not
-    cancelled, not skipped and not ruled out by the type and language filters, as items of the plan would be: highest interest first (then the
-    earliest, then by id)."""
+    """The talks of some interest starting from ``at`` to ``window`` minutes later that are not
+    in the plan, not cancelled, not skipped and not ruled out by the type and language filters,
+    as items of the plan would be: highest interest first (then the earliest, then by id)."""
     planned = {i.id for i in itinerary.items}
     skipped = set(profile.skip)
     until = at + timedelta(minutes=window)
@@ -113,6 +113,8 @@ def alternatives(
         if filtered_out(c, profile) is not None:
             continue
         interest = interests.get(c.id)
+        if interest is None or interest.score <= 0:
+            continue  # of no interest: not an alternative worth a walk
         found.append(
             PlannedItem(
                 id=c.id,
@@ -120,9 +122,9 @@ def alternatives(
                 start=c.start,
                 end=c.end,
                 room=programme.room_of(c),
-                score=interest.score if interest else 0.0,
+                score=interest.score,
                 title=c.title,
-                why=list(interest.reasons) if interest else [],
+                why=list(interest.reasons),
             )
         )
     return sorted(found, key=lambda i: (-i.score, i.start, i.id))
