@@ -28,6 +28,7 @@ from planner.export.details import (
 from planner.itinerary import Itinerary
 from planner.model.programme import Break, Contribution, Programme
 from planner.slugs import slug
+from planner.views.timefmt import repeated
 
 PRODID = "-//planner//Conference itinerary//EN"
 PRODID_PREFIX = "-//planner//"
@@ -101,8 +102,7 @@ def parse_calendar(data: bytes, source: str) -> Calendar:
 def ambiguous(moment: datetime, zone: ZoneInfo) -> bool:
     """Whether ``moment``'s local time in ``zone`` happens twice (the hour repeated when the
     clocks go back): calendar programs disagree on which of the two such a time means."""
-    local = moment.astimezone(zone)
-    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+    return repeated(moment.astimezone(zone))
 
 
 def ical_time(moment: datetime, zone: ZoneInfo, utc: bool = False) -> datetime:
@@ -112,8 +112,7 @@ def ical_time(moment: datetime, zone: ZoneInfo, utc: bool = False) -> datetime:
     return moment.astimezone(UTC) if utc else moment.astimezone(zone)
 
 
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_CONTROL[0x0D] = None
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])  # all but \t and \n
 
 
 def text_value(text: str) -> str:
