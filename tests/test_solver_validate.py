@@ -129,3 +129,84 @@ def test_catches_duplicates(good: Itinerary, profile: InterestProfile) -> None:
     first = next(i for i in good.items if i.id == "a")
     doubled = _with(good, first.model_copy(update={"end": first.end + timedelta(0)}))
     assert any("twice" in p for p in validate(doubled, PROGRAMME, profile))
+
+
+def test_catches_a_walk_longer_than_two_hours() -> None:
+    # X 09:00-09:30 then Y 11:30 leaves two hours, and the walk between them takes 150 minutes.
+    far = InterestProfile(lunch=0, walk_between={"X | Y": 150})
+    programme = build([T("a", "09:00", 30, "X"), T("d", "11:30", 30, "Y")])
+    plan = planned(programme, far, {"a": 1.0, "d": 1.0})
+    assert validate(plan, programme, far) == []
+    assert len(plan.items) == 1  # the solver knows it cannot have both
+    both = _with(
+        plan,
+        _item("a", "talk", "09:00", "09:30", "X"),
+        _item("d", "talk", "11:30", "12:00", "Y"),
+        drop="talk",
+    )
+    problems = validate(both, programme, far)
+    assert len(problems) == 1
+    assert "not enough time to walk from X to Y" in problems[0]
+    assert "(150 minutes)" in problems[0]
+
+
+def _only(problems: list[str], words: str) -> None:
+    assert len(problems) == 1, problems
+    assert words in problems[0], problems
+
+
+def _without(good: Itinerary, cid: str) -> Itinerary:
+    return good.model_copy(update={"items": [i for i in good.items if i.id != cid]})
+
+
+def test_catches_a_talk_in_the_wrong_room(good: Itinerary, profile: InterestProfile) -> None:
+    moved = _with(_without(good, "d"), _item("d", "talk", "10:30", "11:00", "Y"))
+    _only(validate(moved, PROGRAMME, profile), "is in room 'X', not 'Y'")
+
+
+def test_catches_the_wrong_kind(good: Itinerary, profile: InterestProfile) -> None:
+    invited = _with(_without(good, "d"), _item("d", "invited", "10:30", "11:00", "X"))
+    _only(validate(invited, PROGRAMME, profile), "is a talk, not a invited")
+    visit = _with(_without(good, "d"), _item("d", "poster-visit", "10:30", "11:00", "X"))
+    _only(validate(visit, PROGRAMME, profile), "is a talk, not a poster")
+
+
+def test_catches_duty_at_someone_elses_poster(good: Itinerary, profile: InterestProfile) -> None:
+    duty = _with(_without(good, "p1"), _item("p1", "poster-duty", "14:00", "15:00", "Posters"))
+    problems = validate(duty, PROGRAMME, profile)
+    assert any("presenter duty at a poster that is not yours" in p for p in problems), problems
+
+
+def test_catches_a_presenter_duty_too_short(good: Itinerary, profile: InterestProfile) -> None:
+    mine = next(i for i in good.items if i.id == "mine")
+    short = _with(
+        _without(good, "mine"), mine.model_copy(update={"end": mine.start + timedelta(minutes=5)})
+    )
+    need = round(profile.poster_duty_share * 60)
+    _only(validate(short, PROGRAMME, profile), f"presenter duty is 5 minutes, needs {need}")
+
+
+def test_catches_an_item_that_ends_before_it_starts(
+    good: Itinerary, profile: InterestProfile
+) -> None:
+    backwards = _with(_without(good, "d"), _item("d", "talk", "11:00", "10:30", "X"))
+    problems = validate(backwards, PROGRAMME, profile)
+    assert any("'d' (Mon 11:00) ends before it starts" in p for p in problems), problems
+
+
+def test_catches_own_poster_as_a_visit(good: Itinerary, profile: InterestProfile) -> None:
+    mine = next(i for i in good.items if i.id == "mine")
+    visit = _with(_without(good, "mine"), mine.model_copy(update={"kind": "poster-visit"}))
+    problems = validate(visit, PROGRAMME, profile)
+    assert any("is your own poster: duty, not a visit" in p for p in problems), problems
+    assert any("your poster 'mine' has no presenter duty in the plan" in p for p in problems)
+
+
+def test_catches_a_cancelled_item(good: Itinerary, profile: InterestProfile) -> None:
+    data = PROGRAMME.model_dump()
+    for contribution in data["contributions"]:
+        contribution["cancelled"] = contribution["id"] == "d"
+    cancelled = type(PROGRAMME).model_validate(data)
+    with_d = _with(_without(good, "d"), _item("d", "talk", "10:30", "11:00", "X"))
+    assert validate(with_d, PROGRAMME, profile) == []
+    _only(validate(with_d, cancelled, profile), "'d' (Mon 10:30) is cancelled")

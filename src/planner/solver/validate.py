@@ -91,9 +91,12 @@ def validate(itinerary: Itinerary, programme: Programme, profile: InterestProfil
             if item.start < busy.end and busy.start < item.end:
                 found.append(f"{_name(item)} is during your busy time {busy.label or ''}".strip())
 
+    # Items are sorted by start: once one starts a longest walk after ``a`` ends, no later item
+    # can clash with ``a`` or be too close to it.
+    longest = timedelta(minutes=max([profile.walk, *profile.walk_between.values()]))
     for a_index, a in enumerate(items):
         for b in items[a_index + 1 :]:
-            if b.start >= a.end + timedelta(hours=2):
+            if b.start >= a.end + longest:
                 break
             if a.start < b.end and b.start < a.end:
                 found.append(f"{_name(a)} and {_name(b)} overlap")
