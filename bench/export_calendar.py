@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from planner.export.busy import _expand, busy_from_calendar
 from planner.export.ics import programme_calendar
+from planner.interests.busy_calendar import _expand, busy_from_calendar
 from planner.model.programme import Programme
 from planner.sources import load_programme
 

@@ -10,7 +10,7 @@ import pytest
 
 from export_support import FIXTURES, dst_programme, embedded
 from planner.errors import PlannerError
-from planner.export.busy import busy_from_ics
+from planner.interests.busy_calendar import busy_from_ics
 from planner.model.programme import Programme
 
 BUSY = FIXTURES / "busy"

@@ -98,3 +98,23 @@ def test_embedded_programme_is_unchanged() -> None:
 def test_direct_construction_still_validates() -> None:
     with pytest.raises(ValidationError):
         Programme.model_validate(_programme())
+
+
+def test_room_overlaps_pairs_each_late_starter_with_the_span_that_ends_last() -> None:
+    from planner.model.overlaps import room_overlaps
+
+    spans = [
+        ("A", 0, 100, "long"),  # holds the room until 100
+        ("A", 10, 20, "inside"),  # starts inside "long"
+        ("A", 50, 60, "also inside"),  # still inside "long", not "inside"
+        ("A", 100, 110, "after"),  # starts when "long" ends: no overlap
+        ("B", 10, 20, "other room"),  # same times, another room
+        ("A", 105, 120, "tail"),  # inside "after"
+    ]
+    assert room_overlaps(spans) == [
+        ("long", "inside"),
+        ("long", "also inside"),
+        ("after", "tail"),
+    ]
+    assert room_overlaps([]) == []
+    assert room_overlaps([("A", 0, 10, "x"), ("A", 10, 10, "y"), ("A", 10, 20, "z")]) == []

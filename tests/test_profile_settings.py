@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from planner.cli import main
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
-from planner.interests.cli_parsing import parse_arrive, parse_busy, parse_leave
+from planner.interests.attendee_input import parse_arrive, parse_busy, parse_leave
 from planner.interests.profile import STAR_LEVELS
 from planner.interests.settings import read_settings
 from planner.interests.storage import load_profile, profile_to_toml, save_profile

@@ -120,7 +120,7 @@ def profile_for(
     busy_ics: tuple[Path, ...] = (),
 ) -> Any:
     """The profile file (if any) with the command line's flags (those given) and calendars."""
-    from planner.interests.cli_parsing import apply_flags
+    from planner.interests.attendee_input import apply_flags
     from planner.interests.profile import InterestProfile
     from planner.interests.storage import load_profile
 

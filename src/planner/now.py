@@ -135,7 +135,7 @@ def read_at(text: str | None, programme: Programme) -> datetime:
     time alone is on the conference's first day); without it, the real clock."""
     if text is None:
         return datetime.now(UTC)
-    from planner.interests.cli_parsing import parse_datetime
+    from planner.interests.attendee_input import parse_datetime
 
     conference = programme.conference
     return parse_datetime(

@@ -33,7 +33,7 @@ def with_calendar_busy(
     """The profile with the busy times of its ``busy_ics`` calendars added, and what was skipped."""
     if not profile.busy_ics:
         return profile, []
-    from planner.export.busy import busy_from_ics
+    from planner.interests.busy_calendar import busy_from_ics
 
     found = busy_from_ics([Path(p) for p in profile.busy_ics], programme)
     busy = list(profile.busy) + [b for b in found.intervals if b not in profile.busy]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planner.errors import PlannerError
 from planner.group.groupfile import GroupFile, MemberEntry, MemberError
-from planner.interests.cli_parsing import check_profile, merge_profile
+from planner.interests.attendee_input import check_profile, merge_profile
 from planner.interests.profile import InterestProfile
 from planner.interests.settings import read_settings
 from planner.interests.storage import load_profile

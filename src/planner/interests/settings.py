@@ -12,7 +12,7 @@ One reader for a TOML profile (:mod:`planner.interests.storage`) and a member of
   ``like_item``: a contribution id or a list of them.
 - ``arrive``, ``leave``: a date and time with a UTC offset is that instant, as written. Without
   one (``2022-05-30T14:00:00``, ``"31 May 2pm"``, ``14:00:00``) it is read as the flag reads
-  it (:mod:`planner.interests.cli_parsing`): in the conference's zone, on the conference's first
+  it (:mod:`planner.interests.attendee_input`): in the conference's zone, on the conference's first
   day (``leave``: its last) when no date is given.
 - ``busy``: a list of ``{start, end, label}``, ``[START, END]`` or ``"START/END"``.
 - any other setting as :class:`InterestProfile` holds it (a number may be written as text).
@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from planner.errors import PlannerError
-from planner.interests.cli_parsing import (
+from planner.interests.attendee_input import (
     Prefer,
     like_entry,
     parse_busy_in,

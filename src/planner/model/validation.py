@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 from operator import attrgetter
 from typing import TYPE_CHECKING
+
+from planner.model.overlaps import room_overlaps
 
 if TYPE_CHECKING:
     from planner.model.programme import Contribution, Programme
@@ -20,7 +22,7 @@ def _duplicates(kind: str, keys: Iterable[str]) -> list[str]:
     return [f"duplicate {kind} {key!r} ({n} times)" for key, n in counts.items() if n > 1]
 
 
-def _hm(moment: object) -> str:
+def _iso(moment: object) -> str:
     return moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
 
 
@@ -58,7 +60,7 @@ def problems(programme: Programme) -> list[str]:
         if item.room is not None and item.room not in rooms:
             found.append(f"break {item.id!r}: unknown room {item.room!r}")
 
-    by_room: dict[str, list[Contribution]] = defaultdict(list)
+    in_rooms: list[tuple[str, datetime, datetime, Contribution]] = []
     overlaps_checked = programme.room_overlaps != "allow"
     add = found.append
     for contribution in programme.contributions:
@@ -97,22 +99,18 @@ def problems(programme: Programme) -> list[str]:
         assert start is not None and end is not None
         if start < session.start or end > session.end:
             add(
-                f"{_label(contribution)}: {_hm(start)} to {_hm(end)} is outside its session "
-                f"{session.id!r} ({_hm(session.start)} to {_hm(session.end)})"
+                f"{_label(contribution)}: {_iso(start)} to {_iso(end)} is outside its session "
+                f"{session.id!r} ({_iso(session.start)} to {_iso(session.end)})"
             )
         if overlaps_checked and not contribution.cancelled:  # its slot is free
-            by_room[room].append(contribution)
+            in_rooms.append((room, start, end, contribution))
 
-    for room, talks in by_room.items():
-        talks.sort(key=lambda c: (c.start, c.end, c.id))
-        latest: Contribution | None = None
-        for talk in talks:
-            assert talk.start is not None and talk.end is not None
-            if latest is not None and latest.end is not None and talk.start < latest.end:
-                found.append(
-                    f"contributions {latest.id!r} and {talk.id!r} overlap in room {room!r} "
-                    f"({_hm(talk.start)} is before {_hm(latest.end)})"
-                )
-            if latest is None or (latest.end is not None and talk.end > latest.end):
-                latest = talk
+    in_rooms.sort(key=lambda span: span[3].id)  # ties in the order of ids
+    for latest, talk in room_overlaps(in_rooms):
+        assert talk.start is not None and latest.end is not None
+        found.append(
+            f"contributions {latest.id!r} and {talk.id!r} overlap in room "
+            f"{talk.room or sessions[talk.session].room!r} "
+            f"({_iso(talk.start)} is before {_iso(latest.end)})"
+        )
     return found

@@ -16,13 +16,13 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def _hm(problem: Problem, minutes: int) -> str:
+def _clock_at(problem: Problem, minutes: int) -> str:
     return problem.clock.moment(minutes).strftime("%H:%M")
 
 
 def _span(problem: Problem, start: int, end: int) -> str:
     """``13:50–13:58``: a time range with the en dash, as the plan's time column writes it."""
-    return f"{_hm(problem, start)}–{_hm(problem, end)}"
+    return f"{_clock_at(problem, start)}–{_clock_at(problem, end)}"
 
 
 def _local(problem: Problem, moment: datetime) -> str:

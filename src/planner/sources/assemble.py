@@ -31,6 +31,7 @@ from pydantic import TypeAdapter, ValidationError
 from planner.errors import ProgrammeError
 from planner.model import Programme, Speaker
 from planner.model.io import describe_validation_error
+from planner.model.overlaps import room_overlaps
 from planner.slugs import slug
 from planner.sources.breaks import break_kind, separate_breaks
 from planner.sources.cancellation import mark_cancelled
@@ -440,25 +441,18 @@ def _room_overlaps(
     events: list[RawEvent], ids: list[str], keys: list[SortKey], zone: ZoneInfo
 ) -> list[str]:
     """A warning for each event that starts before an earlier one in its room has ended."""
-    by_room: dict[str, list[int]] = defaultdict(list)
-    for index, event in enumerate(events):
-        if event.start is not None and not event.cancelled:  # a cancelled event's slot is free
-            by_room[event.room].append(index)
+    spans = (
+        (event.room, keys[index][0], keys[index][1], index)
+        for index, event in enumerate(events)
+        if event.start is not None and not event.cancelled  # a cancelled event's slot is free
+    )
     found: list[str] = []
-    for room, members in by_room.items():
-        members.sort(key=keys.__getitem__)
-        latest = members[0]
-        latest_end = keys[latest][1]
-        for index in members[1:]:
-            start, end, _ = keys[index]
-            if start < latest_end:
-                other, event = events[latest], events[index]
-                assert event.start is not None
-                found.append(
-                    f"events {ids[latest]} {other.title!r} and {ids[index]} {event.title!r} "
-                    f"overlap in room {room!r} (from {hm(event.start.astimezone(zone))}): "
-                    "both kept"
-                )
-            if end > latest_end:
-                latest, latest_end = index, end
+    for latest, index in room_overlaps(spans):
+        other, event = events[latest], events[index]
+        assert event.start is not None
+        found.append(
+            f"events {ids[latest]} {other.title!r} and {ids[index]} {event.title!r} "
+            f"overlap in room {event.room!r} (from {hm(event.start.astimezone(zone))}): "
+            "both kept"
+        )
     return found

@@ -396,7 +396,7 @@ class PlannerApp(App[None]):
         self.push_screen(ImportBusyDialog(), self._import_busy)
 
     def _import_busy(self, path: Path | None) -> None:
-        from planner.export.busy import busy_from_ics
+        from planner.interests.busy_calendar import busy_from_ics
         from planner.tui.profile_edits import revised
 
         if path is None:

@@ -98,7 +98,7 @@ def _moment(
 ) -> datetime | None:
     """A date and time read as ``planner plan --arrive/--leave`` reads it (DST-aware: a time
     the clocks skip is refused; of a time that happens twice, ``prefer`` picks one)."""
-    from planner.interests.cli_parsing import parse_datetime
+    from planner.interests.attendee_input import parse_datetime
 
     if not text.strip():
         return None
@@ -113,7 +113,7 @@ def _moment(
 def _busy(text: str, zone: ZoneInfo, default_day: date) -> list[BusyInterval]:
     """One busy time a line: ``YYYY-MM-DD HH:MM–HH:MM label`` (a hyphen or an en dash), or
     ``START/END label`` as ``planner plan --busy`` reads it."""
-    from planner.interests.cli_parsing import localize
+    from planner.interests.attendee_input import localize
 
     intervals = []
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -140,7 +140,7 @@ def _busy(text: str, zone: ZoneInfo, default_day: date) -> list[BusyInterval]:
 
 def _busy_start_end(line: str, zone: ZoneInfo, default_day: date, number: int) -> BusyInterval:
     """``START/END`` and a label, as ``planner plan --busy`` reads them."""
-    from planner.interests.cli_parsing import parse_busy_in
+    from planner.interests.attendee_input import parse_busy_in
 
     try:
         return parse_busy_in(line, zone, default_day=default_day, flag="")
@@ -188,7 +188,7 @@ def parse_form(values: dict[str, str], programme: Programme) -> Parsed:
 
 
 def _calendars(text: str) -> list[str]:
-    from planner.export.busy import calendar_files
+    from planner.interests.busy_calendar import calendar_files
 
     paths = [line.strip() for line in text.splitlines() if line.strip()]
     try:

@@ -15,8 +15,8 @@ from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
+from planner.interests.attendee_input import SESSION_WEIGHT
 from planner.interests.checks import unmatched_wishes
-from planner.interests.cli_parsing import SESSION_WEIGHT
 from planner.interests.profile import LIKE_WEIGHT
 from planner.interests.scoring import Interest
 from planner.model import Programme

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from interests_support import programme_fixture, tiny_programme  # noqa: F401
 from planner.errors import CommandLineError, PlannerError
 from planner.interests import InterestProfile
-from planner.interests.cli_parsing import (
+from planner.interests.attendee_input import (
     SESSION_WEIGHT,
     apply_flags,
     check_profile,

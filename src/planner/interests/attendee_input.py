@@ -1,4 +1,5 @@
-"""Reading the interest flags of ``planner plan`` and merging them into a profile.
+"""What the attendee types, read into profile values: the flags of ``planner plan``, the TUI's
+form fields and a profile file's entries, merged into a profile.
 
 Pure functions: each turns one flag's text into a value of :class:`InterestProfile`, or raises a
 :class:`PlannerError` that names the flag and the text.
