@@ -29,14 +29,22 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def where(loc: Loc) -> str:
-    """``days[0].breaks[1].minutes`` for a pydantic error location."""
+def where(loc: Loc, data: Any = None) -> str:
+    """``days[0].breaks[1].minutes`` for a pydantic error location; given the ``data`` that was
+    validated, a list item with an id or a name says which (``contributions[3] (id '12').start``)."""
     text = ""
+    node = data
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict):
+                ident = node.get("id", node.get("name"))
+                if ident is not None:
+                    text += f" ({'id' if 'id' in node else 'name'} {str(ident)!r})"
         elif part != "[key]":
             text += f".{part}" if text else part
+            node = node.get(part) if isinstance(node, dict) else None
     return text
 
 

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from planner.errors import ProgrammeError
 from planner.model.programme import Programme
-from planner.problems import did_you_mean, keys_at, plain_message
+from planner.problems import did_you_mean, keys_at, plain_message, where
 from planner.safe_yaml import load_yaml, yaml_problem
 from planner.storage import atomic_write_text
 from planner.userfiles import check_depth, read_source
@@ -22,41 +22,19 @@ SCHEMA_NAME = "programme.schema.json"
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def _where(loc: tuple[int | str, ...], data: Any) -> str:
-    """``contributions[3] (id '12').start`` for a pydantic error location."""
-    parts: list[str] = []
-    node = data
-    for key in loc:
-        if isinstance(key, int):
-            label = f"[{key}]"
-            if isinstance(node, list) and key < len(node):
-                node = node[key]
-                if isinstance(node, dict):
-                    ident = node.get("id", node.get("name"))
-                    if ident is not None:
-                        label += f" ({'id' if 'id' in node else 'name'} {str(ident)!r})"
-            else:
-                node = None
-            parts.append(label)
-        else:
-            parts.append(("." if parts else "") + key)
-            node = node.get(key) if isinstance(node, dict) else None
-    return "".join(parts)
-
-
 def describe_validation_error(error: ValidationError, data: Any) -> list[str]:
     """One line per problem, naming the item and the field, in plain words; a key the
     programme does not know gets "did you mean ...?"."""
     lines: list[str] = []
     for item in error.errors():
         loc = tuple(item["loc"])
-        where = _where(loc, data)
+        place = where(loc, data)
         if item["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
             message = "not a programme key" + did_you_mean(loc[-1], keys_at(Programme, loc[:-1]))
         else:
             message = plain_message(item)
         for line in message.splitlines():
-            lines.append(f"{where}: {line}" if where else line)
+            lines.append(f"{place}: {line}" if place else line)
     return lines
 
 
