@@ -18,13 +18,6 @@ TEMPLATE = REPO / "programme" / "sources" / "ml4astro-2022.timetable.yaml"
 EMBEDDED = REPO / "programme" / "ml4astro-2022.yaml"
 
 
-@pytest.fixture(autouse=True)
-def _assembled_keys_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every import in the tests refuses keys the model does not know, as a programme file
-    does: the importers leave that check out for speed, on the strength of these tests."""
-    monkeypatch.setattr("planner.sources.assemble.ASSEMBLED_EXTRA", "forbid")
-
-
 @pytest.fixture(scope="session")
 def ml4astro() -> Programme:
     return load_programme(None)

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timezone
+from datetime import date
 from itertools import chain
 from operator import attrgetter
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import TypeAdapter, ValidationError
@@ -141,21 +141,12 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
     return ids
 
 
-SortKey = tuple[Any, Any, str]
+SortKey = tuple[float, float, str]
 
 
 def _sort_keys(events: list[RawEvent], ids: list[str], clock: Clock) -> list[SortKey]:
-    """``(start, end, id)`` of each event, in an order of instants: the times themselves when
-    they all share one fixed offset's ``tzinfo`` (compared field by field, fast and exact),
-    else instants as numbers (aware times across zones compare slowly, and times of one named
-    zone compare by wall clock, which a DST fold reverses). A poster (no times) sorts as 1970."""
-    zones = {e.start.tzinfo for e in events if e.start is not None}
-    zones.update(e.end.tzinfo for e in events if e.end is not None)
-    if len(zones) == 1 and type(next(iter(zones))) is timezone:
-        return [
-            (e.start, e.end, ident) if e.start and e.end else (_EPOCH, _EPOCH, "")
-            for e, ident in zip(events, ids, strict=True)
-        ]
+    """``(start, end, id)`` of each event, the times as instants (times of one named zone
+    compare by wall clock, which a DST fold reverses). A poster (no times) sorts first."""
     stamp = clock.stamp
     return [
         (stamp(e.start), stamp(e.end), ident) if e.start and e.end else (0.0, 0.0, "")
@@ -163,15 +154,7 @@ def _sort_keys(events: list[RawEvent], ids: list[str], clock: Clock) -> list[Sor
     ]
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
 _SPEAKERS = TypeAdapter(list[Speaker])
-
-# The assembled programme's keys are this module's own, each a field of the model: the check
-# for keys the model does not know (which a programme file gets) is left out here, at a tenth
-# of the validation's time. The tests run every import with it ("forbid"), to keep it so.
-ASSEMBLED_EXTRA: Literal["ignore", "forbid"] = "ignore"
 
 
 def _speakers(raw: RawSchedule) -> dict[tuple[str, str | None], Speaker]:
@@ -277,7 +260,7 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
         "room_overlaps": "allow" if overlaps else "error",
     }
     try:
-        programme = Programme.model_validate(data, extra=ASSEMBLED_EXTRA)
+        programme = Programme.model_validate(data)
     except ValidationError as error:
         raise _unusable(raw, "an unusable programme", error, data) from None
     return Imported(
@@ -378,26 +361,18 @@ def _sessions(raw: RawSchedule, keys: list[SortKey]) -> tuple[list[dict[str, Any
             session_of[index] = explicit[event.session]
         else:
             blocks[(event.day, event.room)].append(index)
-    slugs: dict[str, str] = {}  # room and track names repeat over the blocks
-
-    def slug_of(text: str) -> str:
-        found = slugs.get(text)
-        if found is None:
-            found = slugs[text] = slug(text)
-        return found
-
     events = raw.events
     for (day, room), indices in blocks.items():
         indices.sort(key=keys.__getitem__)
         current: dict[str, Any] = {}
         current_id = title_now = ""
-        place = (day.isoformat() if day else "", slug_of(room))
+        place = (day.isoformat() if day else "", slug(room))
         for index in indices:
             event = events[index]
             title = event.track or room
             if not current or title_now != title:
                 title_now = title
-                parts = (*place, slug_of(event.track or ""))
+                parts = (*place, slug(event.track or ""))
                 current_id = new_id("-".join(filter(None, parts)) or "session")
                 current = {
                     "id": current_id,
