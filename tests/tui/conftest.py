@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 from textual.reactive import reactive
 from textual.widgets import Input, TabbedContent
@@ -72,6 +73,24 @@ async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
         await pilot.pause(0.02)
         waited += 0.02
     await pilot.pause()
+
+
+class Seen:
+    """A ``message_hook`` that keeps every message the app's widgets receive: the tests read
+    the notifications and the plans made from it, not from the app's private state."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    def __call__(self, message: Message) -> None:
+        self.messages.append(message)
+
+    @property
+    def notifications(self) -> list[str]:
+        return [m.notification.message for m in self.messages if isinstance(m, Notify)]
+
+    def count(self, kind: type[Message]) -> int:
+        return sum(1 for m in self.messages if isinstance(m, kind))
 
 
 @asynccontextmanager

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from planner.sources import load_programme
 from planner.tui.app import PlannerApp
 
-from .conftest import FIXED_NOW, running
+from .conftest import FIXED_NOW, Seen, running
 
 pytestmark = pytest.mark.asyncio
 
@@ -53,14 +53,15 @@ async def test_an_unknown_zone_is_said_loudly_and_no_calendar_is_exported(tmp_pa
     programme = load_programme(write(tmp_path, frab(event("1", "09:30"), city=None)))
     profile = InterestProfile.model_validate({"star": {"1": 10.0}})
     app = PlannerApp(programme, profile, clock=lambda: FIXED_NOW)
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         assert "UNKNOWN zone" in app.main.sub_title
         note = str(app.main.query_one("#zone-note", Static).render())
         assert "local clock times of an unknown zone" in note and "--zone ZONE" in note
         await settle(pilot)
         await export_to(pilot, tmp_path / "plan.ics")
         assert not (tmp_path / "plan.ics").exists()
-        messages = [n.message for n in app._notifications]
+        messages = seen.notifications
         assert any("no calendar written" in m and "--zone ZONE" in m for m in messages)
         await export_to(pilot, tmp_path / "plan.md", "markdown")
         assert "their zone is unknown" in (tmp_path / "plan.md").read_text(encoding="utf-8")

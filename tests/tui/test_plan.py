@@ -20,12 +20,13 @@ from planner.tui.app import PlannerApp
 from planner.tui.dialogs.confirm import ConfirmDialog
 from planner.tui.dialogs.export import ExportDialog
 from planner.tui.dialogs.import_busy import ImportBusyDialog
+from planner.tui.messages import PlanReady
 from planner.tui.screens.main import MainScreen
 from planner.tui.widgets.plan_pane import PlanPane, plan_renderable
 from planner.views.itinerary_view import status_line
 from programme_factory import programme_data
 
-from .conftest import FIXED_NOW, running, settle
+from .conftest import FIXED_NOW, Seen, running, settle
 from .test_browse import details_text
 
 pytestmark = pytest.mark.asyncio
@@ -36,11 +37,13 @@ ROME = ZoneInfo("Europe/Rome")
 
 
 def plan_text(app: PlannerApp) -> str:
+    """The plan pane as it reads: the app's plan on the pane's day."""
     pane = app.main.query_one(PlanPane)
+    assert pane.day is not None
     console = Console(width=100, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(
         plan_renderable(
-            app.programme, pane.itinerary, pane.day, busy=pane.busy, problem=pane.problem
+            app.programme, app.itinerary, pane.day, busy=app.planning, problem=app.plan_problem
         )
     )
     return console.export_text()
@@ -70,15 +73,17 @@ async def test_a_star_makes_a_plan_in_the_background(make: Make) -> None:
 
 async def test_a_saved_profile_is_planned_at_start_and_p_plans_again(make: Make) -> None:
     app = make(profile(star={"28": 30.0}))
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         await settle(pilot)
         assert app.itinerary is not None
-        first = app._generation
+        assert seen.count(PlanReady) == 1
         await pilot.press("p")
         await settle(pilot)
-        assert app._generation == first + 1
+        assert seen.count(PlanReady) == 2
         assert app.itinerary.changes == []
-        assert not app.main.query_one(PlanPane).busy
+        assert not app.planning
+        assert "planning…" not in plan_text(app)
 
 
 async def test_changes_since_the_previous_plan_are_marked(make: Make) -> None:
@@ -167,7 +172,8 @@ async def test_see_why_an_item_is_left_out_and_go_to_what_keeps_it_out() -> None
 
 async def test_impossible_wishes_are_a_message_and_the_last_plan_stays(make: Make) -> None:
     app = make(profile(star={"28": 30.0}))
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         await pilot.press("m")  # must-see 28 ...
         await settle(pilot)
         good = app.itinerary
@@ -176,7 +182,7 @@ async def test_impossible_wishes_are_a_message_and_the_last_plan_stays(make: Mak
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        messages = [n.message for n in app._notifications]
+        messages = seen.notifications
         assert any("must-see '28'" in m and "outside your availability" in m for m in messages)
         assert app.itinerary is not None and app.itinerary.items == good.items
         assert "must-see '28'" in plan_text(app)
@@ -227,35 +233,36 @@ async def test_export_writes_the_plan_and_asks_before_overwriting(
 
 async def test_export_without_a_plan_says_so(make: Make) -> None:
     app = make()
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         await pilot.press("e")
         assert isinstance(app.screen, MainScreen)
-        assert [n.message for n in app._notifications] == [
-            "No plan to export yet: press p to plan."
-        ]
+        assert seen.notifications == ["No plan to export yet: press p to plan."]
 
 
 async def test_export_to_an_unwritable_place_is_a_notification(make: Make, tmp_path: Path) -> None:
     app = make(profile(star={"28": 30.0}))
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         await settle(pilot)
         await export_to(pilot, blocker / "plan.ics")
         assert isinstance(app.screen, MainScreen)
-        assert any(str(blocker) in n.message for n in app._notifications)
+        assert any(str(blocker) in n for n in seen.notifications)
 
 
 async def test_export_to_a_folder_that_does_not_exist_makes_no_folder(
     make: Make, tmp_path: Path
 ) -> None:
     app = make(profile(star={"28": 30.0}))
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         await settle(pilot)
         await export_to(pilot, tmp_path / "typo" / "plan.ics")
         assert isinstance(app.screen, MainScreen)
         assert not (tmp_path / "typo").exists()
-        assert any("does not exist" in n.message for n in app._notifications)
+        assert any("does not exist" in n for n in seen.notifications)
 
 
 def busy_calendar(path: Path) -> Path:
@@ -340,21 +347,23 @@ async def test_a_plan_arriving_while_the_app_closes_is_dropped(make: Make) -> No
         itinerary = app.itinerary
         assert itinerary is not None
         await app.main.query_one(PlanPane).remove()
-        app.main.show_plan(itinerary)  # as on_plan_ready does
-        app.main.show_planning(True)
-        app.main.show_plan_problem("late")
+        app.planning = True  # as plan_now and on_plan_ready do: nothing watches any more
+        app.plan_problem = "late"
+        app.itinerary = itinerary
+        await pilot.pause()
         assert app.main.itinerary is itinerary
 
 
 async def test_a_departure_before_the_conference_is_a_warning(make: Make) -> None:
     app = make(profile(star={"28": 30.0}))
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         await settle(pilot)
         await pilot.press("o")
         app.screen.query_one("#field-leave", Input).value = "2022-05-29 18:00"
         await pilot.press("ctrl+s")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = seen.notifications
         assert (
             "Departure 2022-05-29 18:00 is before the conference starts (Monday 30 May 2022)"
             in messages

@@ -67,8 +67,8 @@ def test_a_plan_beside_the_programme(snap_compare: Callable[..., bool], make: Ma
         app.main.select_contribution("1")
         await pilot.pause()
         assert app.itinerary is not None
+        # a fixed solve time on screen: the screen follows the app's plan
         app.itinerary = app.itinerary.model_copy(update={"solve_seconds": 0.004})
-        app.main.show_plan(app.itinerary)  # a fixed solve time on screen
         await pilot.pause()
 
     assert snap_compare(make(profile), terminal_size=SMALL, run_before=run_before)

@@ -14,7 +14,7 @@ from planner.tui.app import PlannerApp, make_app
 from planner.tui.dialogs.constraints import ConstraintsDialog
 from planner.tui.screens.main import MainScreen
 
-from .conftest import FIXED_NOW, running, settle
+from .conftest import FIXED_NOW, Seen, running, settle
 from .test_browse import details_text as details_plain
 
 pytestmark = pytest.mark.asyncio
@@ -42,14 +42,15 @@ async def test_must_skip_and_clear_the_highlighted_item(make: Make) -> None:
 
 async def test_marking_a_break_is_refused_with_a_notification(make: Make) -> None:
     app = make()
-    async with running(app) as pilot:
+    seen = Seen()
+    async with running(app, message_hook=seen) as pilot:
         app.main.active_table().select_key("break:2022-05-30-coffee-1")
         await pilot.pause()
         row = app.main.highlighted_row()
         assert row is not None and row.kind == "coffee", row
         await pilot.press("m")
         assert app.profile.must == []
-        assert [n.message for n in app._notifications] == ["Highlight a talk or a poster first."]
+        assert seen.notifications == ["Highlight a talk or a poster first."]
 
 
 async def test_constraints_form_shows_errors_beside_fields_then_saves(make: Make) -> None:

@@ -1,6 +1,8 @@
 """The Textual app: a thin shell that holds the programme, the profile and the plan, and hosts
-the screens. Screens post messages up (:mod:`planner.tui.messages`); the app keeps the state,
-saves the profile, re-plans in a worker thread, and passes the results down.
+the screens. Screens post messages up (:mod:`planner.tui.messages`); the app keeps the state
+once, in reactive attributes (``profile``, ``scores``, ``itinerary``, ``planning``,
+``plan_problem``), saves the profile and re-plans in a worker thread. Screens and widgets watch
+those attributes: they show what is there when they mount and update when it changes.
 
 :func:`make_app` builds it (the CLI and the tests use the same factory)."""
 
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
@@ -47,6 +50,18 @@ class PlannerApp(App[None]):
     """The planner's terminal UI on one programme and one attendee's profile."""
 
     CSS_PATH = "app.tcss"
+
+    # The state, held once; screens and widgets watch it.
+    profile: var[InterestProfile] = var(lambda: InterestProfile.model_validate({}), init=False)
+    """The attendee's profile, as edited and saved."""
+    scores: var[dict[str, Interest]] = var(dict, init=False, always_update=True)
+    """Each contribution's interest for ``profile`` (empty until scored in the background)."""
+    itinerary: var[Itinerary | None] = var(None, init=False, always_update=True)
+    """The latest plan (kept when a later attempt fails)."""
+    planning: var[bool] = var(False, init=False)
+    """True while a plan is being made."""
+    plan_problem: var[str | None] = var(None, init=False)
+    """Why the last attempt made no plan, until a plan is made."""
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", "Plan", id="plan", tooltip="Plan now"),
@@ -62,6 +77,9 @@ class PlannerApp(App[None]):
             tooltip="Import busy times from a calendar file (.ics)",
         ),
         Binding("question_mark", "help", "Help", id="help", tooltip="Show every key"),
+        Binding(
+            "n", "now", "Now", id="now", tooltip="Now and next in your plan, and what starts soon"
+        ),
         Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle-theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -77,14 +95,13 @@ class PlannerApp(App[None]):
     ) -> None:
         super().__init__()
         self.programme = programme
-        self.profile = profile or InterestProfile.model_validate({})
+        if profile is not None:
+            self.set_reactive(PlannerApp.profile, profile)
         self.profile_path = profile_path
-        # Scored in the background after the first screen (scoring loads a text index).
-        self.scores: dict[str, Interest] = {}
+        #: What the app takes for the time (the now view, today's tab, export stamps); tests
+        #: and snapshots set a fixed instant.
         self.clock: Clock = clock or (lambda: datetime.now(programme.conference.zone))
         self.plan_delay = plan_delay
-        self.itinerary: Itinerary | None = None
-        self.planning = False
         self._generation = 0
         self._plan_timer: Timer | None = None
         self._warming = True  # until the starting profile is scored
@@ -97,7 +114,7 @@ class PlannerApp(App[None]):
         return self.clock().astimezone(self.programme.conference.zone).date()
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.programme, self.profile, self.scores, today=self.today())
+        return MainScreen(self.programme, today=self.today())
 
     def on_mount(self) -> None:
         # After the first screen: the imports in the warm-up would otherwise slow it down.
@@ -137,10 +154,9 @@ class PlannerApp(App[None]):
         self._warming = False
         if message.profile is not self.profile:
             return  # edited since: set_profile scored the new one
-        self.scores = message.scores
         self.usable_profile = message.usable
+        self.scores = message.scores
         self.tell(message.problems)
-        self._show_profile_everywhere()
         if self.has_wishes():
             self.schedule_plan()
 
@@ -160,22 +176,24 @@ class PlannerApp(App[None]):
         self.set_profile(message.profile, message.what)
 
     def set_profile(self, profile: InterestProfile, what: str) -> None:
-        """Keep the new profile, save it, pass it down, and re-plan shortly."""
+        """Keep the new profile and its scores (the screens watch both), save it, and re-plan
+        shortly."""
         if profile == self.profile:
             return
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
 
-        self.profile = profile
         self.usable_profile, problems = without_unreadable(profile)
         try:
-            self.scores = score_programme(self.programme, self.usable_profile)
+            scores = score_programme(self.programme, self.usable_profile)
         except PlannerError as error:
-            self.scores = {}
+            scores = {}
             problems.append(str(error))
+        # The scores first: what watches the profile shows it with its scores.
+        self.scores = scores
+        self.profile = profile
         self.tell(problems)
         self.save_profile()
-        self._show_profile_everywhere()
         self.schedule_plan()
         if what == "constraints":
             from planner.interests.checks import availability_warnings
@@ -195,12 +213,6 @@ class PlannerApp(App[None]):
                     timeout=10,
                 )
         self._told = set(problems)
-
-    def _show_profile_everywhere(self) -> None:
-        for screen in self.screen_stack:
-            show = getattr(screen, "show_profile", None)
-            if show is not None:
-                show(self.profile, self.scores)
 
     def save_profile(self) -> None:
         """Write the profile (atomically) where it was read from; a failure is a notification."""
@@ -228,12 +240,10 @@ class PlannerApp(App[None]):
         if self._plan_timer is not None:
             self._plan_timer.stop()
             self._plan_timer = None
-        main = self._running_main()
-        if main is None:
+        if self._running_main() is None:
             return
         self._generation += 1
         self.planning = True
-        main.show_planning(True)
         self.run_plan(self.usable_profile, self.itinerary, self._generation)
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
@@ -263,17 +273,17 @@ class PlannerApp(App[None]):
     def on_plan_ready(self, message: PlanReady) -> None:
         if message.generation != self._generation or self._running_main() is None:
             return  # a newer run is on its way, or the app is closing
-        self.planning = False
+        self.plan_problem = None
         self.itinerary = message.itinerary
-        self.main.show_plan(message.itinerary)
+        self.planning = False
         for warning in message.warnings:
             self.notify(warning, severity="warning")
 
     def on_plan_failed(self, message: PlanFailed) -> None:
         if message.generation != self._generation or self._running_main() is None:
             return
+        self.plan_problem = message.problem
         self.planning = False
-        self.main.show_plan_problem(message.problem)
         self.notify(message.problem, title="No plan", severity="error", timeout=10)
 
     # Commands
@@ -316,6 +326,9 @@ class PlannerApp(App[None]):
         yield SystemCommand(
             "Toggle light/dark", "Switch between the light and dark theme", self.action_toggle_theme
         )
+        yield SystemCommand(
+            "Now", "Now and next in your plan, and what starts soon", self.action_now
+        )
         yield SystemCommand("Help", "Show every key binding", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -325,6 +338,12 @@ class PlannerApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_now(self) -> None:
+        from planner.tui.screens.now import NowScreen
+
+        if not isinstance(self.screen, NowScreen):
+            self.push_screen(NowScreen(self.programme))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -45,18 +45,23 @@ def _line(item: PlannedItem, programme: Programme) -> Text:
 
 def print_now(state: NowAndNext, programme: Programme, console: Console) -> None:
     """What the plan has now and next, with the time left and the walk, then the alternatives."""
+    for line in now_lines(state, programme):
+        print_trimmed(console, line)
+
+
+def now_lines(state: NowAndNext, programme: Programme) -> list[Text]:
+    """The lines of :func:`print_now` (the terminal UI's now view shows the same)."""
+    lines: list[Text] = []
     at = programme.local(state.at)
-    print_trimmed(
-        console, Text(f"{at:%A} {at.day} {at:%B %Y}, {clock(at)} ({zone_label(at)})", "bold cyan")
-    )
+    lines.append(Text(f"{at:%A} {at.day} {at:%B %Y}, {clock(at)} ({zone_label(at)})", "bold cyan"))
     if programme.any_times_reconstructed:
-        print_trimmed(console, Text(f"{RECONSTRUCTED_MARK} reconstructed time", style="yellow"))
+        lines.append(Text(f"{RECONSTRUCTED_MARK} reconstructed time", style="yellow"))
     if state.now is not None:
         line = Text("Now:   ", style="bold").append_text(_line(state.now, programme))
         line.append(f"  ({_minutes(state.minutes_left or 0)} left)", style="green")
     else:
         line = Text("Now:   ", style="bold").append("nothing in your plan", style="dim")
-    print_trimmed(console, line)
+    lines.append(line)
     if state.next is not None:
         line = Text("Next:  ", style="bold").append_text(_line(state.next, programme))
         line.append(f"  (in {_minutes(state.minutes_to_next or 0)}", style="green")
@@ -67,19 +72,18 @@ def print_now(state: NowAndNext, programme: Programme, console: Console) -> None
         line.append(")", style="green")
     else:
         line = Text("Next:  ", style="bold").append("nothing more in your plan", style="dim")
-    print_trimmed(console, line)
-    console.print()
+    lines.append(line)
+    lines.append(Text())
     if not state.alternatives:
-        print_trimmed(
-            console,
-            Text(f"No other talk starts in the next {ALTERNATIVES_MINUTES} minutes.", "dim"),
+        lines.append(
+            Text(f"No other talk starts in the next {ALTERNATIVES_MINUTES} minutes.", "dim")
         )
-        return
-    print_trimmed(
-        console,
-        Text(f"Not in your plan, starting in the next {ALTERNATIVES_MINUTES} minutes:", "bold"),
+        return lines
+    lines.append(
+        Text(f"Not in your plan, starting in the next {ALTERNATIVES_MINUTES} minutes:", "bold")
     )
     for item in state.alternatives:
         line = Text("  ").append_text(_line(item, programme))
         line.append(f"  (score {item.score:g})", style="dim")
-        print_trimmed(console, line)
+        lines.append(line)
+    return lines

@@ -3,7 +3,7 @@ the contributions they rank highest, updated at each change."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import events, on
@@ -25,6 +25,9 @@ from planner.tui.profile_edits import revised
 from planner.tui.rows import session_titles
 from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.likes import DOC, LikeList, LikesPanel
+
+if TYPE_CHECKING:
+    from planner.tui.app import PlannerApp
 
 #: How much one + or - changes a session's weight.
 WEIGHT_STEP = 5.0
@@ -114,19 +117,16 @@ def _cut(text: str, width: int) -> Text:
 
 
 class InterestsScreen(Screen[None]):
-    """Edits the interest part of the profile; every change goes to the app as a message."""
+    """Edits the interest part of the profile; every change goes to the app as a message. It
+    shows the app's profile and scores, and watches them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", id="interests.close"),
     ]
 
-    def __init__(
-        self, programme: Programme, profile: InterestProfile, scores: dict[str, Interest]
-    ) -> None:
+    def __init__(self, programme: Programme) -> None:
         super().__init__()
         self.programme = programme
-        self.profile = profile
-        self.scores = scores
         self.titles = session_titles(programme)
 
     def compose(self) -> ComposeResult:
@@ -155,12 +155,24 @@ class InterestsScreen(Screen[None]):
         sessions.add_column("Session", key="title")
         for title in self.titles:
             sessions.add_row("", title, key=title)
-        self.show_profile(self.profile, self.scores)
+        self.watch(self.app, "profile", self.show_profile)
+        self.watch(self.app, "scores", self.show_scores)
         self.query_one("#keyword-input", Input).focus()
 
-    # Down from the app
-    def show_profile(self, profile: InterestProfile, scores: dict[str, Interest]) -> None:
-        self.profile, self.scores = profile, scores
+    # The app's state
+    @property
+    def state(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
+
+    @property
+    def profile(self) -> InterestProfile:
+        return self.state.profile
+
+    @property
+    def scores(self) -> dict[str, Interest]:
+        return self.state.scores
+
+    def show_profile(self, profile: InterestProfile) -> None:
         keywords = self.query_one("#keywords", WordList)
         keywords.clear_options()
         keywords.add_options(profile.keyword)
@@ -174,6 +186,9 @@ class InterestsScreen(Screen[None]):
         for title in self.titles:
             weight = profile.session.get(title)
             sessions.update_cell(title, "weight", "" if weight is None else f"{weight:g}")
+        self.show_why()
+
+    def show_scores(self, scores: dict[str, Interest]) -> None:
         titles = self.programme.contribution_by_id
         self.query_one(RankedTable).show(
             [(cid, f"{i.score:g}", titles[cid].title) for cid, i in ranked(self.programme, scores)]

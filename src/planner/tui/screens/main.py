@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
-from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane
@@ -52,6 +50,7 @@ from planner.tui.wish_lines import wish_lines
 
 if TYPE_CHECKING:
     from planner.interests.scoring import Interest
+    from planner.tui.app import PlannerApp
 from planner.views.timefmt import RECONSTRUCTED_MARK, UNKNOWN_ZONE, zone_subtitle
 
 #: From this width on, the details pane sits beside the table rather than below it.
@@ -73,26 +72,18 @@ def tab_label(day: date, count: int | None = None) -> str:
 
 
 class MainScreen(Screen[None]):
-    """Holds the filters; tells each day's table what to show; shows the highlighted item."""
+    """Holds the filters; tells each day's table what to show; shows the highlighted item.
+
+    The profile, the scores and the plan are the app's: the screen watches them."""
 
     BINDINGS: ClassVar[list[BindingType]] = MAIN_BINDINGS
 
     AUTO_FOCUS = None  # the active day's table takes the focus on mount
 
-    def __init__(
-        self,
-        programme: Programme,
-        profile: InterestProfile,
-        scores: dict[str, Interest],
-        today: date | None = None,
-    ) -> None:
+    def __init__(self, programme: Programme, today: date | None = None) -> None:
         super().__init__()
         self.programme = programme
-        self.profile = profile
-        self.scores = scores
-        self.planned: set[str] = set()
-        self.itinerary: Itinerary | None = None
-        self.ready = False
+        self.planned: set[str] = set()  # the plan's ids, for the tables' marks
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self.filters = Filters()
@@ -148,9 +139,29 @@ class MainScreen(Screen[None]):
         zone = zone_subtitle(conference, first)
         self.sub_title = f"{conference.city or ''} · {zone}".strip(" ·")
         self.apply_filters()
-        self.query_one(PlanPane).show(day=self.active_day(), itinerary=self.itinerary)
+        self.query_one(PlanPane).day = self.active_day()
+        app = self.state
+        self.watch(app, "profile", self.profile_changed, init=False)
+        self.watch(app, "scores", self.show_details, init=False)
+        self.watch(app, "itinerary", self.plan_changed)
         self.active_table().focus()
-        self.ready = True
+
+    # The app's state
+    @property
+    def state(self) -> PlannerApp:
+        return cast("PlannerApp", self.app)
+
+    @property
+    def profile(self) -> InterestProfile:
+        return self.state.profile
+
+    @property
+    def scores(self) -> dict[str, Interest]:
+        return self.state.scores
+
+    @property
+    def itinerary(self) -> Itinerary | None:
+        return self.state.itinerary
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#body").set_class(event.size.width >= WIDE, "-wide")
@@ -250,14 +261,19 @@ class MainScreen(Screen[None]):
     def marker(self, item: str) -> Text:
         return mark(item, self.profile, item in self.planned)
 
-    def show_profile(self, profile: InterestProfile, scores: dict[str, Interest]) -> None:
+    def profile_changed(self) -> None:
         """The app has a new profile: update the marks and the details."""
-        self.profile = profile
-        self.scores = scores
-        if not self.ready:
-            return  # on_mount shows them
         for table in self.tables():
             table.refresh_marks()
+        self.show_details()
+
+    def plan_changed(self, itinerary: Itinerary | None) -> None:
+        """The app has a new plan: update the marks and the details."""
+        planned = {item.id for item in itinerary.items} if itinerary is not None else set()
+        if planned != self.planned:
+            self.planned = planned
+            for table in self.tables():
+                table.refresh_marks()
         self.show_details()
 
     def show_details(self) -> None:
@@ -275,7 +291,7 @@ class MainScreen(Screen[None]):
     @on(TabbedContent.TabActivated, "#days")
     def day_changed(self) -> None:
         self.show_details()
-        self.query_one(PlanPane).show(day=self.active_day(), keep_problem=True)
+        self.query_one(PlanPane).day = self.active_day()
 
     # Actions
     def action_focus_search(self) -> None:
@@ -323,32 +339,6 @@ class MainScreen(Screen[None]):
             return
         self.post_message(ProfileEdited(profile, f"{what} {item}"))
 
-    # The plan
-    def plan_pane(self) -> PlanPane:
-        return self.query_one(PlanPane)
-
-    def show_planning(self, busy: bool) -> None:
-        if self.ready:
-            with suppress(NoMatches):
-                self.plan_pane().show(busy=busy, keep_problem=True)
-
-    def show_plan(self, itinerary: Itinerary) -> None:
-        self.itinerary = itinerary
-        self.planned = {item.id for item in itinerary.items}
-        if not self.ready:
-            return
-        # A plan that arrives while the app closes finds the widgets gone: it is dropped.
-        with suppress(NoMatches):
-            self.plan_pane().show(itinerary=itinerary, busy=False)
-            for table in self.tables():
-                table.refresh_marks()
-            self.show_details()
-
-    def show_plan_problem(self, problem: str) -> None:
-        if self.ready:
-            with suppress(NoMatches):
-                self.plan_pane().show(busy=False, problem=problem)
-
     def action_why(self) -> None:
         """Go to the item that keeps the highlighted one out of the plan."""
         item = self._highlighted_contribution()
@@ -395,7 +385,7 @@ class MainScreen(Screen[None]):
     def action_interests(self) -> None:
         from planner.tui.screens.interests import InterestsScreen
 
-        self.app.push_screen(InterestsScreen(self.programme, self.profile, self.scores))
+        self.app.push_screen(InterestsScreen(self.programme))
 
     def action_constraints(self) -> None:
         from planner.tui.dialogs.constraints import ConstraintsDialog

@@ -4,17 +4,22 @@ since the previous plan, and the solver's status."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.views.itinerary_view import status_line
 from planner.views.timefmt import RECONSTRUCTED_MARK, hm, later_mark
+
+if TYPE_CHECKING:
+    from planner.tui.app import PlannerApp
 
 KIND_STYLE = {"invited": "bold", "poster-duty": "bold magenta", "poster-visit": "magenta"}
 CHANGE_MARK = {"added": ("+", "bold green"), "moved": ("~", "bold yellow")}
@@ -121,44 +126,36 @@ def plan_renderable(
 
 
 class PlanPane(VerticalScroll):
-    """Shows the current plan for the active day; the screen tells it what changed."""
+    """Shows the app's plan for the day the screen sets (``day``): it watches the app's
+    ``itinerary``, ``planning`` and ``plan_problem``."""
+
+    day: reactive[date | None] = reactive(None, init=False)
 
     def __init__(self, programme: Programme, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.programme = programme
-        self.itinerary: Itinerary | None = None
-        self.day = programme.conference.days[0]
-        self.busy = False
-        self.problem: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="plan-body")
 
     def on_mount(self) -> None:
+        for name in ("itinerary", "planning", "plan_problem"):
+            self.watch(self.app, name, self._render_plan, init=False)
         self._render_plan()
 
-    def show(
-        self,
-        *,
-        itinerary: Itinerary | None = None,
-        day: date | None = None,
-        busy: bool | None = None,
-        problem: str | None = None,
-        keep_problem: bool = False,
-    ) -> None:
-        if itinerary is not None:
-            self.itinerary = itinerary
-        if day is not None:
-            self.day = day
-        if busy is not None:
-            self.busy = busy
-        if not keep_problem:
-            self.problem = problem
+    def watch_day(self) -> None:
         self._render_plan()
 
     def _render_plan(self) -> None:
+        if not self.is_mounted:
+            return
+        app = cast("PlannerApp", self.app)
         self.query_one("#plan-body", Static).update(
             plan_renderable(
-                self.programme, self.itinerary, self.day, busy=self.busy, problem=self.problem
+                self.programme,
+                app.itinerary,
+                self.day or self.programme.conference.days[0],
+                busy=app.planning,
+                problem=app.plan_problem,
             )
         )
