@@ -3,7 +3,8 @@
 1. Launch: from starting a process to the first full screen (composed, filled and rendered),
    the planner's UI on the embedded programme against a minimal Textual app (a label and a
    footer). Each is a fresh interpreter, run headless, alternated, median of several runs.
-   Target: within 1.5x the minimal app and under 1 s. Beside them, the minimal app started
+   Target: within 2x the minimal app and under 1 s; the planner's UI on FOSDEM 2026 (a
+   real schedule of 883 events, when present) under 1 s. Beside them, the minimal app started
    after the core has loaded the programme and the profile: what the planner's UI costs
    before it draws anything of its own.
 2. Re-plan: from one more star on an ML4Astro talk (a key press) to the updated plan on screen
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 READY = "READY"
 EMPTY_DATA_HOME = tempfile.mkdtemp(prefix="planner-bench-")
@@ -57,6 +59,15 @@ from planner.tui.app import make_app
 app = make_app()
 """,
 }
+
+FOSDEM = Path("/work/shared/realdata/fosdem-2026.schedule.xml")
+if FOSDEM.exists():  # a real schedule of FOSDEM size (883 events); skipped when absent
+    CHILD["planner on FOSDEM 2026"] = f"""
+from pathlib import Path
+from planner.tui.app import make_app
+
+app = make_app(Path({str(FOSDEM)!r}))
+"""
 
 READY_PILOT = """
 async def ready(pilot):
@@ -108,8 +119,14 @@ def bench_launch() -> None:
         f"{core * 1000:.0f} ms ({core / minimal:.2f}x)"
     )
     print(f"  planner UI          : {planner * 1000:7.0f} ms")
-    verdict = "ok" if ratio <= 1.5 and planner < 1.0 else "MISSES the target"
-    print(f"  ratio               : {ratio:7.2f}x  (target <= 1.5x and < 1 s: {verdict})")
+    verdict = "ok" if ratio <= 2.0 and planner < 1.0 else "MISSES the target"
+    print(f"  ratio               : {ratio:7.2f}x  (target <= 2x and < 1 s: {verdict})")
+    if "planner on FOSDEM 2026" in times:
+        fosdem = statistics.median(times["planner on FOSDEM 2026"])
+        verdict = "ok" if fosdem < 1.0 else "MISSES the target"
+        print(
+            f"  planner UI on FOSDEM 2026 (883 events): {fosdem * 1000:.0f} ms  (< 1 s: {verdict})"
+        )
 
 
 #: Talks starred one after another (each press adds one, the next run removes them again).
@@ -187,7 +204,8 @@ def bench_replan() -> None:
 
 def main() -> None:
     bench_launch()
-    bench_replan()
+    if "--launch" not in sys.argv:
+        bench_replan()
 
 
 if __name__ == "__main__":
