@@ -69,6 +69,7 @@ async def test_before_the_first_item_the_next_is_the_first_talk(make: Make) -> N
     assert "28 From Supervised to Unsupervised" in nxt
     assert "(in 15 h)" in nxt, "no walk: nothing before it that day"
     assert "No other talk starts in the next 30 minutes." in lines
+    assert lines[-1] == "The conference runs from Monday 30 May to Wednesday 1 June 2022."
 
 
 async def test_during_a_talk_the_time_left_the_walk_and_the_alternatives(make: Make) -> None:
@@ -107,6 +108,15 @@ async def test_after_the_last_item_nothing_is_left(make: Make) -> None:
     assert lines[0] == "Wednesday 1 June 2022, 23:00 (CEST, UTC+02:00)"
     assert "Now:   nothing in your plan" in lines
     assert "Next:  nothing more in your plan" in lines
+    assert "The conference runs from" not in text, "still its last day"
+
+
+async def test_after_the_conference_it_says_when_it_was(make: Make) -> None:
+    _, text = await open_now(make, datetime(2022, 6, 2, 9, 0, tzinfo=ROME))
+    assert "Next:  nothing more in your plan" in text
+    assert (
+        text.splitlines()[-1] == "The conference runs from Monday 30 May to Wednesday 1 June 2022."
+    )
 
 
 async def test_without_a_plan_it_says_how_to_make_one(make: Make) -> None:

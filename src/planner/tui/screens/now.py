@@ -73,6 +73,17 @@ class NowScreen(Screen[None]):
         else:
             state = now_and_next(self.programme, app.itinerary, app.scores, app.usable_profile, at)
             lines = now_lines(state, self.programme)
+        days = self.programme.conference.days
+        if self.programme.local(at).date() not in days:
+            first, last = days[0], days[-1]
+            lines.append(Text())
+            lines.append(
+                Text(
+                    f"The conference runs from {first:%A} {first.day} {first:%B} to "
+                    f"{last:%A} {last.day} {last:%B %Y}.",
+                    style="italic",
+                )
+            )
         self.query_one("#now-body", Static).update(Group(*lines))
 
     def action_close(self) -> None:
