@@ -289,10 +289,7 @@ class InterestsScreen(Screen[None]):
         key = event.row_key.value
         self.dismiss()
         if key is not None:
-            main = self.app.screen_stack[0]
-            select = getattr(main, "select_contribution", None)
-            if select is not None:
-                select(key)
+            self.state.main.select_contribution(key)
 
     def action_close(self) -> None:
         self.dismiss()
