@@ -72,6 +72,8 @@ class MemberError:
     source: str = ""
 
     def __str__(self) -> str:
+        if not self.line and not self.source:  # a member of a folder: the message names its file
+            return f"member {self.name!r}: {self.message}"
         where = f"{self.source}:{self.line}" if self.source else f"line {self.line}"
         return f"{where}: member {self.name!r}: {self.message}"
 
@@ -87,6 +89,8 @@ class GroupFile:
     members: list[MemberEntry] = field(default_factory=list)
     errors: list[MemberError] = field(default_factory=list)
     """Members broken already in the file (no name, not a mapping, a repeated name)."""
+    folder: bool = False
+    """Read from a folder of profile files (a member's line is its place in the folder)."""
 
 
 def read_group_file(path: Path) -> GroupFile:
@@ -117,7 +121,7 @@ def _read_folder(path: Path) -> GroupFile:
     )
     if not files:
         raise PlannerError(f"{path}: a folder with no profile files (*{PROFILE_SUFFIX}) in it")
-    group = GroupFile(path=path, name=path.name)
+    group = GroupFile(path=path, name=path.name, folder=True)
     for k, file in enumerate(files, start=1):
         group.members.append(MemberEntry(name=file.stem, line=k, profile_path=file))
     _check_names(group)

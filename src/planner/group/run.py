@@ -197,7 +197,11 @@ def plan_group(
     written: list[Path | None] = []
     for member, stem, (outcome, done) in zip(members, all_stems, outcomes, strict=True):
         if isinstance(outcome, str):
-            errors.append(MemberError(member.name, member.line, outcome, str(group.path)))
+            if group.folder:  # no line to give: the member is their file
+                file = next(e.profile_path for e in group.members if e.name == member.name)
+                errors.append(MemberError(member.name, 0, f"{file}: {outcome}"))
+            else:
+                errors.append(MemberError(member.name, member.line, outcome, str(group.path)))
         else:
             good.append((member, outcome))
             stems.append(stem)
