@@ -5,6 +5,7 @@ worker killed mid-run has its members planned again, each member's files written
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import sys
@@ -140,3 +141,21 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path) -> None:
         assert not isinstance(mine, str) and not isinstance(theirs, str)
         assert mine.itinerary.items == theirs.itinerary.items
     assert len(list((tmp_path / "cluster").glob("*.md"))) == 48
+
+
+def _fail(programme: Any, chunk: list[Any]) -> list[Any]:
+    raise RuntimeError("worker out of memory")
+
+
+def test_a_chunk_the_cluster_cannot_run_is_one_message(
+    tmp_path: Path, threads: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.group import cluster
+
+    monkeypatch.setattr(cluster, "plan_chunk", _fail)
+    out = tmp_path / "o"
+    result = invoke(str(_group(tmp_path, 3)), "--out", str(out), "--dask", threads)
+    assert result.exit_code != 0
+    assert re.search(r"the cluster could not plan members? [1-3]", result.stderr)
+    assert "worker out of memory" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()

@@ -104,7 +104,9 @@ def plan_on_cluster(
         found: dict[int, list[tuple[Outcome, bool]]] = {}
         try:
             for future in as_completed(futures):  # type: ignore[no-untyped-call]
-                done = future.result()
+                done = _result(
+                    future, address, futures[future] * size, len(chunks[futures[future]])
+                )
                 future.release()
                 found[futures[future]] = [_write(files, folder) for files in done]
                 for _ in done:
@@ -116,6 +118,22 @@ def plan_on_cluster(
     finally:
         client.close()
     return [outcome for k in range(len(chunks)) for outcome in found[k]]
+
+
+def _result(future: Any, address: str, first: int, count: int) -> list[Done]:
+    """A chunk's plans; a chunk the cluster could not run (its workers died more often than
+    Dask allows, the scheduler went away) is one message naming its members."""
+    try:
+        done: list[Done] = future.result()
+    except PlannerError:
+        raise
+    except Exception as error:
+        which = f"member {first + 1}" if count == 1 else f"members {first + 1} to {first + count}"
+        raise PlannerError(
+            f"--dask {address}: the cluster could not plan {which} of the group "
+            f"({type(error).__name__}: {error}); nothing was written"
+        ) from None
+    return done
 
 
 def _write(done: Done, folder: Path | None) -> tuple[Outcome, bool]:
