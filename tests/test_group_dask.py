@@ -5,8 +5,8 @@ worker killed mid-run has its members planned again, each member's files written
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator
