@@ -1,13 +1,16 @@
 """Group planning benchmark.
 
 1. 1,000 members planned independently on ML4Astro 2022 (random keywords, stars, poster
-   visits, caps): the whole run (personal plans, files written to a temporary folder) on one
-   process and on one per core, in the same run: throughput and speed-up.
+   visits, caps): the whole run (personal plans, files and room-load forecast written to a
+   temporary folder) on one process, on two, and on a two-worker Dask ``LocalCluster``
+   (``planner[distributed]``), each in a fresh process: time, speed-up over one process, the
+   peak memory of the parent (``resource.getrusage``), and whether the plans are the same.
+   ``--ten-thousand`` adds the same for 10,000 members.
 2. ``cover`` for a group on FOSDEM 2026 (``--group N`` members, 10 by default;
    ``/work/shared/realdata``; skipped when absent): status, coverage bound and gap, time,
    coverage gained over independent plans and over the greedy baseline (the model's start).
 
-Run: ``python -m bench.group_bench`` (``--members N`` for part 1, ``--time-limit S`` for part 2,
+Run: ``python -m bench.group_bench`` (``--members N`` for part 1, ``--ten-thousand``, ``--time-limit S`` for part 2,
 ``--skip-independent`` / ``--skip-cover``; ``--search`` plans the cover group by the search
 over members whatever its size; ``--stars N`` stars per cover member, 2 by default).
 """
@@ -20,6 +23,7 @@ import random
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -28,7 +32,7 @@ if __package__ in (None, ""):
 from planner.group.groupfile import GroupFile, MemberEntry
 from planner.group.outdir import staged_folder
 from planner.group.output import write_files
-from planner.group.run import GroupResult, Options, plan_group
+from planner.group.run import Options, plan_group
 from planner.model import Programme
 from planner.sources import load_programme
 
@@ -69,40 +73,77 @@ def _group(name: str, members: list[MemberEntry]) -> GroupFile:
     return GroupFile(path=Path(f"{name}.yaml"), name=name, members=members)
 
 
-def independent(n: int, workers: int) -> None:
+MODES = ("1 process", "2 processes", "2-worker LocalCluster")
+
+
+def _run_one(mode: str, n: int) -> dict[str, object]:
+    """One configuration, in this (fresh) process: the whole run's wall and CPU seconds, the
+    peak memory of this process (the parent of the workers) and a digest of the plans."""
+    import hashlib
+    import resource
+
     programme = load_programme(None)
-    group = _group("ml4astro-1000", random_members(programme, ML4ASTRO_WORDS, n, seed=7))
-    timings: dict[int, float] = {}
-    cpu: dict[int, float] = {}
-    results: dict[int, GroupResult] = {}
-    for w in (1, workers):
-        with tempfile.TemporaryDirectory() as folder:
-            before = os.times()
-            started = time.perf_counter()
-            with staged_folder(Path(folder) / "out") as stage:
-                options = Options(policy="independent", workers=w, folder=stage)
-                result = plan_group(group, programme, options)
-                write_files(result, programme, stage, workers=w)
-            timings[w] = time.perf_counter() - started
-            after = os.times()
-            cpu[w] = sum(after[:4]) - sum(before[:4])  # this process and its children
-            results[w] = result
-    same = [m.itinerary.items for m in results[1].members] == [
-        m.itinerary.items for m in results[workers].members
-    ]
-    planned = len(results[workers].members)
-    print(f"## {n} independent members on ML4Astro 2022 (plan + write .ics/.md/overview)")
-    print("| processes | seconds | members/s | CPU seconds | cores used |")
-    print("|---:|---:|---:|---:|---:|")
-    for w, seconds in timings.items():
-        print(
-            f"| {w} | {seconds:.1f} | {planned / seconds:.0f} | {cpu[w]:.1f} "
-            f"| {cpu[w] / seconds:.2f} |"
+    group = _group(f"ml4astro-{n}", random_members(programme, ML4ASTRO_WORDS, n, seed=7))
+    cluster = None
+    options = Options(policy="independent", workers=1 if mode == MODES[0] else 2)
+    if mode == MODES[2]:
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         )
+        options = Options(policy="independent", workers=2, dask=cluster.scheduler_address)
+    with tempfile.TemporaryDirectory() as folder:
+        before = os.times()
+        started = time.perf_counter()
+        with staged_folder(Path(folder) / "out") as stage:
+            result = plan_group(group, programme, replace(options, folder=stage))
+            write_files(result, programme, stage, workers=options.workers)
+        seconds = time.perf_counter() - started
+        after = os.times()
+    if cluster is not None:
+        cluster.close()
+    digest = hashlib.sha256(
+        repr([(m.name, m.itinerary.items) for m in result.members]).encode()
+    ).hexdigest()[:12]
+    return {
+        "seconds": seconds,
+        "cpu": sum(after[:4]) - sum(before[:4]),
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "planned": len(result.members),
+        "errors": len(result.errors),
+        "digest": digest,
+        "overfull": sum(1 for t in result.room_load or [] if t.over),
+    }
+
+
+def independent(n: int, modes: tuple[str, ...] = MODES) -> None:
+    """Each configuration in a fresh process, so that each peak memory is its own."""
+    import json
+    import subprocess
+
+    runs: dict[str, dict[str, float]] = {}
+    for mode in modes:
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.group_bench", "--one", mode, "--members", str(n)],
+            check=True, capture_output=True, text=True,
+            cwd=Path(__file__).resolve().parents[1],
+        ).stdout  # fmt: skip
+        runs[mode] = json.loads(out.strip().splitlines()[-1])
+    base = runs[modes[0]]["seconds"]
+    print(f"## {n} independent members on ML4Astro 2022 (plan + write .ics/.md/overview/forecast)")
+    print("| run | seconds | members/s | speed-up | CPU s (parent + children) | parent peak MiB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for mode, r in runs.items():
+        print(
+            f"| {mode} | {r['seconds']:.1f} | {r['planned'] / r['seconds']:.0f} "
+            f"| {base / r['seconds']:.2f}x | {r['cpu']:.1f} | {r['peak_mib']:.0f} |"
+        )
+    digests = {r["digest"] for r in runs.values()}
+    first = runs[modes[0]]
     print(
-        f"speed-up {timings[1] / timings[workers]:.2f}x on {workers} processes; "
-        f"members planned {planned}, errors {len(results[workers].errors)}, "
-        f"same plans on 1 and {workers} processes: {same}"
+        f"members planned {first['planned']}, errors {first['errors']}; "
+        f"same plans in every run: {len(digests) == 1}"
     )
 
 
@@ -160,6 +201,8 @@ def cover(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--members", type=int, default=1000)
+    parser.add_argument("--ten-thousand", action="store_true", help="also 10,000 members")
+    parser.add_argument("--one", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--group", type=int, default=10)
     parser.add_argument("--time-limit", type=float, default=30.0)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
@@ -168,11 +211,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search", action="store_true")
     parser.add_argument("--stars", type=int, default=2, help="stars per cover member")
     args = parser.parse_args(argv)
+    if args.one:
+        import json
+
+        print(json.dumps(_run_one(args.one, args.members)))
+        return 0
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} before the run")
     if not args.skip_cover:
         cover(args.group, args.time_limit, args.workers, args.search, args.stars)
     if not args.skip_independent:
-        independent(args.members, args.workers)
+        independent(args.members)
+        if args.ten_thousand:
+            independent(10_000)
     return 0
 
 

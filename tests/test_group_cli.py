@@ -122,7 +122,8 @@ def test_broken_members_are_named_and_the_others_written(tmp_path: Path) -> None
     assert f"{group}:6: member 'Cy': " in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [MARKER, "ana.ics", "ana.md", "group.json", "overview.html", "overview.md"]
+        # independent (the group file names no policy), so the room-load forecast too
+        [MARKER, "ana.ics", "ana.md", "group.json", "overview.html", "overview.md", "room_load.csv"]
     )
     assert "member 'Bo'" in (out / "overview.md").read_text()
 
@@ -291,7 +292,7 @@ def test_members_named_like_the_groups_files_keep_their_own(tmp_path: Path) -> N
     assert [m["agenda"] for m in data["members"]] == ["member-overview.md", "member-group.md"]
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(
-        [".planner-group", "group.json", "overview.md", "overview.html"]
+        [".planner-group", "group.json", "overview.md", "overview.html", "room_load.csv"]
         + [f"member-{s}.{e}" for s in ("overview", "group") for e in ("ics", "md")]
     )
     assert (out / "overview.md").read_text(encoding="utf-8") != (

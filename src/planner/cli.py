@@ -242,6 +242,21 @@ def export(
     help="Solver time limit in seconds (per member, and for the group model).",
 )
 @click.option("--workers", type=whole(1), metavar="N", help="Processes (default: one per core).")
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Plan the members on the Dask cluster whose scheduler is at ADDRESS "
+    "(e.g. tcp://10.0.0.5:8786; needs planner[distributed]).",
+)
+@click.option(
+    "--room-capacity",
+    "room_capacity",
+    multiple=True,
+    metavar="N|ROOM=N",
+    help="Seats for the room-load forecast (independent): N for rooms the programme gives no "
+    "capacity, ROOM=N for one room (wins over the programme); repeatable.",
+)
 @zone_option
 @friendly_errors
 def group(
@@ -255,14 +270,20 @@ def group(
     force: bool,
     time_limit: float,
     workers: int | None,
+    dask_address: str | None,
+    room_capacity: tuple[str, ...],
     zone: str | None,
 ) -> None:
-    """Plan a group: one calendar and agenda per member, and an overview of who is where."""
+    """Plan a group: one calendar and agenda per member, and an overview of who is where.
+
+    GROUP_FILE is a group file (YAML or CSV) or a folder of profile files (one member per
+    .toml file, named by the file). With the independent policy the folder also holds
+    room_load.csv, the room-load forecast."""
     from planner.group.command import Request, run_group
 
     request = Request(
         group_file, out, policy, programme_path, share, max_per_poster, as_json, force,
-        time_limit, workers, zone,
+        time_limit, workers, zone, dask_address, room_capacity,
     )  # fmt: skip
     sys.exit(run_group(request))
 

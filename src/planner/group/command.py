@@ -51,6 +51,8 @@ class Request:
     time_limit: float = 10.0
     workers: int | None = None
     zone: str | None = None
+    dask: str | None = None
+    room_capacity: tuple[str, ...] = ()
 
 
 def _progress(show: bool) -> Progress:
@@ -69,11 +71,18 @@ def run_group(request: Request) -> int:
     """Plan and write; returns the exit code. The inputs are read before the solver is loaded,
     so that a bad one is refused at once."""
     from planner.export.ics import require_known_zone
+    from planner.group.room_load import check_rooms, parse_capacities
     from planner.sources import load_programme
 
+    capacities = parse_capacities(request.room_capacity)
+    if request.dask is not None:
+        from planner.group.cluster import require_distributed
+
+        require_distributed()
     group = read_group_file(request.group_file)
     programme = load_programme(request.programme or group.programme, zone=request.zone)
     require_known_zone(programme)  # every member gets a calendar
+    check_rooms(programme, capacities)
     from planner.group.run import Options
 
     options = Options(
@@ -82,6 +91,8 @@ def run_group(request: Request) -> int:
         max_per_poster=request.max_per_poster,
         time_limit=request.time_limit,
         workers=request.workers or os.cpu_count() or 1,
+        capacities=capacities,
+        dask=request.dask,
     )
     show = not request.as_json and sys.stderr.isatty()
     try:

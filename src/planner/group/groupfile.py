@@ -22,7 +22,11 @@ A member may have both: inline settings add to the profile file as flags do on t
 
 CSV (the simple case; options come from the command line): a header with the columns ``name,
 keyword, must, skip, star, arrive, leave, profile``; lists separated by ``;``, stars as
-``ID=W;ID=W``. Only this reading happens here; the profiles are checked against the programme
+``ID=W;ID=W``.
+
+A folder (the organiser's case: thousands of registered attendees' profiles): every ``*.toml``
+file in it is one member's profile file, the member named by the file (``ana.toml`` is "ana"),
+in the order of the names; options come from the command line. Only this reading happens here; the profiles are checked against the programme
 in :mod:`planner.group.profiles`.
 """
 
@@ -68,6 +72,8 @@ class MemberError:
     source: str = ""
 
     def __str__(self) -> str:
+        if not self.line and not self.source:  # a member of a folder: the message names its file
+            return f"member {self.name!r}: {self.message}"
         where = f"{self.source}:{self.line}" if self.source else f"line {self.line}"
         return f"{where}: member {self.name!r}: {self.message}"
 
@@ -83,17 +89,42 @@ class GroupFile:
     members: list[MemberEntry] = field(default_factory=list)
     errors: list[MemberError] = field(default_factory=list)
     """Members broken already in the file (no name, not a mapping, a repeated name)."""
+    folder: bool = False
+    """Read from a folder of profile files (a member's line is its place in the folder)."""
 
 
 def read_group_file(path: Path) -> GroupFile:
     """Read ``path`` (``.csv`` as CSV, anything else as YAML). Problems with the file as a whole
     raise :class:`PlannerError`; problems with one member are collected in ``errors``."""
     path = Path(path)
+    if path.is_dir():
+        return _read_folder(path)
     text = read_text(path, "group file", "utf-8-sig")
     group = _read_csv(path, text) if path.suffix.lower() == ".csv" else _read_yaml(path, text)
     _check_names(group)
     if not group.members and not group.errors:
         raise PlannerError(f"{path}: no members")
+    return group
+
+
+PROFILE_SUFFIX = ".toml"
+
+
+def _read_folder(path: Path) -> GroupFile:
+    files = sorted(
+        (
+            p
+            for p in path.iterdir()
+            if p.suffix.lower() == PROFILE_SUFFIX and not p.name.startswith(".")
+        ),
+        key=lambda p: p.name,
+    )
+    if not files:
+        raise PlannerError(f"{path}: a folder with no profile files (*{PROFILE_SUFFIX}) in it")
+    group = GroupFile(path=path, name=path.name, folder=True)
+    for k, file in enumerate(files, start=1):
+        group.members.append(MemberEntry(name=file.stem, line=k, profile_path=file))
+    _check_names(group)
     return group
 
 

@@ -1,7 +1,7 @@
 """Safe, distinct file names for group members: no path separators, no dot files, no clashes
 between similar names ("Ana", "ana", "Aña" get three different files), and never the name of
 one of the group's own files (a member called "Overview" gets ``member-overview.md``, not the
-group's ``overview.md``). Stems are lower case, so they stay distinct on file systems that
+group's ``overview.md``, and "Room load" gets ``member-room-load``). Stems are lower case, so they stay distinct on file systems that
 ignore case."""
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ OVERVIEW = "overview"
 """The group's overview: ``overview.md`` and ``overview.html``."""
 GROUP = "group"
 """The group's ``group.json``."""
-_GROUP_FILES = {OVERVIEW, GROUP}
+ROOM_LOAD = "room_load"
+"""The room-load forecast, ``room_load.csv`` (``independent``)."""
+_GROUP_FILES = {OVERVIEW, GROUP, ROOM_LOAD, "room-load"}
 MAX_STEM = 60
 
 

@@ -10,10 +10,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from planner.group.naming import GROUP, OVERVIEW
+from planner.group.naming import GROUP, OVERVIEW, ROOM_LOAD
 from planner.group.outdir import staged_folder
 from planner.group.overview import html_overview, markdown_overview
 from planner.group.personal import write_members
+from planner.group.room_load import load_csv, load_json
 from planner.group.run import GroupResult
 from planner.model import Programme
 
@@ -22,10 +23,12 @@ def group_json(result: GroupResult, programme: Programme) -> dict[str, Any]:
     """The contract of ``planner group --json``. ``coverage`` holds at least ``covered``,
     ``independent_covered``, ``greedy_covered``, ``bound``, ``gap`` and ``group_items``; bound
     and gap are those of the terminal report (``cover`` only; null otherwise), and the gap is
-    ``(bound - covered) / bound`` of the rounded figures' unrounded values."""
+    ``(bound - covered) / bound`` of the rounded figures' unrounded values. With
+    ``independent``, ``room_load`` lists every talk as ``{id, room, start, planned, capacity}``,
+    the overfull first (:mod:`planner.group.room_load`)."""
     zone = programme.conference.zone
     c = result.coverage
-    return {
+    out: dict[str, Any] = {
         "status": result.status,
         "group": result.name,
         "policy": result.policy,
@@ -68,6 +71,9 @@ def group_json(result: GroupResult, programme: Programme) -> dict[str, Any]:
         "warnings": result.warnings,
         "solve_seconds": round(result.seconds, 4),
     }
+    if result.room_load is not None:
+        out["room_load"] = load_json(result.room_load)
+    return out
 
 
 def write_group(
@@ -114,6 +120,8 @@ def write_files(
         workers=workers,
         advance=advance,
     )
+    if result.room_load is not None:
+        put(f"{ROOM_LOAD}.csv", load_csv(result.room_load).encode("utf-8"))
     put(f"{OVERVIEW}.md", markdown_overview(result, programme).encode("utf-8"))
     put(f"{OVERVIEW}.html", html_overview(result, programme).encode("utf-8"))
     text = json.dumps(group_json(result, programme), indent=2, ensure_ascii=False)

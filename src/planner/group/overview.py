@@ -13,6 +13,7 @@ from html import escape
 
 from planner.export.agenda import MARKER, html_head, md
 from planner.group.coverage import ATTENDING
+from planner.group.room_load import TalkLoad, bar
 from planner.group.run import GroupResult
 from planner.model import Programme
 from planner.views.timefmt import RECONSTRUCTED_MARK, day_title, later_mark, span
@@ -33,6 +34,8 @@ class Section:
     lines: list[str]
     table: Table | None = None
     level: int = 2
+    chart: list[str] | None = None
+    """Lines to show as they are (a text chart), in a fixed-width font."""
 
 
 def _names(names: list[str]) -> str:
@@ -80,7 +83,55 @@ def summary(result: GroupResult) -> list[str]:
     if result.max_per_poster is not None:
         lines.append(f"At most {result.max_per_poster} members at one poster at a time")
     lines += [f"Warning: {w}" for w in result.warnings]
+    if result.room_load is not None:
+        lines += load_summary(result.room_load)
     return lines
+
+
+OVERFULL_SHOWN = 5
+"""The summary names this many overfull talks."""
+TITLE_WIDTH = 48
+
+
+def load_summary(loads: list[TalkLoad]) -> list[str]:
+    over = [t for t in loads if t.over > 0]
+    sized = sum(1 for t in loads if t.capacity is not None)
+    if not sized:
+        return [
+            "Room load: no room has a capacity (give one with --room-capacity N or ROOM=N); "
+            "see room_load.csv"
+        ]
+    lines = [f"Room load: {len(over)} of {sized} talks with a room capacity are overfull"]
+    lines += [
+        f"Overfull: {t.title} ({t.id}), {t.room}, {t.start:%a %H:%M}: "
+        f"{t.planned} planned for {t.capacity} seats (+{t.over})"
+        for t in over[:OVERFULL_SHOWN]
+    ]
+    if len(over) > OVERFULL_SHOWN:
+        lines.append(f"... and {len(over) - OVERFULL_SHOWN} more overfull talks (room_load.csv)")
+    return lines
+
+
+def load_chart(loads: list[TalkLoad]) -> list[str]:
+    """One bar per talk that someone plans, by room and time: ``#`` the members planned,
+    ``|`` the room's capacity, ``!`` members beyond it."""
+    by_room: dict[str, list[TalkLoad]] = {}
+    for t in loads:
+        if t.planned:
+            by_room.setdefault(t.room, []).append(t)
+    out: list[str] = []
+    for room, talks in sorted(by_room.items()):
+        talks.sort(key=lambda t: (t.start, t.id))
+        cap = talks[0].capacity
+        scale = max([t.planned for t in talks] + ([cap] if cap is not None else []))
+        out.append(f"{room}" + (f" ({cap} seats)" if cap is not None else " (capacity unknown)"))
+        for t in talks:
+            title = t.title if len(t.title) <= TITLE_WIDTH else t.title[: TITLE_WIDTH - 1] + "…"
+            over = f" +{t.over} over" if t.over else ""
+            chart = bar(t.planned, t.capacity, scale)
+            out.append(f"  {t.start:%a %H:%M}  {chart:<32} {t.planned:>6}{over}  {title}")
+        out.append("")
+    return out[:-1]
 
 
 def sections(result: GroupResult, programme: Programme) -> list[Section]:
@@ -163,6 +214,18 @@ def sections(result: GroupResult, programme: Programme) -> list[Section]:
                 _names([names[i] for i in entry.interested]),
             ]
         )
+    if result.room_load is not None:
+        out.append(
+            Section(
+                "Room load",
+                [
+                    "How many members' plans include each talk, against its room's seats: "
+                    "# members, | the room's capacity, ! members beyond it "
+                    "(every talk in room_load.csv)."
+                ],
+                chart=load_chart(result.room_load) or ["Nobody plans a talk."],
+            )
+        )
     out.append(
         Section(
             "Items of group interest",
@@ -200,7 +263,15 @@ def markdown_overview(result: GroupResult, programme: Programme) -> str:
             out.append("|" + "---|" * len(section.table.header))
             out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in section.table.rows]
             out.append("")
+        if section.chart is not None:
+            fence = "`" * max(3, 1 + max(_ticks(line) for line in section.chart))
+            out += [fence + "text", *section.chart, fence, ""]
     return "\n".join(out)
+
+
+def _ticks(line: str) -> int:
+    """The longest run of backticks in ``line``."""
+    return max((len(run) for run in re.findall(r"`+", line)), default=0)
 
 
 _CSS = """
@@ -226,5 +297,7 @@ def html_overview(result: GroupResult, programme: Programme) -> str:
                 for row in section.table.rows
             )
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+        if section.chart is not None:
+            out.append("<pre>" + escape("\n".join(section.chart)) + "</pre>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

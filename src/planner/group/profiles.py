@@ -59,7 +59,10 @@ def resolve_members(
         try:
             profile = member_profile(entry, programme, source)
         except PlannerError as error:
-            errors.append(MemberError(entry.name, entry.line, str(error), source))
+            if group.folder:  # the message names the profile file
+                errors.append(MemberError(entry.name, 0, str(error)))
+            else:
+                errors.append(MemberError(entry.name, entry.line, str(error), source))
             continue
         members.append(Member(entry.name, entry.line, profile))
     errors.sort(key=lambda e: e.line)

@@ -27,6 +27,7 @@ from planner.group.groupfile import DEFAULT_SHARE, GroupFile, MemberError, Polic
 from planner.group.naming import distinct_stems
 from planner.group.personal import plan_members
 from planner.group.profiles import Member, resolve_members
+from planner.group.room_load import RoomCapacities, TalkLoad, room_load
 from planner.itinerary import Itinerary, Status
 from planner.model import Programme
 from planner.planning import PlanResult
@@ -84,6 +85,8 @@ class GroupResult:
     coverage: Coverage
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    room_load: list[TalkLoad] | None = None
+    """``independent``: the room-load forecast (:mod:`planner.group.room_load`)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,10 @@ class Options:
     folder: Path | None = None
     """With ``independent``, write each member's calendar and agenda here as soon as it is
     planned, in the process that planned it."""
+    capacities: RoomCapacities = field(default_factory=RoomCapacities)
+    """Room capacities for the room-load forecast, besides the programme's."""
+    dask: str | None = None
+    """The address of a Dask scheduler to plan the members on (:mod:`planner.group.cluster`)."""
 
 
 def _status(itineraries: Sequence[Itinerary]) -> Status:
@@ -163,21 +170,38 @@ def plan_group(
     # which members' plans fail
     all_stems = distinct_stems([m.name for m in members])
     folder = options.folder if policy == "independent" else None
-    outcomes = plan_members(
-        programme,
-        [m.profile for m in members],
-        workers=options.workers,
-        time_limit=options.time_limit,
-        stems=all_stems,
-        folder=folder,
-        advance=advance,
-    )
+    if options.dask is not None:
+        from planner.group.cluster import plan_on_cluster
+
+        outcomes = plan_on_cluster(
+            options.dask,
+            programme,
+            [m.profile for m in members],
+            time_limit=options.time_limit,
+            stems=all_stems,
+            folder=folder,
+            advance=advance,
+        )
+    else:
+        outcomes = plan_members(
+            programme,
+            [m.profile for m in members],
+            workers=options.workers,
+            time_limit=options.time_limit,
+            stems=all_stems,
+            folder=folder,
+            advance=advance,
+        )
     good: list[tuple[Member, PlanResult]] = []
     stems: list[str] = []
     written: list[Path | None] = []
     for member, stem, (outcome, done) in zip(members, all_stems, outcomes, strict=True):
         if isinstance(outcome, str):
-            errors.append(MemberError(member.name, member.line, outcome, str(group.path)))
+            if group.folder:  # no line to give: the member is their file
+                file = next(e.profile_path for e in group.members if e.name == member.name)
+                errors.append(MemberError(member.name, 0, f"{file}: {outcome}"))
+            else:
+                errors.append(MemberError(member.name, member.line, outcome, str(group.path)))
         else:
             good.append((member, outcome))
             stems.append(stem)
@@ -277,4 +301,6 @@ def plan_group(
         seconds=seconds,
     )
     result.warnings = capacity_overruns(programme, plans, max_per_poster)
+    if policy == "independent":
+        result.room_load = room_load(programme, [m.itinerary for m in plans], options.capacities)
     return result
