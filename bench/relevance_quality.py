@@ -84,25 +84,13 @@ def tfidf_baseline(programme: Programme, with_session: bool) -> Scorer:
 def planner_ranking(programme: Programme, with_session: bool) -> Scorer:
     """The planner's likeness ranking (``--like-item``); on content alone, the session field's
     weight is 0."""
-    saved = dict(likeness.FIELD_WEIGHTS)
-    if not with_session:
-        likeness.FIELD_WEIGHTS["session"] = 0.0
-    try:
-        index = likeness.SimilarityIndex(programme)
-    finally:
-        likeness.FIELD_WEIGHTS.clear()
-        likeness.FIELD_WEIGHTS.update(saved)
     weights = dict(likeness.FIELD_WEIGHTS)
     if not with_session:
         weights["session"] = 0.0
+    index = likeness.SimilarityIndex(programme, weights)
 
     def scores(n: int) -> np.ndarray[tuple[int], np.dtype[np.float64]]:
-        query = index.item_query(index.ids[n])
-        total = np.zeros(len(index.ids))
-        for name, field in index.fields.items():
-            if weights[name]:
-                field.add(query, weights[name], total)
-        return total
+        return index.scores(index.item_query(index.ids[n]))
 
     return scores
 

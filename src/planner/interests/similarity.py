@@ -1,17 +1,24 @@
 """Likeness: which contributions are most like a whole document (the attendee's paper, an
 abstract, a draft) or like another contribution, and the distinctive terms they share.
 
-Each contribution is indexed as three fields, each a BM25 index (``bm25s``): its title (weight
-2), its session's title and track (2) and its abstract (1). Terms are the stemmed words of
+Each contribution is indexed as three fields, each weighed by BM25: its title (weight 2), its
+session's title and track (2) and its abstract (1). Terms are the stemmed words of
 :func:`planner.interests.relevance.words_and_stems` and each pair of adjacent ones ("light
 curv"), so that a shared phrase counts more than its two words apart. The document is the
 query, all of it: each of its terms weighs ``(1 + log(count)) * idf`` (a contribution used as
 the query counts its title and session words twice, as it is indexed; idf is BM25's, from the
 contributions that hold the term in any field, so that the query's rare terms lead), and a
 contribution scores the sum over the shared terms of that weight times the term's BM25 weight
-in each field, times the field's weight. This is BM25 with the whole document as the query; ``bench/relevance_quality.py``
-measured it against TF-IDF cosine, with and without the pairs of words, field weights and
-pseudo-relevance feedback (``bench/README.md``).
+in each field (Lucene's BM25, as ``bm25s`` computes it), times the field's weight. This is
+BM25 with the whole document as the query; ``bench/relevance_quality.py`` measured it against
+TF-IDF cosine, with and without the pairs of words, field weights and pseudo-relevance
+feedback (``bench/README.md``).
+
+The index is one sparse matrix, built with numpy in one pass: each (contribution, term) a
+contribution holds, with the field-weighted sum of its BM25 weights (to score) and of its
+counts (a contribution's own query). Each distinct word is folded and stemmed once, and each
+distinct text (a session's title, shared by its contributions) is read once. The words as
+written, to explain a match, are read again only for the matches that are explained.
 """
 
 from __future__ import annotations
@@ -20,32 +27,40 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
-import bm25s
 import numpy as np
 
 from planner.interests.folding import fold
 from planner.interests.index_cache import PerProgramme
-from planner.interests.relevance import K1, B, words_and_stems
+from planner.interests.relevance import _STOPWORDS, K1, B, words_and_stems
+from planner.interests.words import WORD, stems
 from planner.model import Programme
 
 FIELD_WEIGHTS: dict[str, float] = {"title": 2.0, "session": 2.0, "abstract": 1.0}
 SHOWN = 3
 """Shared terms an explanation names."""
 
-QueryTerms = Mapping[str, float]
-"""A query: each term's weight."""
+Array = np.ndarray[Any, Any]
 
 
 def terms(text: str) -> list[tuple[str, str]]:
     """(term, the words as written, folded) for each stemmed word of ``text`` and each pair of
     adjacent ones."""
-    words, stems = words_and_stems(text)
-    found = list(zip(stems, words, strict=True))
+    words, found_stems = words_and_stems(text)
+    found = list(zip(found_stems, words, strict=True))
     found += [(f"{a} {b}", f"{x} {y}") for (a, x), (b, y) in pairwise(found) if a != b]
     return found
+
+
+@dataclass(frozen=True)
+class Query:
+    """A query: the weight of each term the programme holds (by term number), and the weight
+    of all its terms, those no contribution holds included."""
+
+    vector: Array
+    total: float
 
 
 @dataclass(frozen=True)
@@ -53,7 +68,7 @@ class Similar:
     id: str
     score: float
     index: SimilarityIndex = field(repr=False, compare=False)
-    query: QueryTerms = field(repr=False, compare=False)
+    query: Query = field(repr=False, compare=False)
     position: int = field(repr=False, compare=False)
 
     def shared(self) -> tuple[str, ...]:
@@ -62,139 +77,212 @@ class Similar:
         return self.index.shared(self.query, self.position)
 
 
-class _Field:
-    def __init__(self, docs: list[list[str]]) -> None:
-        self.retriever: bm25s.BM25 | None = None
-        self.vocabulary: dict[str, int] = {}
-        if any(docs):
-            self.retriever = bm25s.BM25(k1=K1, b=B)
-            self.retriever.index(docs, show_progress=False)
-            self.vocabulary = {t: i for t, i in self.retriever.vocab_dict.items() if t}
-            matrix = self.retriever.scores
-            self.data = np.asarray(matrix["data"], dtype=np.float64)
-            self.indices = np.asarray(matrix["indices"])
-            self.indptr = np.asarray(matrix["indptr"])
-            # the same weights by document, to explain a score
-            self.names = {i: t for t, i in self.vocabulary.items()}
-            terms_of = np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
-            order = np.argsort(self.indices, kind="stable")
-            self.row_terms = terms_of[order]
-            self.row_data = self.data[order]
-            self.row_ptr = np.searchsorted(self.indices[order], np.arange(len(docs) + 1))
+def _texts(programme: Programme) -> list[tuple[str, str, str]]:
+    """Each contribution's title, session (and track) and abstract, in FIELD_WEIGHTS order."""
+    found = []
+    for c in programme.contributions:
+        session = programme.session_of(c)
+        track = programme.track_of(c)
+        extra = f" {track}" if fold(track) != fold(session.title) else ""
+        found.append((c.title, session.title + extra, c.abstract))
+    return found
 
-    def add(self, query: QueryTerms, weight: float, total: np.ndarray[Any, Any]) -> None:
-        """Add ``weight`` times each term's query weight times its BM25 weight to ``total``."""
-        known = [
-            (t, w) for term, w in query.items() if (t := self.vocabulary.get(term)) is not None
-        ]
-        if not known:
-            return
-        ids = np.array([t for t, _ in known])
-        starts, lengths = self.indptr[ids], self.indptr[ids + 1] - self.indptr[ids]
-        # every posting of the query's terms at once, each with its term's query weight
-        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        at = np.repeat(starts, lengths) + offsets
-        factor = np.repeat(np.array([w for _, w in known]), lengths) * weight
-        total += np.bincount(self.indices[at], weights=factor * self.data[at], minlength=len(total))
 
-    def weights(self, i: int) -> dict[str, float]:
-        """The BM25 weight of each term of document ``i`` in this field."""
-        if self.retriever is None:
-            return {}
-        lo, hi = self.row_ptr[i], self.row_ptr[i + 1]
-        names = self.names
-        terms, data = self.row_terms[lo:hi].tolist(), self.row_data[lo:hi].tolist()
-        return {names[t]: w for t, w in zip(terms, data, strict=True)}
+def _segments(starts: Array, lengths: Array) -> Array:
+    """The positions of consecutive runs: ``lengths[k]`` positions from ``starts[k]``."""
+    ends = np.cumsum(lengths)
+    return np.repeat(starts - ends + lengths, lengths) + np.arange(
+        int(ends[-1]) if len(ends) else 0
+    )
+
+
+class _Vocabulary:
+    """Stem numbers: each distinct word folded and stemmed once."""
+
+    def __init__(self, texts: list[str]) -> None:
+        """The words of ``texts`` (stop words left out) as stem numbers: the words of text
+        ``k`` are ``self.ids[self.start[k] : self.start[k + 1]]``."""
+        found = [WORD.findall(fold(text)) for text in texts]
+        every = list(chain.from_iterable(found))
+        word_stem = dict.fromkeys(set(every), -1)
+        """Each word's stem number; -1 for a stop word."""
+        kept = [w for w in word_stem if w not in _STOPWORDS]
+        self.stem_number: dict[str, int] = {}
+        numbers = self.stem_number
+        for word, stem in zip(kept, stems(kept), strict=True):
+            word_stem[word] = numbers.setdefault(stem, len(numbers))
+        ids = np.fromiter(map(word_stem.__getitem__, every), dtype=np.int64, count=len(every))
+        lengths = np.array([len(words) for words in found], dtype=np.int64)
+        kept_before = np.concatenate([[0], np.cumsum(ids >= 0)])
+        self.start = kept_before[np.concatenate([[0], np.cumsum(lengths)])]
+        self.ids = ids[ids >= 0]
+
+
+def _bm25(docs: Array, terms_: Array, size: int, n_terms: int) -> tuple[Array, Array, Array]:
+    """The distinct (document, term) keys of one field's postings (``document * n_terms +
+    term``), each one's count and its BM25 weight (Lucene's idf and term-frequency part, as
+    ``bm25s`` computes them by default)."""
+    lengths = np.bincount(docs, minlength=size).astype(np.float64)
+    average = float(lengths.mean())
+    keys, counts = np.unique(docs * n_terms + terms_, return_counts=True)
+    doc, term = keys // n_terms, keys % n_terms
+    df = np.bincount(term, minlength=n_terms).astype(np.float64)
+    idf = np.log(1 + (size - df + 0.5) / (df + 0.5))
+    tf = counts.astype(np.float64)
+    weight = idf[term] * tf / (tf + K1 * (1 - B + B * lengths[doc] / average))
+    return keys, tf, weight
 
 
 class SimilarityIndex:
     """Field-weighted BM25 over one programme's contributions, queried by whole documents."""
 
-    def __init__(self, programme: Programme) -> None:
+    def __init__(self, programme: Programme, weights: Mapping[str, float] = FIELD_WEIGHTS) -> None:
         self.ids = [c.id for c in programme.contributions]
         self.position = {cid: n for n, cid in enumerate(self.ids)}
-        per_field: dict[str, list[list[str]]] = {name: [] for name in FIELD_WEIGHTS}
-        self.written: list[dict[str, str]] = []
-        """Each contribution's terms, as written there first."""
-        self.counts: list[dict[str, float]] = []
-        """Each contribution's terms, counted with its fields' weights (its own query)."""
-        for c in programme.contributions:
-            session = programme.session_of(c)
-            track = programme.track_of(c)
-            texts = {
-                "title": c.title,
-                "session": session.title
-                + (f" {track}" if fold(track) != fold(session.title) else ""),
-                "abstract": c.abstract,
-            }
-            written: dict[str, str] = {}
-            counts: dict[str, float] = {}
-            for name, text in texts.items():
-                found = terms(text)
-                per_field[name].append([t for t, _ in found])
-                for term, form in found:
-                    written.setdefault(term, form)
-                    counts[term] = counts.get(term, 0.0) + FIELD_WEIGHTS[name]
-            self.written.append(written)
-            self.counts.append(counts)
-        self.fields = {name: _Field(docs) for name, docs in per_field.items()}
+        self.texts = _texts(programme)
         size = len(self.ids)
-        held = Counter(term for counts in self.counts for term in counts)
-        self.idf = {t: math.log(1 + (size - n + 0.5) / (n + 0.5)) for t, n in held.items()}
+        distinct = {t: k for k, t in enumerate(dict.fromkeys(chain.from_iterable(self.texts)))}
+        vocabulary = _Vocabulary(list(distinct))
+        self.stem_number = vocabulary.stem_number
+        self.stem_names = list(vocabulary.stem_number)
+        n_stems = self.n_stems = len(self.stem_names)
+        # each field's words (stem numbers) with their documents, and its pairs of words
+        fields: list[tuple[float, Array, Array, Array, Array]] = []
+        for f, name in enumerate(FIELD_WEIGHTS):
+            text = np.array([distinct[texts[f]] for texts in self.texts], dtype=np.int64)
+            starts = vocabulary.start[text]
+            lengths = vocabulary.start[text + 1] - starts
+            ids = vocabulary.ids[_segments(starts, lengths)]
+            doc = np.repeat(np.arange(size), lengths)
+            pair = (doc[:-1] == doc[1:]) & (ids[:-1] != ids[1:])
+            fields.append(
+                (weights[name], doc, ids, doc[:-1][pair], (ids[:-1] * n_stems + ids[1:])[pair])
+            )
+        self.pairs = np.unique(np.concatenate([f[4] for f in fields]))
+        """The pairs of words the programme holds (``first * n_stems + second``), sorted;
+        term ``n_stems + k`` is pair ``k``."""
+        n_terms = self.n_terms = n_stems + len(self.pairs)
+        keys, weight, count = [], [], []
+        for field_weight, doc, ids, pair_doc, pair_key in fields:
+            if not len(ids):
+                continue
+            docs = np.concatenate([doc, pair_doc])
+            terms_ = np.concatenate([ids, n_stems + np.searchsorted(self.pairs, pair_key)])
+            k, tf, w = _bm25(docs, terms_, size, n_terms)
+            keys.append(k)
+            weight.append(field_weight * w)
+            count.append(field_weight * tf)
+        every = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
+        held, where = np.unique(every, return_inverse=True)
+        self.doc, self.term = held // n_terms, held % n_terms
+        """Each (contribution, term) the programme holds, by contribution..."""
+        self.weight = np.bincount(where, weights=np.concatenate(weight) if weight else None)
+        """... its field-weighted BM25 weight ..."""
+        self.count = np.bincount(where, weights=np.concatenate(count) if count else None)
+        """... and its field-weighted count (a contribution's query counts so)."""
+        self.row = np.searchsorted(self.doc, np.arange(size + 1))
+        df = np.bincount(self.term, minlength=n_terms).astype(np.float64)
+        self.idf = np.log(1 + (size - df + 0.5) / (df + 0.5))
+        """BM25's idf, from the contributions that hold the term in any field."""
         self.unseen = math.log(1 + (size + 0.5) / 0.5)
 
-    def query_of(self, counts: Mapping[str, float]) -> dict[str, float]:
-        """Term weights of a query from the (weighted) counts of its terms:
+    def _number(self, term: str) -> int | None:
+        """The number of a term (a stem, or two stems and a space), None when no contribution
+        holds it."""
+        first, _, second = term.partition(" ")
+        a = self.stem_number.get(first)
+        if not second or a is None:
+            return a
+        b = self.stem_number.get(second)
+        if b is None:
+            return None
+        key = a * self.n_stems + b
+        k = int(np.searchsorted(self.pairs, key))
+        return self.n_stems + k if k < len(self.pairs) and self.pairs[k] == key else None
+
+    def name(self, number: int) -> str:
+        """The term of a number: a stem, or two stems and a space."""
+        if number < self.n_stems:
+            return self.stem_names[number]
+        first, second = divmod(int(self.pairs[number - self.n_stems]), self.n_stems)
+        return f"{self.stem_names[first]} {self.stem_names[second]}"
+
+    def query_of(self, counts: Mapping[str, float]) -> Query:
+        """A query from the (weighted) counts of its terms: each weighs
         ``(1 + log(count)) * idf`` (a term no contribution holds has the highest idf: it
         matches nothing, but tells how much of the query a contribution holds)."""
-        idf, unseen = self.idf, self.unseen
-        return {t: (1 + math.log(n)) * idf.get(t, unseen) for t, n in counts.items() if n >= 1}
+        vector = np.zeros(self.n_terms, dtype=np.float64)
+        total = 0.0
+        for term, n in counts.items():
+            if n < 1:
+                continue
+            number = self._number(term)
+            if number is None:
+                total += (1 + math.log(n)) * self.unseen
+            else:
+                vector[number] = (1 + math.log(n)) * self.idf[number]
+        return Query(vector, total + float(vector.sum()))
 
-    def text_query(self, text: str) -> dict[str, float]:
+    def text_query(self, text: str) -> Query:
         """The query of a whole document."""
         return self.query_of(Counter(term for term, _ in terms(text)))
 
-    def item_query(self, cid: str) -> dict[str, float]:
+    def item_query(self, cid: str) -> Query:
         """The query of a contribution of the programme, as it is indexed."""
-        return self.query_of(self.counts[self.position[cid]])
+        i = self.position[cid]
+        lo, hi = self.row[i], self.row[i + 1]
+        count, term = self.count[lo:hi], self.term[lo:hi]
+        kept = count >= 1
+        vector = np.zeros(self.n_terms, dtype=np.float64)
+        vector[term[kept]] = (1 + np.log(count[kept])) * self.idf[term[kept]]
+        return Query(vector, float(vector.sum()))
 
-    def scores(self, query: QueryTerms) -> np.ndarray[Any, Any]:
-        total = np.zeros(len(self.ids), dtype=np.float64)
-        for name, index in self.fields.items():
-            index.add(query, FIELD_WEIGHTS[name], total)
-        return total
+    def scores(self, query: Query) -> Array:
+        """Every contribution's score for ``query``."""
+        return np.bincount(
+            self.doc, weights=self.weight * query.vector[self.term], minlength=len(self.ids)
+        )
 
-    def rank(self, query: QueryTerms, *, leave_out: str | None = None) -> list[Similar]:
+    def rank(self, query: Query, *, leave_out: str | None = None) -> list[Similar]:
         """Every contribution that shares a term with ``query``, most alike first (ties by
         programme order); ``leave_out`` is a contribution not to rank (the query's own)."""
         total = self.scores(query)
         if leave_out is not None:
             total[self.position[leave_out]] = 0.0
-        order = sorted(np.nonzero(total > 0)[0], key=lambda i: (-total[i], i))
-        return [Similar(self.ids[i], float(total[i]), self, query, int(i)) for i in order]
+        found = np.nonzero(total > 0)[0]
+        order = found[np.argsort(-total[found], kind="stable")].tolist()
+        return [Similar(self.ids[i], float(total[i]), self, query, i) for i in order]
 
-    def held(self, query: QueryTerms, i: int) -> float:
+    def held(self, query: Query, i: int) -> float:
         """The share of ``query``'s weight in terms that contribution ``i`` holds."""
-        total = sum(query.values())
-        held = sum(w for term, w in query.items() if term in self.written[i])
-        return held / total if total else 0.0
+        held = float(query.vector[self.term[self.row[i] : self.row[i + 1]]].sum())
+        return held / query.total if query.total else 0.0
 
-    def shared(self, query: QueryTerms, i: int, shown: int = SHOWN) -> tuple[str, ...]:
+    def written(self, i: int) -> dict[str, str]:
+        """Contribution ``i``'s terms, each as written there first (folded)."""
+        found: dict[str, str] = {}
+        for text in self.texts[i]:
+            for term, form in terms(text):
+                found.setdefault(term, form)
+        return found
+
+    def shared(self, query: Query, i: int, shown: int = SHOWN) -> tuple[str, ...]:
         """The terms of contribution ``i`` that add most to its score for ``query``, as
         written there; a term whose words a better one holds is not named again."""
-        weight: dict[str, float] = {}
-        for name, index in self.fields.items():
-            for term, w in index.weights(i).items():
-                if term in query:
-                    weight[term] = weight.get(term, 0.0) + FIELD_WEIGHTS[name] * w * query[term]
-        written = self.written[i]
+        lo, hi = self.row[i], self.row[i + 1]
+        term = self.term[lo:hi]
+        adds = self.weight[lo:hi] * query.vector[term]
+        weight = {
+            self.name(t): w for t, w in zip(term.tolist(), adds.tolist(), strict=True) if w > 0
+        }
+        written = self.written(i)
         chosen: list[str] = []
         covered: set[str] = set()
-        for term in sorted(weight, key=lambda t: (-weight[t], t)):
-            words = set(written[term].split())
-            if weight[term] <= 0 or words & covered:
+        for name in sorted(weight, key=lambda t: (-weight[t], t)):
+            words = set(written[name].split())
+            if words & covered:
                 continue
-            chosen.append(written[term])
+            chosen.append(written[name])
             covered |= words
             if len(chosen) == shown:
                 break
