@@ -17,6 +17,22 @@ ItemKind = Literal["talk", "invited", "poster-visit", "poster-duty", "lunch"]
 day's lunch, placed inside the lunch window (id ``lunch-YYYY-MM-DD``)."""
 
 
+class Backup(BaseModel):
+    """The best talk to go to instead of a planned item if it is full or cancelled (see
+    :mod:`planner.backups`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    room: str
+    start: AwareDatetime
+    end: AwareDatetime
+    score: float = 0.0
+    walk_minutes: int = 0
+    """Minutes to walk to it from the planned item's room."""
+
+
 class PlannedItem(BaseModel):
     """One thing to attend: a talk at its slot, or a visit to a poster inside its session."""
 
@@ -30,6 +46,8 @@ class PlannedItem(BaseModel):
     score: float
     title: str = ""
     why: list[str] = Field(default_factory=list, description="Why it is in the plan, in words.")
+    backup: Backup | None = None
+    """The best talk instead of this one if it is full or cancelled."""
 
 
 class LeftOut(BaseModel):
