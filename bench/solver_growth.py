@@ -165,6 +165,27 @@ def cases(quick: bool) -> list[Case]:
                 exact=False,
             )
         )
+    found.append(
+        Case(
+            "side rule: 4,680 talks / 60 rooms, walk 12, lunch, 3 h a day",
+            sixty,
+            InterestProfile(walk=12, max_hours_per_day=3),
+            exact=False,
+        )
+    )
+
+    def mixed() -> tuple[Programme, dict[str, float]]:
+        return conference(60, talks_per_room_day=11)
+
+    found += [
+        Case(
+            f"side rule: 1,980 talks / 60 rooms (15-30 min), walk 30, lunch, {h} h a day",
+            mixed,
+            InterestProfile(walk=30, max_hours_per_day=h),
+            exact=False,
+        )
+        for h in (3, 6)
+    ]
     return found
 
 

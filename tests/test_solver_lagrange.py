@@ -113,3 +113,44 @@ def test_with_a_duality_gap_cp_sat_decides() -> None:
 def test_without_a_cap_on_hours_there_is_no_relaxation() -> None:
     problem = build_problem(build(THREE), InterestProfile(lunch=0), {"a": 1.0})
     assert relax_hours(problem, problem.days, {"a": 100}) is None
+
+
+@given(data=st.data(), case=capped_days(), minutes=st.sampled_from([15, 30]))
+@SETTINGS
+def test_talks_of_one_length_are_planned_optimally(
+    data: st.DataObject, case: Tiny, minutes: int
+) -> None:
+    talks, free = [], dict[str, int]()
+    for t in case.talks:  # one length, still one after another in each room
+        start = max(int(t.hm[:2]) * 60 + int(t.hm[3:]), free.get(t.room, 0))
+        free[t.room] = start + minutes
+        talks.append(T(t.id, f"{start // 60:02d}:{start % 60:02d}", minutes, t.room))
+    case = Tiny(talks, [], 12 * 60, 10, case.walk, case.lunch, case.max_talks, case.max_hours, 5)
+    scores = _scores(data.draw, [t.id for t in talks])
+    itinerary = planned(build(talks), _profile(case), scores)
+    assert itinerary.status == "optimal"
+    assert itinerary.objective == pytest.approx(brute_force(case, scores))
+
+
+ONE_LENGTH = [
+    T("a", "09:00", 60, "A"),
+    T("b", "10:00", 60, "A"),
+    T("c", "11:00", 60, "A"),
+    T("d", "10:00", 60, "B"),  # 30 minutes' walk: clashes with a, b and c
+]
+
+
+def test_a_cap_on_hours_over_talks_of_one_length_is_a_cap_on_talks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two talks in 2 hours: d alone (10) beats any two of a, b, c (8). The Lagrangian bound is
+    # 11 (a duality gap); as a cap of two talks the exact programme proves 10 without CP-SAT.
+    profile = InterestProfile(walk=30, lunch=0, max_hours_per_day=2)
+    scores = {"a": 4.0, "b": 4.0, "c": 4.0, "d": 10.0}
+    problem = build_problem(build(ONE_LENGTH), profile, scores)
+    relaxed = relax_hours(problem, problem.days, {c.id: c.weight for c in problem.candidates})
+    assert relaxed is not None and relaxed.bound == 1100
+    monkeypatch.setattr(planner, "solve", _no_cp_sat)
+    itinerary = planned(build(ONE_LENGTH), profile, scores)
+    assert itinerary.status == "optimal"
+    assert itinerary.objective == itinerary.bound == 10

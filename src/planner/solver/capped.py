@@ -16,6 +16,10 @@ from planner.solver.rules.caps import hours_cap_minutes
 from planner.solver.variables import Chosen
 
 HOURS = "a cap on hours a day"
+LAYERS = 24
+"""The most layers (talks within the cap) the exact programme is given for a cap on hours over
+talks of one length: its time grows with them (about 0.25 s a day at 18 with lunch on 1,560
+talks)."""
 
 
 @dataclass(frozen=True)
@@ -69,4 +73,36 @@ def hours_capped(
         and steered.bound <= _worth(best, steer)
         and all(c.id in picked for c in candidates if c.wish is not None)
     )
+    if not proven:
+        counted = _as_count(problem, days, candidates, steer, relax=relax)
+        if counted is not None:
+            return counted
     return Capped(best, bool(valid), relaxed.bound + flexible, proven)
+
+
+def _as_count(
+    problem: Problem,
+    days: list[Day],
+    candidates: list[Candidate],
+    steer: Mapping[str, int],
+    *,
+    relax: bool,
+) -> Capped | None:
+    """On one day whose talks all last the same and whose only side rule is the cap on hours,
+    the cap is a cap on talks (``cap // length``): the exact programme's layers plan it,
+    optimal, where there are at most :data:`LAYERS` of them; else None."""
+    cap = hours_cap_minutes(problem.profile)
+    lengths = {t.length for t in days[0].talks} if len(days) == 1 else set()
+    if cap is None or len(lengths) != 1 or exact.side_rules(problem, days) != [HOURS]:
+        return None
+    most = cap // lengths.pop()
+    if most > LAYERS:
+        return None
+    plan = exact.talks_plan(problem, days, steer, most=most)
+    picked = {c.candidate.id for c in plan if c.candidate is not None}
+    if not exact.meets_every_rule(problem, days, plan, relax=relax) or any(
+        c.id not in picked for c in candidates if c.wish is not None
+    ):
+        return None
+    weight = sum(c.weight for c in candidates if c.id in picked)
+    return Capped(plan, True, weight, True)
