@@ -1,5 +1,6 @@
 """The planner: plans each day (days linked past midnight together) by the exact programme
-where no side rule breaks it (:mod:`.exact`: optimal, bound = objective), else composes the
+where no side rule breaks it (:mod:`.exact`: optimal, bound = objective), or where a cap on
+hours is the only one and the Lagrangian bound of :mod:`.capped` proves the plan, else composes the
 rules into a CP-SAT model started from the exact plan of talks, solves it within a fixed
 deterministic budget, and hands the solution to :mod:`.explain` for the words."""
 
