@@ -10,7 +10,8 @@ CP-SAT), CP-SAT's deterministic time, the walking model of the CP-SAT days, and 
 against the exact oracle where there is one (no side rule). The growth exponent between two
 sizes is log(time ratio) / log(size ratio), measured in this run.
 
-Run: ``python -m bench.solver_growth`` (``--quick`` skips 7,992 talks).
+Run: ``python -m bench.solver_growth`` (``--quick`` skips 7,992 talks; ``--side-rules`` runs
+only the side-rule days).
 """
 
 from __future__ import annotations
@@ -164,6 +165,27 @@ def cases(quick: bool) -> list[Case]:
                 exact=False,
             )
         )
+    found.append(
+        Case(
+            "side rule: 4,680 talks / 60 rooms, walk 12, lunch, 3 h a day",
+            sixty,
+            InterestProfile(walk=12, max_hours_per_day=3),
+            exact=False,
+        )
+    )
+
+    def mixed() -> tuple[Programme, dict[str, float]]:
+        return conference(60, talks_per_room_day=11)
+
+    found += [
+        Case(
+            f"side rule: 1,980 talks / 60 rooms (15-30 min), walk 30, lunch, {h} h a day",
+            mixed,
+            InterestProfile(walk=30, max_hours_per_day=h),
+            exact=False,
+        )
+        for h in (3, 6)
+    ]
     return found
 
 
@@ -204,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="skip 7,992 talks")
     parser.add_argument("--time-limit", type=float, default=10.0)
+    parser.add_argument(
+        "--side-rules", action="store_true", help="only the side-rule days (a cap on hours)"
+    )
     args = parser.parse_args(argv)
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"# Solver growth, {os.cpu_count()} cores, load average {load}, one CP-SAT worker")
@@ -220,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     made: dict[Maker, tuple[Programme, dict[str, float]]] = {}
     growth: list[tuple[int, float, float]] = []
     for case in cases(args.quick):
+        if args.side_rules and case.exact:
+            continue
         if case.make not in made:
             made = {case.make: case.make()}  # one programme in memory at a time
         line, talks, plan_s, solve_s = run(case, args.time_limit, *made[case.make])
@@ -232,6 +259,8 @@ def main(argv: list[str] | None = None) -> int:
             f"\nGrowth from {n0} to {n1} talks: plan time n^{exponent((n0, p0), (n1, p1)):.2f}, "
             f"solve time n^{exponent((n0, s0), (n1, s1)):.2f}"
         )
+    if args.side_rules:
+        return 0
     print()
     print(
         "| same input, idle and beside 2 busy loops | status idle | plan s idle "

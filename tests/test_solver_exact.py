@@ -117,9 +117,12 @@ def test_stopped_before_any_plan_the_exact_plan_within_the_caps_is_the_answer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(planner, "solve_interruptibly", _unknown)
-    scores = {t.id: float(k % 5 + 1) for k, t in enumerate(CAPPED)}
+    scores = {t.id: float(k % 5 + 1) for k, t in enumerate(CAPPED)} | {"p1": 1.0}
     profile = InterestProfile(walk=5, lunch=45, max_hours_per_day=2)  # two 45-minute talks
-    itinerary = planned(build(CAPPED), profile, scores)
+    # A poster session beside the cap: without it the cap on talks of one length is a cap on
+    # talks, proven by the exact programme, and CP-SAT is not asked.
+    sessions = [PS("ps", "16:00", 60, ("p1",))]
+    itinerary = planned(build(CAPPED, sessions), profile, scores)
     assert itinerary.status == "feasible"
     assert len(ids(itinerary)) == 2
     assert itinerary.bound >= itinerary.objective > 0

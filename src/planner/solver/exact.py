@@ -56,10 +56,12 @@ def _lunch_at(slot: LunchSlot, taken: list[tuple[int, int]]) -> int | None:
     return lunch_start(slot, fits[0], taken) if fits else None
 
 
-def talks_plan(problem: Problem, days: list[Day], worth: Mapping[str, int]) -> list[Chosen]:
+def talks_plan(
+    problem: Problem, days: list[Day], worth: Mapping[str, int], most: int | None = None
+) -> list[Chosen]:
     """The plan of talks (and lunches) of greatest worth that keeps to clashes, walks, the
     lunch of the group's one lunch day (a group with more keeps to none of them) and, for a
-    group of one day, the cap on talks."""
+    group of one day, the cap on talks (and at most ``most`` talks, where given)."""
     lunches = _lunch_days(days)
     lunch = None
     if len(lunches) == 1 and lunches[0].lunch is not None:
@@ -67,8 +69,10 @@ def talks_plan(problem: Problem, days: list[Day], worth: Mapping[str, int]) -> l
         lunch = Lunch(slot.window_start, slot.window_end, slot.length)
     talks = {t.id: t for d in days for t in d.talks}
     slots = [Slot(t.id, t.start, t.end, t.room, worth.get(t.id, 0)) for t in talks.values()]
-    most = _talks_cap(problem, days[0]) if len(days) == 1 else None
-    _, ids = best_plan(slots, Walks.of(problem.profile), lunch, most)
+    cap = _talks_cap(problem, days[0]) if len(days) == 1 else None
+    if most is not None:
+        cap = most if cap is None else min(cap, most)
+    _, ids = best_plan(slots, Walks.of(problem.profile), lunch, cap)
     chosen = [Chosen(talks[i], talks[i].day, talks[i].start, talks[i].end) for i in ids]
     taken = [(c.start, c.end) for c in chosen]
     for day in lunches:

@@ -1,5 +1,6 @@
 """The planner: plans each day (days linked past midnight together) by the exact programme
-where no side rule breaks it (:mod:`.exact`: optimal, bound = objective), else composes the
+where no side rule breaks it (:mod:`.exact`: optimal, bound = objective), or where a cap on
+hours is the only one and the Lagrangian bound of :mod:`.capped` proves the plan, else composes the
 rules into a CP-SAT model started from the exact plan of talks, solves it within a fixed
 deterministic budget, and hands the solution to :mod:`.explain` for the words."""
 
@@ -19,6 +20,7 @@ from planner.interests.profile import InterestProfile
 from planner.itinerary import Itinerary, Status
 from planner.model import Programme
 from planner.solver import exact, explain
+from planner.solver.capped import hours_capped
 from planner.solver.errors import InfeasibleError
 from planner.solver.interrupt import solve_interruptibly
 from planner.solver.items import SCALE, Candidate, Day, Problem, build_problem
@@ -194,10 +196,12 @@ def solve(
     workers: int = 1,
     linearization: int = 2,
     fallback: Fallback | None = None,
+    known: int | None = None,
 ) -> Solved:
     """Solve within ``budget`` units of CP-SAT's deterministic time (the same work, so the same
     plan, on an idle and on a loaded machine); ``wall`` seconds of the clock are only a safety
-    stop. Stopped without a plan better than ``fallback``, the fallback is the answer."""
+    stop. Stopped without a plan better than ``fallback``, the fallback is the answer. ``known``
+    is an upper bound on interest found without CP-SAT (weight units), used where lower."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.random_seed = SEED
@@ -231,6 +235,11 @@ def solve(
     weight = sum(c.candidate.weight for c in chosen if c.candidate is not None)
     bound = built.objective.interest(solver.best_objective_bound, kept)
     status: Status = "optimal" if code == cp_model.OPTIMAL else "feasible"
+    if status == "feasible" and known is not None:
+        # A bound found without CP-SAT (the Lagrangian one on a capped day) may be lower.
+        bound = min(bound, known)
+        if bound <= weight and not dropped:
+            status = "optimal"
     return Solved(
         status, chosen, weight, max(bound, weight), dropped, seconds, solver.deterministic_time
     )
@@ -291,7 +300,14 @@ def solve_group(
     steer, _ = coefficients(candidates, wishes, set(previous or {}))
     start = exact.trim_to_caps(problem, exact.talks_plan(problem, days, steer), steer)
     valid = exact.meets_every_rule(problem, days, start, relax=relax)
+    capped = hours_capped(problem, days, candidates, steer, start, relax=relax)
+    if capped is not None:
+        start, valid = capped.start, capped.valid
     picked = {c.candidate.id for c in start if c.candidate is not None}
+    if capped is not None and capped.proven:
+        weight = sum(c.weight for c in candidates if c.id in picked)
+        seconds = time.perf_counter() - started  # the Lagrangian bound is this day's proof
+        return Solved("optimal", start, weight, weight, [], seconds)
     if valid and not exact.side_rules(problem, days):
         weight = sum(c.weight for c in candidates if c.id in picked)
         dropped = [c for c in candidates if c.id in wishes and c.id not in picked]
@@ -302,14 +318,14 @@ def solve_group(
     if valid:
         kept = {c.id for c, _ in built.wishes}
         worth, _ = coefficients(built.variables.candidates.values(), kept, set(previous or {}))
-        fallback = Fallback(
-            start,
-            sum(worth.get(cid, 0) for cid in picked),
-            functools.partial(exact.upper_bound, problem, days),
-        )
+        bound: Callable[[], int] = functools.partial(exact.upper_bound, problem, days)
+        if capped is not None:
+            bound = functools.partial(int, capped.bound)
+        fallback = Fallback(start, sum(worth.get(cid, 0) for cid in picked), bound)
     wall = max(0.05, deadline - time.perf_counter())
     building = time.perf_counter() - started
-    solved = solve(built, budget, wall=wall, workers=workers, fallback=fallback)
+    known = None if capped is None else capped.bound
+    solved = solve(built, budget, wall=wall, workers=workers, fallback=fallback, known=known)
     solved.building = building
     return solved
 
