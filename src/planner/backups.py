@@ -88,9 +88,7 @@ def fits(
                 walk = profile.walk_minutes(other.room, option.room)
                 if _minutes(other.end, option.start) < walk:
                     return False
-            elif _minutes(option.end, other.start) < profile.walk_minutes(
-                option.room, other.room
-            ):
+            elif _minutes(option.end, other.start) < profile.walk_minutes(option.room, other.room):
                 return False
         if zone_day[id(other)] == day_of:
             talks += other.kind in ("talk", "invited")
@@ -99,8 +97,7 @@ def fits(
     if profile.max_talks_per_day is not None and talks > profile.max_talks_per_day:
         return False
     return not (
-        profile.max_hours_per_day is not None
-        and minutes > round(profile.max_hours_per_day * 60)
+        profile.max_hours_per_day is not None and minutes > round(profile.max_hours_per_day * 60)
     )
 
 
