@@ -153,3 +153,15 @@ def test_rank_like_my_abstract_as_bibtex_or_pdf(
     assert "163" in ids[2:8]
     why = items[0]["why"]
     assert isinstance(why, list) and why[0].startswith(f"like your paper '{path.name}' (10)")
+
+
+def test_a_liked_document_that_shares_no_word_is_warned_about(tmp_path: Path) -> None:
+    unrelated = tmp_path / "recipe.txt"
+    unrelated.write_text("Knead zucchini; simmer quinces.", encoding="utf-8")
+    related = tmp_path / "notes.txt"
+    related.write_text("Anomaly detection in light curves", encoding="utf-8")
+    result = CliRunner().invoke(main, ["rank", "--like", str(unrelated), "--like", str(related)])
+    assert result.exit_code == 0, result.output
+    assert f"--like '{unrelated}' shares no word with any contribution" in result.output
+    assert str(related) not in result.output.split("shares no word")[0].splitlines()[-1]
+    assert result.output.count("shares no word") == 1

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
+from planner.errors import PlannerError
 from planner.interests.folding import fold
 from planner.interests.profile import InterestProfile
 from planner.model import Programme
@@ -98,6 +99,7 @@ def unmatched_wishes(programme: Programme, profile: InterestProfile) -> list[str
             for k in dict.fromkeys(profile.keyword)
             if not index.search(k)
         ]
+    lines += _unmatched_likes(programme, profile)
     keys = session_keys(programme) if profile.session else set()
     lines += [
         f"--session {name!r} matches no session, track or id"
@@ -112,6 +114,26 @@ def unmatched_wishes(programme: Programme, profile: InterestProfile) -> list[str
         for wanted in dict.fromkeys(profile.speaker)
         if not any(speaker_matches(wanted, name) for name in names)
     ]
+    return lines
+
+
+def _unmatched_likes(programme: Programme, profile: InterestProfile) -> list[str]:
+    """A line for each liked document that shares no word with any contribution (it adds
+    nothing to any score); a document that cannot be read is reported where it is read."""
+    if not profile.like:
+        return []
+    from planner.interests.likes import document
+    from planner.interests.similarity import similarity_index
+
+    index = similarity_index(programme)
+    lines: list[str] = []
+    for path in profile.like:
+        try:
+            doc = document(path)
+        except PlannerError:
+            continue
+        if not index.rank(index.text_query(doc.text)):
+            lines.append(f"--like {path!r} shares no word with any contribution")
     return lines
 
 
