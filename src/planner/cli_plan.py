@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,6 +27,9 @@ from planner.cli_common import (
 from planner.cli_constraints import constraint_options
 from planner.cli_interests import interest_options
 from planner.cli_types import whole
+
+if TYPE_CHECKING:  # the export modules load only when a plan is written to a file
+    from planner.export.writers import PlanFormat
 
 
 @click.command()
@@ -113,12 +116,6 @@ def plan(
     **flags: Any,
 ) -> None:
     """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
-    from planner.export.writers import (
-        PlanFormat,
-        check_agenda_target,
-        previous_calendar,
-        write_plan,
-    )
     from planner.interests.checks import availability_warnings, interest_state, unmatched_wishes
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
@@ -140,11 +137,14 @@ def plan(
     # refuse unwritable targets before planning, so that nothing is half done
     if ics:
         from planner.export.ics import require_known_zone
+        from planner.export.writers import previous_calendar
 
         require_known_zone(programme)
         previous_calendar(ics, force)
     for target in (markdown, html):
         if target:
+            from planner.export.writers import check_agenda_target
+
             check_agenda_target(target, force)
     if save_profile:
         check_profile_target(save_profile, force)
@@ -183,6 +183,8 @@ def plan(
     ]
     for fmt, target in outputs:
         if target:
+            from planner.export.writers import write_plan
+
             write_plan(
                 target,
                 fmt,

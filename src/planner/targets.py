@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planner.errors import CommandLineError, PlannerError
-from planner.export.writers import existing_bytes, not_ours, written_as
 from planner.storage import unwritable_folder
 from planner.userfiles import check_regular
 
 
 def check_profile_target(path: Path, force: bool = False) -> None:
     """Refuse to save a profile over a file that is not a profile the planner saved."""
+    from planner.export.writers import existing_bytes, not_ours, written_as
+
     data = existing_bytes(Path(path))
     if data is None or force:
         return

@@ -88,11 +88,12 @@ def session_keys(programme: Programme) -> set[str]:
 def unmatched_wishes(programme: Programme, profile: InterestProfile) -> list[str]:
     """One line for each keyword, session and speaker of ``profile`` that no contribution of
     ``programme`` matches (such a wish adds nothing to any score)."""
-    from planner.interests.relevance import relevance_index
     from planner.interests.scoring import speaker_matches
 
     lines: list[str] = []
     if profile.keyword:
+        from planner.interests.relevance import relevance_index
+
         index = relevance_index(programme)
         lines += [
             f"--keyword {k!r} matches no contribution"

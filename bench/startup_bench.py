@@ -1,0 +1,91 @@
+"""Start-up: ``planner plan`` and ``planner show`` on the embedded programme (ML4Astro), each a
+fresh process, against the floor of planning: a bare ``import ortools.sat.python.cp_model``.
+The commands are run in turns (so that all see the same machine load) and the median of each
+counts. Also which libraries each command loads: ``show`` should load neither OR-Tools nor the
+ranking library (bm25s) nor numpy.
+
+Run: .venv/bin/python -m bench startup_bench [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+FLOOR = ["-c", "import ortools.sat.python.cp_model"]
+COMMANDS: dict[str, list[str]] = {
+    "floor (import cp_model)": FLOOR,
+    "python alone": ["-c", "pass"],
+    "planner plan": ["-m", "planner", "plan"],
+    "planner show": ["-m", "planner", "show"],
+    "planner rank --keyword SKA": ["-m", "planner", "rank", "--keyword", "SKA"],
+}
+WATCHED = ("ortools", "bm25s", "numpy", "icalendar", "textual", "pandas")
+_LOADED = (
+    "import json, sys\n"
+    "from planner.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:], standalone_mode=False)\n"
+    "finally:\n"
+    f"    watched = {WATCHED!r}\n"
+    "    print(json.dumps(sorted(w for w in watched if w in sys.modules)), file=sys.stderr)\n"
+)
+
+
+def run(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, *args],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    return time.perf_counter() - start
+
+
+def loaded(command: list[str]) -> list[str]:
+    """The watched libraries in ``sys.modules`` after the planner command ``command``."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LOADED, *command],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    found: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    repeat = parser.parse_args(sys.argv[1:]).repeat
+    for args in COMMANDS.values():
+        run(args)  # warm the file cache and the bytecode
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    for _ in range(repeat):
+        for name, args in COMMANDS.items():
+            times[name].append(run(args))
+    floor = statistics.median(times["floor (import cp_model)"])
+    print(f"start-up on ML4Astro, median of {repeat} fresh processes each, run in turns")
+    for name, found in times.items():
+        median = statistics.median(found)
+        print(
+            f"  {name:28s} {median * 1000:7.0f} ms (min {min(found) * 1000:5.0f})"
+            f"  {median / floor:5.2f}x the floor"
+        )
+    print("  targets: plan at most 1.40x the floor; show loads neither OR-Tools nor bm25s")
+    for command in (["plan"], ["show"], ["rank", "--keyword", "SKA"]):
+        names = ", ".join(loaded(command)) or "none of them"
+        print(f"  planner {' '.join(command)} loads: {names}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,36 @@
+"""What a command loads: ``planner show`` needs neither the solver nor the ranking library."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+WATCHED = ("ortools", "bm25s", "numpy", "textual")
+PROBE = (
+    "import json, sys\n"
+    "from planner.cli import main\n"
+    "try:\n"
+    "    main(sys.argv[1:], standalone_mode=False)\n"
+    "finally:\n"
+    f"    print(json.dumps(sorted(w for w in {WATCHED!r} if w in sys.modules)), file=sys.stderr)\n"
+)
+
+
+def loaded(*args: str) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    found: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+    return found
+
+
+def test_show_loads_neither_the_solver_nor_the_ranking_library() -> None:
+    assert loaded("show") == []
+
+
+def test_plan_loads_the_solver_and_rank_the_ranking_library() -> None:
+    # the probe sees what is loaded: these would fail if it saw nothing
+    assert "ortools" in loaded("plan", "--star", "16")
+    assert "bm25s" in loaded("rank", "--keyword", "SKA")
