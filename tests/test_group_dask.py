@@ -1,6 +1,7 @@
 """``planner group --dask ADDRESS``: members planned on a Dask cluster started by the test give
 the plans and files of ``--workers 1``; a broken member is named and the others planned; a
-worker killed mid-run has its members planned again, each member's files written once."""
+worker killed mid-run (on a scheduler and workers in their own processes, as a user runs them)
+has its members planned again, each member's files written once."""
 
 from __future__ import annotations
 
@@ -89,7 +90,43 @@ def test_without_the_extra_a_clear_message(tmp_path: Path, monkeypatch: pytest.M
     assert not out.exists()
 
 
-def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+@pytest.fixture
+def separate_cluster(tmp_path: Path) -> Iterator[str]:
+    """A scheduler and two single-threaded workers (under a nanny that restarts a dead one),
+    each its own process started with the `dask` command, as a user starts them."""
+    import subprocess
+    import time
+
+    dask = str(Path(sys.executable).with_name("dask"))
+    info = tmp_path / "scheduler.json"
+    common = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+         "--scheduler-file", str(info)], **common,
+    )  # fmt: skip
+    workers = None
+    try:
+        deadline = time.monotonic() + 60
+        while not info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        workers = subprocess.Popen(
+            [dask, "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
+            **common,
+        )
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+        yield address
+    finally:
+        for process in (workers, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
+
+
+def test_a_killed_worker_loses_and_duplicates_nothing(
+    tmp_path: Path, separate_cluster: str
+) -> None:
     from planner.group.cluster import plan_on_cluster
     from planner.group.naming import distinct_stems
     from planner.group.personal import plan_members
@@ -100,40 +137,36 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     assert not errors
     profiles = [m.profile for m in members]
     stems = distinct_stems([m.name for m in members])
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with distributed.Client(separate_cluster) as client:
         pids: dict[str, int] = client.run(os.getpid)
-        victim = next(iter(pids.values()))
-        killed: list[int] = []
+    victim = next(iter(pids.values()))
+    killed: list[int] = []
 
-        def kill_once() -> None:  # after the first chunk comes back, the rest still running
-            if not killed:
-                os.kill(victim, signal.SIGKILL)
-                killed.append(victim)
+    def kill_once() -> None:  # after the first chunk comes back, the rest still running
+        if not killed:
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
 
-        writes: list[str] = []
-        with staged_folder(tmp_path / "cluster") as stage:
-            original = Path.write_bytes
+    writes: list[str] = []
+    with staged_folder(tmp_path / "cluster") as stage:
+        original = Path.write_bytes
 
-            def counting(path: Path, data: bytes) -> int:
-                writes.append(path.name)
-                return original(path, data)
+        def counting(path: Path, data: bytes) -> int:
+            writes.append(path.name)
+            return original(path, data)
 
-            mp = pytest.MonkeyPatch()
-            mp.setattr(Path, "write_bytes", counting)
-            try:
-                outcomes = plan_on_cluster(
-                    cluster.scheduler_address, programme, profiles, time_limit=5,
-                    stems=stems, folder=stage, advance=kill_once,
-                )  # fmt: skip
-            finally:
-                mp.undo()
+        mp = pytest.MonkeyPatch()
+        mp.setattr(Path, "write_bytes", counting)
+        try:
+            outcomes = plan_on_cluster(
+                separate_cluster, programme, profiles, time_limit=5,
+                stems=stems, folder=stage, advance=kill_once,
+            )  # fmt: skip
+        finally:
+            mp.undo()
+    with distributed.Client(separate_cluster) as client:
         after = client.run(os.getpid)
-    assert killed and victim not in after.values()  # the worker did die (and was replaced)
+    assert killed and victim not in after.values()  # the worker did die
     assert len(outcomes) == 48 and all(done for _, done in outcomes)
     assert sorted(writes) == sorted(f"{s}.{e}" for s in stems for e in ("ics", "md"))
     serial = plan_members(programme, profiles, workers=1, time_limit=5)
