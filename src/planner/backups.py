@@ -81,9 +81,9 @@ def fits(
         return False
     talks, minutes = 1, _minutes(option.start, option.end)
     for other in others:
-        if option.start < other.end and other.start < option.end:
-            if other.kind != "lunch" or not _lunch_moves(other, option, others, profile):
-                return False
+        overlaps = option.start < other.end and other.start < option.end
+        if overlaps and (other.kind != "lunch" or not _lunch_moves(other, option, others, profile)):
+            return False
         if other.kind != "lunch" and other.room != option.room:
             if other.end <= option.start:
                 walk = profile.walk_minutes(other.room, option.room)
@@ -111,11 +111,8 @@ def _lunch_moves(
     hi = datetime.combine(day, profile.lunch_window[1], tzinfo=lunch.start.tzinfo).astimezone(UTC)
     length = lunch.end - lunch.start
     taken = sorted(
-        [
-            (o.start.astimezone(UTC), o.end.astimezone(UTC))
-            for o in [*others, option]
-            if not isinstance(o, PlannedItem) or o.kind != "lunch"
-        ]
+        [(o.start.astimezone(UTC), o.end.astimezone(UTC)) for o in others if o.kind != "lunch"]
+        + [(option.start.astimezone(UTC), option.end.astimezone(UTC))]
     )
     free = lo
     for start, end in taken:
