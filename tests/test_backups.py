@@ -12,8 +12,7 @@ from planner.backups import with_backups
 from planner.interests.profile import BusyInterval, InterestProfile
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
-from planner.solver import validate
-from planner.solver.errors import InfeasibleError
+from planner.solver import InfeasibleError, validate
 from tests.solver_factory import PS, T, at, build, planned
 
 ROOMS = ("A", "B", "C")
@@ -46,16 +45,37 @@ def swap_scores(
             room=programme.room_of(c),
             score=scores[c.id],
         )
-        plan = Itinerary(status="optimal", items=[*rest, swapped])
-        if validate(plan, programme, freed) == []:
+        plans = with_lunch_moved(rest, swapped, itinerary.relaxed_ids)
+        if any(validate(plan, programme, freed) == [] for plan in plans):
             found.append((scores[c.id], c.id))
     return found
+
+
+def with_lunch_moved(
+    rest: list[PlannedItem], swapped: PlannedItem, relaxed: list[str]
+) -> list[Itinerary]:
+    """The plan with ``swapped``, and with each lunch it overlaps moved in 5-minute steps
+    through the window (11:30-14:30 by default)."""
+    plans = [Itinerary(status="optimal", items=[*rest, swapped], relaxed_ids=relaxed)]
+    for lunch in rest:
+        if lunch.kind != "lunch" or not (lunch.start < swapped.end and swapped.start < lunch.end):
+            continue
+        length = lunch.end - lunch.start
+        others = [i for i in rest if i is not lunch]
+        start = at("11:30")
+        while start + length <= at("14:30"):
+            moved = lunch.model_copy(update={"start": start, "end": start + length})
+            plans.append(
+                Itinerary(status="optimal", items=[*others, moved, swapped], relaxed_ids=relaxed)
+            )
+            start += timedelta(minutes=5)
+    return plans
 
 
 talks_strategy = st.lists(
     st.tuples(
         st.integers(0, 2),  # room
-        st.integers(0, 12),  # gap after the room's previous talk, in 5-minute steps
+        st.integers(0, 24),  # gap after the room's previous talk, in 5-minute steps
         st.sampled_from([10, 20, 30, 45]),
         st.integers(0, 5),  # score
     ),
@@ -69,7 +89,7 @@ talks_strategy = st.lists(
     talks_strategy,
     st.sampled_from([0, 5, 15]),
     st.sampled_from([None, 2, 3]),
-    st.sampled_from([0, 30]),
+    st.sampled_from([0, 30, 60]),
     st.booleans(),
     st.sets(st.integers(0, 13), max_size=3),
     st.booleans(),
@@ -86,6 +106,8 @@ def test_backup_is_the_best_valid_swap(
     talks, free = [], dict.fromkeys(ROOMS, 9 * 60)  # each room's next free minute
     for k, (r, gap, n, _) in enumerate(raw):
         start = free[ROOMS[r]] + 5 * gap
+        if start + n > 22 * 60:
+            break
         free[ROOMS[r]] = start + n
         talks.append(T(f"t{k}", f"{start // 60:02d}:{start % 60:02d}", n, ROOMS[r]))
     scores = {f"t{k}": float(w) for k, (*_, w) in enumerate(raw)}
@@ -104,7 +126,7 @@ def test_backup_is_the_best_valid_swap(
     )
     try:
         itinerary = planned(programme, profile, scores, relax=True)
-    except InfeasibleError:  # a must-see the busy time rules out
+    except InfeasibleError:  # a must-see that the busy time rules out
         return
     backed = with_backups(itinerary, programme, scores, profile)
     assert [i.model_copy(update={"backup": None}) for i in backed.items] == itinerary.items

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from planner.interests.profile import InterestProfile
 from planner.itinerary import Backup, Itinerary, PlannedItem
@@ -81,7 +81,8 @@ def fits(
         return False
     talks, minutes = 1, _minutes(option.start, option.end)
     for other in others:
-        if option.start < other.end and other.start < option.end:
+        overlaps = option.start < other.end and other.start < option.end
+        if overlaps and (other.kind != "lunch" or not _lunch_moves(other, option, others, profile)):
             return False
         if other.kind != "lunch" and other.room != option.room:
             if other.end <= option.start:
@@ -99,6 +100,26 @@ def fits(
     return not (
         profile.max_hours_per_day is not None and minutes > round(profile.max_hours_per_day * 60)
     )
+
+
+def _lunch_moves(
+    lunch: PlannedItem, option: Option, others: Sequence[PlannedItem], profile: InterestProfile
+) -> bool:
+    """Whether ``lunch`` can move inside its window to make room for ``option``."""
+    day = lunch.start.date()  # in the conference's zone, as the solver places lunches
+    lo = datetime.combine(day, profile.lunch_window[0], tzinfo=lunch.start.tzinfo).astimezone(UTC)
+    hi = datetime.combine(day, profile.lunch_window[1], tzinfo=lunch.start.tzinfo).astimezone(UTC)
+    length = lunch.end - lunch.start
+    taken = sorted(
+        [(o.start.astimezone(UTC), o.end.astimezone(UTC)) for o in others if o.kind != "lunch"]
+        + [(option.start.astimezone(UTC), option.end.astimezone(UTC))]
+    )
+    free = lo
+    for start, end in taken:
+        if min(start, hi) - free >= length:
+            return True
+        free = max(free, end)
+    return hi - free >= length
 
 
 def best_backup(

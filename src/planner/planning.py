@@ -115,6 +115,9 @@ def make_plan(
         programme, planning_profile, scores, previous=previous, relax=relax, time_limit=time_limit
     )
     itinerary = with_weak(with_reasons(itinerary, interests), interests)
+    from planner.backups import with_backups
+
+    itinerary = with_backups(itinerary, programme, scores, planning_profile)
     return PlanResult(itinerary, interests, warnings, planning_profile)
 
 

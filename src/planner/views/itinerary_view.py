@@ -10,12 +10,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from planner.itinerary import Itinerary, PlannedItem
+from planner.itinerary import Backup, Itinerary, PlannedItem
 from planner.model import Programme
 from planner.views.printing import print_trimmed
 from planner.views.timefmt import (
     RECONSTRUCTED_MARK,
     UNKNOWN_ZONE,
+    clock,
     day_title,
     later_mark,
     span,
@@ -39,7 +40,36 @@ def item_json(item: PlannedItem, programme: Programme) -> dict[str, Any]:
         "score": round(item.score, 4),
         "title": item.title,
         "why": item.why,
+        "backup": backup_json(item.backup, programme) if item.backup else None,
     }
+
+
+def backup_json(backup: Backup, programme: Programme) -> dict[str, Any]:
+    """An item's backup in ``planner plan --json``."""
+    zone = programme.conference.zone
+    return {
+        "id": backup.id,
+        "title": backup.title,
+        "room": backup.room,
+        "start": backup.start.astimezone(zone).isoformat(),
+        "end": backup.end.astimezone(zone).isoformat(),
+        "walk_minutes": backup.walk_minutes,
+        "score": round(backup.score, 4),
+    }
+
+
+def backup_text(item: PlannedItem, programme: Programme, *, day: bool = False) -> str:
+    """``if full: 'Title' in ROOM, 2 min walk``, with the backup's start where it is not the
+    item's (``day`` adds its weekday); empty without a backup."""
+    backup = item.backup
+    if backup is None:
+        return ""
+    start = programme.local(backup.start)
+    when = ""
+    if backup.start != item.start or day:
+        when = f" at {start:%a} {clock(start)}" if day else f" at {clock(start)}"
+    walk = "same room" if backup.walk_minutes == 0 else f"{backup.walk_minutes} min walk"
+    return f"if full: '{backup.title or backup.id}' in {backup.room}{when}, {walk}"
 
 
 def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]:
@@ -161,6 +191,8 @@ def print_itinerary(
                 cell.append("  (poster visit)", style="magenta")
             if item.why:
                 cell.append("\n" + "; ".join(item.why), style="dim")
+            if item.backup:
+                cell.append("\n" + backup_text(item, programme), style="cyan")
             contribution = programme.contribution_by_id.get(item.id)
             marked = (
                 reconstructed
