@@ -3,14 +3,13 @@ the contributions they rank highest, updated at each change."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Label, OptionList, Static
 
 from planner.errors import PlannerError
@@ -23,11 +22,12 @@ from planner.model import Programme
 from planner.tui.messages import ProfileEdited
 from planner.tui.profile_edits import revised
 from planner.tui.rows import session_titles
+from planner.tui.screens.state_screen import StateScreen
 from planner.tui.widgets.footer import KeysFooter
 from planner.tui.widgets.likes import DOC, LikeList, LikesPanel
 
 if TYPE_CHECKING:
-    from planner.tui.app import PlannerApp
+    pass
 
 #: How much one + or - changes a session's weight.
 WEIGHT_STEP = 5.0
@@ -116,7 +116,7 @@ def _cut(text: str, width: int) -> Text:
     return out
 
 
-class InterestsScreen(Screen[None]):
+class InterestsScreen(StateScreen):
     """Edits the interest part of the profile; every change goes to the app as a message. It
     shows the app's profile and scores, and watches them."""
 
@@ -158,19 +158,6 @@ class InterestsScreen(Screen[None]):
         self.watch(self.app, "profile", self.show_profile)
         self.watch(self.app, "scores", self.show_scores)
         self.query_one("#keyword-input", Input).focus()
-
-    # The app's state
-    @property
-    def state(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
-
-    @property
-    def profile(self) -> InterestProfile:
-        return self.state.profile
-
-    @property
-    def scores(self) -> dict[str, Interest]:
-        return self.state.scores
 
     def show_profile(self, profile: InterestProfile) -> None:
         keywords = self.query_one("#keywords", WordList)

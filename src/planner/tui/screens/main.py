@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane
 
@@ -42,6 +41,7 @@ from planner.tui.rows import (
     session_titles,
 )
 from planner.tui.screens.main_keys import MAIN_BINDINGS
+from planner.tui.screens.state_screen import StateScreen
 from planner.tui.widgets.day_table import DayTable
 from planner.tui.widgets.details import DetailsPane
 from planner.tui.widgets.footer import KeysFooter
@@ -49,8 +49,7 @@ from planner.tui.widgets.plan_pane import PlanPane
 from planner.tui.wish_lines import wish_lines
 
 if TYPE_CHECKING:
-    from planner.interests.scoring import Interest
-    from planner.tui.app import PlannerApp
+    pass
 from planner.views.timefmt import RECONSTRUCTED_MARK, UNKNOWN_ZONE, zone_subtitle
 
 #: From this width on, the details pane sits beside the table rather than below it.
@@ -71,7 +70,7 @@ def tab_label(day: date, count: int | None = None) -> str:
     return label if count is None else f"{label} ({count})"
 
 
-class MainScreen(Screen[None]):
+class MainScreen(StateScreen):
     """Holds the filters; tells each day's table what to show; shows the highlighted item.
 
     The profile, the scores and the plan are the app's: the screen watches them."""
@@ -146,18 +145,7 @@ class MainScreen(Screen[None]):
         self.watch(app, "itinerary", self.plan_changed)
         self.active_table().focus()
 
-    # The app's state
-    @property
-    def state(self) -> PlannerApp:
-        return cast("PlannerApp", self.app)
-
-    @property
-    def profile(self) -> InterestProfile:
-        return self.state.profile
-
-    @property
-    def scores(self) -> dict[str, Interest]:
-        return self.state.scores
+    # The app's state (profile, scores: StateScreen)
 
     @property
     def itinerary(self) -> Itinerary | None:

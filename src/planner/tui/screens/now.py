@@ -4,28 +4,28 @@ clock, updates each minute, and follows the app's plan and scores."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from planner.model import Programme
+from planner.tui.screens.state_screen import StateScreen
 from planner.tui.widgets.footer import KeysFooter
 from planner.views.timefmt import clock, zone_label
 
 if TYPE_CHECKING:
-    from planner.tui.app import PlannerApp
+    pass
 
 #: Seconds between two updates of the view.
 EVERY = 60.0
 
 
-class NowScreen(Screen[None]):
+class NowScreen(StateScreen):
     """Where to be now and next; Escape or n goes back to the programme."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,7 +45,7 @@ class NowScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "Now"
         self.sub_title = self.programme.conference.name
-        app = cast("PlannerApp", self.app)
+        app = self.state
         self.watch(app, "itinerary", self.update_view, init=False)
         self.watch(app, "scores", self.update_view, init=False)
         self.set_interval(EVERY, self.update_view, name="now-clock")
@@ -56,7 +56,7 @@ class NowScreen(Screen[None]):
         from planner.now import now_and_next
         from planner.views.now_view import now_lines
 
-        app = cast("PlannerApp", self.app)
+        app = self.state
         at = app.clock()
         if app.itinerary is None:
             local = self.programme.local(at)
