@@ -18,6 +18,15 @@ TEMPLATE = REPO / "programme" / "sources" / "ml4astro-2022.timetable.yaml"
 EMBEDDED = REPO / "programme" / "ml4astro-2022.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test (and every command it runs) keeps fetched and seen programmes in a folder of its
+    own, never in the user's cache."""
+    monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def ml4astro() -> Programme:
     return load_programme(None)
