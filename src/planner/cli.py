@@ -18,7 +18,7 @@ from planner.cli_common import (
     friendly_errors,
     zone_option,
 )
-from planner.cli_plan import now, plan, rank
+from planner.cli_plan import now, plan, rank, update
 from planner.cli_types import Day, number, whole
 from planner.errors import PlannerError
 
@@ -321,5 +321,5 @@ if __name__ == "__main__":  # pragma: no cover
     main()
 
 
-for command in (plan, rank, now):
+for command in (plan, update, rank, now):
     main.add_command(command)

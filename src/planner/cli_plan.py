@@ -15,6 +15,7 @@ from planner.cli_common import (
     LEFT_OUT_SHOWN,
     PROGRAMME_HELP,
     RANK_SHOWN,
+    F,
     console,
     count_or_all,
     friendly_errors,
@@ -29,78 +30,117 @@ from planner.cli_interests import interest_options
 from planner.cli_types import whole
 
 if TYPE_CHECKING:  # the export modules load only when a plan is written to a file
+    from planner import history
     from planner.export.writers import PlanFormat
+    from planner.itinerary import Itinerary
+
+
+_PLAN_OPTIONS = [
+    click.option(
+        "--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP
+    ),
+    interest_options,
+    constraint_options,
+    relax_option,
+    click.option(
+        "--previous",
+        type=click.Path(path_type=Path),
+        metavar="PLAN.json",
+        help="An earlier `plan --json` output: keep its choices where possible and report "
+        "changes (default: the plan made last from this programme and profile).",
+    ),
+    click.option(
+        "--fresh",
+        is_flag=True,
+        help="Plan afresh: do not use the plan made last from this programme as the hint.",
+    ),
+    click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON."),
+    click.option(
+        "--ics",
+        type=click.Path(path_type=Path),
+        metavar="FILE",
+        help="Write the plan as an iCalendar file (updates an earlier one).",
+    ),
+    click.option("--ics-utc", is_flag=True, default=None, help=ICS_UTC_HELP),
+    click.option(
+        "--alarm",
+        type=whole(0),
+        metavar="MINUTES",
+        help="A reminder MINUTES before each event in the .ics.",
+    ),
+    click.option(
+        "--markdown",
+        type=click.Path(path_type=Path),
+        metavar="FILE",
+        help="Write the plan as Markdown.",
+    ),
+    click.option(
+        "--html",
+        type=click.Path(path_type=Path),
+        metavar="FILE",
+        help="Write the plan as a printable HTML agenda.",
+    ),
+    click.option(
+        "--attendee",
+        default="me",
+        show_default=True,
+        help="Your name, for calendar event ids and the calendar's name.",
+    ),
+    click.option(
+        "--save-profile",
+        type=click.Path(path_type=Path),
+        metavar="FILE",
+        help="Save the resulting profile (TOML; updates one the planner saved).",
+    ),
+    click.option(
+        "--force", is_flag=True, help="Overwrite output files that the planner did not write."
+    ),
+    time_limit_option,
+    zone_option,
+    click.option(
+        "--left-out",
+        "left_out",
+        callback=count_or_all,
+        default=str(LEFT_OUT_SHOWN),
+        show_default=True,
+        metavar="N|all",
+        help="How many left-out items to list, best first (--json and the agendas list them all).",
+    ),
+]
+
+
+def plan_options(func: F) -> F:
+    """Every option of ``planner plan`` (also those of ``planner update``)."""
+    for option in reversed(_PLAN_OPTIONS):
+        func = option(func)
+    return func
 
 
 @click.command()
-@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
-@interest_options
-@constraint_options
-@relax_option
-@click.option(
-    "--previous",
-    type=click.Path(path_type=Path),
-    metavar="PLAN.json",
-    help="An earlier `plan --json` output: keep its choices where possible and report changes.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
-@click.option(
-    "--ics",
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="Write the plan as an iCalendar file (updates an earlier one).",
-)
-@click.option("--ics-utc", is_flag=True, default=None, help=ICS_UTC_HELP)
-@click.option(
-    "--alarm",
-    type=whole(0),
-    metavar="MINUTES",
-    help="A reminder MINUTES before each event in the .ics.",
-)
-@click.option(
-    "--markdown",
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="Write the plan as Markdown.",
-)
-@click.option(
-    "--html",
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="Write the plan as a printable HTML agenda.",
-)
-@click.option(
-    "--attendee",
-    default="me",
-    show_default=True,
-    help="Your name, for calendar event ids and the calendar's name.",
-)
-@click.option(
-    "--save-profile",
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="Save the resulting profile (TOML; updates one the planner saved).",
-)
-@click.option(
-    "--force", is_flag=True, help="Overwrite output files that the planner did not write."
-)
-@time_limit_option
-@zone_option
-@click.option(
-    "--left-out",
-    "left_out",
-    callback=count_or_all,
-    default=str(LEFT_OUT_SHOWN),
-    show_default=True,
-    metavar="N|all",
-    help="How many left-out items to list, best first (--json and the agendas list them all).",
-)
+@plan_options
 @friendly_errors
-def plan(
+def plan(**options: Any) -> None:
+    """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
+    run_plan(update=False, **options)
+
+
+@click.command()
+@plan_options
+@friendly_errors
+def update(**options: Any) -> None:
+    """Follow a changed programme: what changed since it was last seen (the changes that touch
+    your plan first), and the plan made again with the least disruption."""
+    run_plan(update=True, **options)
+
+
+def run_plan(
+    *,
+    update: bool,
     programme_path: Path | None,
     profile_path: Path | None,
     relax: bool,
     previous: Path | None,
+    fresh: bool,
     as_json: bool,
     ics: Path | None,
     alarm: int | None,
@@ -115,13 +155,15 @@ def plan(
     left_out: int | None,
     **flags: Any,
 ) -> None:
-    """Plan your itinerary: the best clash-free choice for your interests, proven, explained."""
+    """``plan`` and ``update``: the same plan; ``update`` always says what changed."""
+    from planner import history
     from planner.interests.checks import availability_warnings, interest_state, unmatched_wishes
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
     from planner.sources import load_programme
     from planner.targets import check_distinct, check_folder, check_profile_target
+    from planner.views.changes_view import changes_json, print_changes, touched
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
     # two outputs in one file, or a folder that is not there: refused before anything is read
@@ -133,7 +175,15 @@ def plan(
             check_folder(target)
     programme = load_programme(programme_path, zone=zone)
     profile = profile_for(programme, profile_path, flags, busy_ics)
-    earlier = read_previous(previous) if previous else None
+    key = history.source_key(programme_path)
+    if update and key is None:
+        warn(["the embedded programme does not change: there is nothing to update from"])
+    seen = history.see(key, programme) if key else history.Seen()
+    earlier: Itinerary | None = None
+    if previous:
+        earlier = read_previous(previous)
+    elif key and not fresh:
+        earlier = history.last_plan(key, profile_path)
     # refuse unwritable targets before planning, so that nothing is half done
     if ics:
         from planner.export.ics import require_known_zone
@@ -163,12 +213,17 @@ def plan(
                         "items": [],
                         "left_out": [],
                         "changes": [],
+                        "programme_changes": changes_json(
+                            seen.changes, touched(seen.changes, earlier, None)
+                        ),
                         "message": str(error),
                     },
                     indent=2,
                 )
             )
+            warn(history.keep(seen))
             sys.exit(error.exit_code)
+        warn(history.keep(seen))
         raise
     warn(result.warnings)
     itinerary = result.itinerary
@@ -196,13 +251,34 @@ def plan(
                 utc=profile.ics_utc,
             )
             written.append(str(target))
+    data = itinerary_json(itinerary, programme)
+    data["programme_changes"] = changes_json(
+        seen.changes, touched(seen.changes, earlier, itinerary)
+    )
     if as_json:
-        click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
+        if key and (update or seen.changes):
+            print_changes(
+                seen.changes, earlier, itinerary, programme, console(), since=_since(seen)
+            )
         state = interest_state(profile, result.interests)
         print_itinerary(itinerary, programme, console(), left_out=left_out, interest=state)
+    if key:
+        warn([*history.keep(seen), *history.keep_plan(key, profile_path, data)])
     for path in written:
         click.echo(f"wrote {path}", err=True)
+
+
+def _since(seen: history.Seen) -> str:
+    """``since it was last seen (3 h ago)``, or what a first look is."""
+    if seen.first:
+        return "(first look at this programme: nothing to compare with yet)"
+    if seen.seen_at is None:
+        return "since it was last seen"
+    from planner.views.timefmt import age
+
+    return f"since it was last seen ({age(seen.seen_at)})"
 
 
 def _top(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
