@@ -21,11 +21,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
+from planner import history
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.storage import default_profile_path, load_profile, save_profile
 from planner.itinerary import Itinerary
 from planner.model import Programme
+from planner.tui.following import Following
 from planner.tui.messages import PlanFailed, PlanReady, ProfileEdited, ScoresReady
 from planner.tui.screens.help import HelpScreen
 from planner.tui.screens.main import MainScreen
@@ -62,6 +64,8 @@ class PlannerApp(App[None]):
     """True while a plan is being made."""
     plan_problem: var[str | None] = var(None, init=False)
     """Why the last attempt made no plan, until a plan is made."""
+    news: var[tuple[str, ...]] = var(tuple, init=False)
+    """The latest changes to a followed programme, in lines for the banner (empty: none)."""
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", "Plan", id="plan", tooltip="Plan now"),
@@ -80,6 +84,14 @@ class PlannerApp(App[None]):
         Binding(
             "n", "now", "Now", id="now", tooltip="Now and next in your plan, and what starts soon"
         ),
+        Binding(
+            "R",
+            "refresh_programme",
+            "Refresh",
+            show=False,
+            id="refresh-programme",
+            tooltip="Read the programme again from its file and show what changed",
+        ),
         Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle-theme"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -92,9 +104,13 @@ class PlannerApp(App[None]):
         profile_path: Path | None = None,
         clock: Clock | None = None,
         plan_delay: float = PLAN_DELAY,
+        following: Following | None = None,
     ) -> None:
         super().__init__()
         self.programme = programme
+        #: The programme's source when it is a file the app follows (None: the embedded one).
+        self.following = following
+        self._hint: Itinerary | None = None  # the previous plan given to the running plan
         if profile is not None:
             self.set_reactive(PlannerApp.profile, profile)
         self.profile_path = profile_path
@@ -244,7 +260,8 @@ class PlannerApp(App[None]):
             return
         self._generation += 1
         self.planning = True
-        self.run_plan(self.usable_profile, self.itinerary, self._generation)
+        self._hint = self.itinerary or (self.following.hint if self.following else None)
+        self.run_plan(self.usable_profile, self._hint, self._generation)
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def run_plan(
@@ -262,8 +279,11 @@ class PlannerApp(App[None]):
         except Exception as error:  # a bug: still a message, never a traceback on screen
             self.post_message(PlanFailed(f"planning failed: {error!r}", generation))
             return
+        warnings = result.warnings
+        if self.following is not None:
+            warnings = [*warnings, *self.following.keep_plan(result.itinerary, self.programme)]
         if not get_current_worker().is_cancelled:
-            self.post_message(PlanReady(result.itinerary, result.warnings, generation))
+            self.post_message(PlanReady(result.itinerary, warnings, generation))
 
     def _running_main(self) -> MainScreen | None:
         """The main screen, or None while the app starts or closes."""
@@ -274,6 +294,9 @@ class PlannerApp(App[None]):
         if message.generation != self._generation or self._running_main() is None:
             return  # a newer run is on its way, or the app is closing
         self.plan_problem = None
+        if self.following is not None and self.following.pending:
+            self.news = tuple(self.following.news(self._hint, message.itinerary, self.programme))
+            self.following.hint = None
         self.itinerary = message.itinerary
         self.planning = False
         for warning in message.warnings:
@@ -288,53 +311,58 @@ class PlannerApp(App[None]):
 
     # Commands
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        main = self.main
-        yield SystemCommand("Plan now", "Make the best plan for your wishes", self.action_plan)
-        yield SystemCommand(
-            "Export the plan", "Write the plan as .ics, Markdown or HTML", self.action_export
-        )
-        yield SystemCommand(
-            "Import busy times", "Busy times from a calendar file (.ics)", self.action_import_busy
-        )
-        yield SystemCommand(
-            "Interests",
-            "Keywords, speakers, liked papers and session weights, with their ranked matches",
-            main.action_interests,
-        )
-        yield SystemCommand(
-            "More like this",
-            "Rank items like the highlighted one higher (again: undo)",
-            main.action_like,
-        )
-        yield SystemCommand(
-            "Constraints",
-            "Arrival, departure, busy times and calendars, lunch, walking, daily caps",
-            main.action_constraints,
-        )
-        yield SystemCommand(
-            "Search", "Search titles, speakers and abstracts", main.action_focus_search
-        )
-        yield SystemCommand(
-            "Next day", "Show the next day of the programme", lambda: main.action_day(1)
-        )
-        yield SystemCommand(
-            "Previous day", "Show the previous day of the programme", lambda: main.action_day(-1)
-        )
-        yield SystemCommand(
-            "Clear filters", "Clear the search, session and kind filters", main.action_clear_filters
-        )
-        yield SystemCommand(
-            "Toggle light/dark", "Switch between the light and dark theme", self.action_toggle_theme
-        )
-        yield SystemCommand(
-            "Now", "Now and next in your plan, and what starts soon", self.action_now
-        )
-        yield SystemCommand("Help", "Show every key binding", self.action_help)
+        from planner.tui.palette import palette_commands
+
+        yield from palette_commands(self)
         yield from super().get_system_commands(screen)
 
     # Actions
     def action_plan(self) -> None:
         self.plan_now()
+
+    def action_refresh_programme(self) -> None:
+        if self.following is None:
+            self.notify("The embedded programme does not change: there is nothing to refresh.")
+            return
+        self.notify(f"Reading {self.following.source} again…", timeout=3)
+        self.refresh_programme()
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
+    def refresh_programme(self) -> None:
+        """Read the followed programme again (in a thread) and hand it to the UI thread."""
+        from planner.interests.scoring import score_programme
+
+        assert self.following is not None
+        try:
+            programme, seen = self.following.read_again()
+            scores = score_programme(programme, self.usable_profile) if seen.changes else {}
+        except PlannerError as error:
+            self.call_from_thread(self.report, error)
+            return
+        self.call_from_thread(self.programme_read, programme, seen, scores)
+
+    def programme_read(
+        self, programme: Programme, seen: history.Seen, scores: dict[str, Interest]
+    ) -> None:
+        """A programme read again: unchanged, a notification; changed, the screens show the new
+        one and the plan is made again with the current one as the hint."""
+        assert self.following is not None
+        for warning in history.keep(seen):
+            self.notify(warning, severity="warning")
+        if not seen.changes:
+            self.notify("No change to the programme since it was last read.")
+            return
+        self.following.pending = seen.changes
+        self.following.hint = self.itinerary
+        self.programme = programme
+        self.scores = scores
+        self.set_reactive(PlannerApp.itinerary, None)  # its items may be gone: a plan follows
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        main = self._running_main()
+        if main is not None:
+            self.call_later(main.show_programme, programme, self.today())
+        self.schedule_plan()
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
@@ -436,17 +464,9 @@ class PlannerApp(App[None]):
             )
 
     def binding_help(self) -> list[tuple[str, str]]:
-        """Every binding of the main screen and the app, with its description."""
-        entries: list[tuple[str, str]] = []
-        seen: set[str] = set()
-        for binding in [*self.main.BINDINGS, *self.BINDINGS]:
-            if not isinstance(binding, Binding) or binding.action in seen:
-                continue
-            seen.add(binding.action)
-            keys = ", ".join(self.get_key_display(Binding(k, "")) for k in binding.key.split(","))
-            entries.append((keys, binding.tooltip or binding.description))
-        entries.append(("ctrl+p", "Command palette"))
-        return entries
+        from planner.tui.palette import key_help
+
+        return key_help(self)
 
     def report(self, error: PlannerError) -> None:
         """Show a user's error as a notification (never a traceback)."""
@@ -471,4 +491,8 @@ def make_app(
     programme = load_programme(programme_path, zone=zone)
     path = profile_path if profile_path is not None else default_profile_path()
     profile = load_profile(path, programme, missing_ok=True)
-    return PlannerApp(programme, profile, profile_path=path, clock=clock)
+    following = None
+    if programme_path is not None:
+        following = Following(programme_path, zone, path)
+        following.start(programme)  # a record that cannot be kept only loses the next news
+    return PlannerApp(programme, profile, profile_path=path, clock=clock, following=following)

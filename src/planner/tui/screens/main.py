@@ -81,15 +81,26 @@ class MainScreen(StateScreen):
 
     def __init__(self, programme: Programme, today: date | None = None) -> None:
         super().__init__()
-        self.programme = programme
         self.planned: set[str] = set()  # the plan's ids, for the tables' marks
-        self.days = programme.conference.days
-        self.today = today if today in self.days else None
         self.filters = Filters()
         self.ranking = False  # the search's matches by relevance rather than by time
+        self._search_timer: Timer | None = None
+        self._use(programme, today)
+
+    def _use(self, programme: Programme, today: date | None) -> None:
+        self.programme = programme
+        self.days = programme.conference.days
+        self.today = today if today in self.days else None
         self._texts: dict[str, SearchText] | None = None  # made on the first search
         self.search_delay = SEARCH_PAUSE if len(programme.contributions) > SEARCH_PAUSE_FROM else 0
-        self._search_timer: Timer | None = None
+
+    async def show_programme(self, programme: Programme, today: date | None) -> None:
+        """Show another version of the programme (read again from its source): the widgets
+        are made again for it, the filters kept."""
+        self._use(programme, today)
+        await self.recompose()
+        self._shown()
+        self.plan_changed(self.itinerary)
 
     # Layout
     def compose(self) -> ComposeResult:
@@ -120,6 +131,7 @@ class MainScreen(StateScreen):
             )
         if not self.programme.conference.zone_known:
             yield Static(Text(UNKNOWN_ZONE[0].upper() + UNKNOWN_ZONE[1:] + "."), id="zone-note")
+        yield Static(id="news")
         with Container(id="body", classes="-wide" if self.app.size.width >= WIDE else ""):
             with TabbedContent(id="days", initial=day_id(self.today or self.days[0])):
                 for day in self.days:
@@ -131,6 +143,15 @@ class MainScreen(StateScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._shown()
+        app = self.state
+        self.watch(app, "profile", self.profile_changed, init=False)
+        self.watch(app, "scores", self.show_details, init=False)
+        self.watch(app, "itinerary", self.plan_changed)
+        self.watch(app, "news", self.news_changed)
+
+    def _shown(self) -> None:
+        """The title, the filters applied, and the focus: once the widgets are there."""
         conference = self.programme.conference
         self.title = conference.name
         sessions = self.programme.sessions
@@ -139,10 +160,7 @@ class MainScreen(StateScreen):
         self.sub_title = f"{conference.city or ''} · {zone}".strip(" ·")
         self.apply_filters()
         self.query_one(PlanPane).day = self.active_day()
-        app = self.state
-        self.watch(app, "profile", self.profile_changed, init=False)
-        self.watch(app, "scores", self.show_details, init=False)
-        self.watch(app, "itinerary", self.plan_changed)
+        self.news_changed(self.state.news)
         self.active_table().focus()
 
     # The app's state (profile, scores: StateScreen)
@@ -263,6 +281,12 @@ class MainScreen(StateScreen):
             for table in self.tables():
                 table.refresh_marks()
         self.show_details()
+
+    def news_changed(self, news: tuple[str, ...]) -> None:
+        """The banner of changes to a followed programme: shown while there are some."""
+        banner = self.query_one("#news", Static)
+        banner.update(Text("\n".join(("The programme changed:", *news))) if news else "")
+        banner.display = bool(news)
 
     def show_details(self) -> None:
         row = self.highlighted_row()

@@ -1,0 +1,65 @@
+"""A programme the TUI follows (a file or, later, a URL): the changes since the version seen
+last, the plan made last as the hint, and the programme read again on a key.
+
+The rules are the command line's (:mod:`planner.history`, :mod:`planner.views.changes_view`):
+the TUI and ``planner plan``/``planner update`` share what they remember, so a change shown by
+one is not news to the other."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from planner import history
+from planner.itinerary import Itinerary
+from planner.model import Programme
+from planner.model.changes import ProgrammeChange
+
+
+class Following:
+    """Where the programme comes from, and the changes not yet shown with a plan."""
+
+    def __init__(self, source: Path | str, zone: str | None, profile_path: Path | None) -> None:
+        self.source = source
+        self.zone = zone
+        self.profile_path = profile_path
+        self.key = history.source_key(source) or ""
+        self.pending: list[ProgrammeChange] = []
+        self.hint: Itinerary | None = None
+        """The plan made last from this programme and profile: the first plan's hint."""
+
+    def start(self, programme: Programme) -> list[str]:
+        """Compare the programme read at start with the one seen last; warnings."""
+        seen = history.see(self.key, programme)
+        self.pending = seen.changes
+        self.hint = history.last_plan(self.key, self.profile_path)
+        return history.keep(seen)
+
+    def read_again(self) -> tuple[Programme, history.Seen]:
+        """The programme read again from its source (in a worker thread), with its changes."""
+        from planner.sources import load_programme
+
+        programme = load_programme(self.source, zone=self.zone)  # type: ignore[arg-type]
+        return programme, history.see(self.key, programme)
+
+    def news(self, before: Itinerary | None, after: Itinerary, programme: Programme) -> list[str]:
+        """The pending changes as lines for the banner (those touching the plan, one sentence
+        each, then a count of the others); they are then shown."""
+        from planner.views.changes_view import sentence, touched
+
+        changes, self.pending = self.pending, []
+        if not changes:
+            return []
+        touching = touched(changes, before, after)
+        lines = [f"• {sentence(c, before, after, programme)}" for c in changes if c.id in touching]
+        others = Counter(c.change for c in changes if c.id not in touching)
+        if others:
+            counted = ", ".join(f"{n} {kind}" for kind, n in sorted(others.items()))
+            lines.append(f"{sum(others.values())} other changes to the programme ({counted}).")
+        return lines
+
+    def keep_plan(self, itinerary: Itinerary, programme: Programme) -> list[str]:
+        """Keep the plan as the next run's hint (the command line's too); warnings."""
+        from planner.views.itinerary_view import itinerary_json
+
+        return history.keep_plan(self.key, self.profile_path, itinerary_json(itinerary, programme))
