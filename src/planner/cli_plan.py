@@ -27,6 +27,7 @@ from planner.cli_common import (
 from planner.cli_constraints import constraint_options
 from planner.cli_interests import interest_options
 from planner.cli_types import whole
+from planner.errors import CommandLineError
 
 if TYPE_CHECKING:  # the export modules load only when a plan is written to a file
     from planner.export.writers import PlanFormat
@@ -42,6 +43,18 @@ if TYPE_CHECKING:  # the export modules load only when a plan is written to a fi
     type=click.Path(path_type=Path),
     metavar="PLAN.json",
     help="An earlier `plan --json` output: keep its choices where possible and report changes.",
+)
+@click.option(
+    "--from",
+    "from_at",
+    metavar="DATETIME",
+    help="Re-plan from this moment (read as --at): keep what --previous had until then, "
+    "plan the rest anew.",
+)
+@click.option(
+    "--in-room",
+    metavar="ROOM",
+    help="With --from: the room you are in then (the walk to a new item starts there).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the plan as JSON.")
 @click.option(
@@ -101,6 +114,8 @@ def plan(
     profile_path: Path | None,
     relax: bool,
     previous: Path | None,
+    from_at: str | None,
+    in_room: str | None,
     as_json: bool,
     ics: Path | None,
     alarm: int | None,
@@ -124,6 +139,8 @@ def plan(
     from planner.targets import check_distinct, check_folder, check_profile_target
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
+    if in_room is not None and from_at is None:
+        raise CommandLineError("--in-room needs --from (the moment you are in that room)")
     # two outputs in one file, or a folder that is not there: refused before anything is read
     targets = [("--ics", ics), ("--markdown", markdown), ("--html", html)]
     targets.append(("--save-profile", save_profile))
@@ -134,6 +151,13 @@ def plan(
     programme = load_programme(programme_path, zone=zone)
     profile = profile_for(programme, profile_path, flags, busy_ics)
     earlier = read_previous(previous) if previous else None
+    start = None
+    if from_at is not None:
+        from planner.now import read_at
+        from planner.replan import read_room, restart
+
+        room = read_room(in_room, programme) if in_room is not None else None
+        start = restart(earlier, read_at(from_at, programme, "--from"), room)
     # refuse unwritable targets before planning, so that nothing is half done
     if ics:
         from planner.export.ics import require_known_zone
@@ -151,7 +175,14 @@ def plan(
     # wishes that cannot count: said before planning, which may fail because of them
     warn([*unmatched_wishes(programme, profile), *availability_warnings(programme, profile)])
     try:
-        result = make_plan(programme, profile, previous=earlier, relax=relax, time_limit=time_limit)
+        result = make_plan(
+            programme,
+            profile,
+            previous=earlier,
+            relax=relax,
+            time_limit=time_limit,
+            start=start,
+        )
     except InfeasibleError as error:
         if as_json:
             click.echo(
@@ -197,8 +228,17 @@ def plan(
             )
             written.append(str(target))
     if as_json:
-        click.echo(json.dumps(itinerary_json(itinerary, programme), indent=2, ensure_ascii=False))
+        data = itinerary_json(itinerary, programme)
+        if start is not None:
+            from planner.replan import restart_json
+
+            data["replanned"] = restart_json(start, programme)
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
+        if start is not None:
+            from planner.replan import restart_text
+
+            click.echo(restart_text(start, programme, previous is not None))
         state = interest_state(profile, result.interests)
         print_itinerary(itinerary, programme, console(), left_out=left_out, interest=state)
     for path in written:
