@@ -19,7 +19,7 @@ from planner.replan import merged, read_room, restart, restrict
 from planner.solver import plan, validate
 from planner.solver.oracle import Slot, Walks, best_plan
 from planner.sources import load_programme
-from solver_factory import DST_DAY, T, at, build, ids, reason
+from solver_factory import DST_DAY, PS, T, at, build, ids, reason
 
 
 def replanned(
@@ -296,3 +296,17 @@ def test_cli_replan_bad_input(args: tuple[str, ...], message: str) -> None:
     assert result.exit_code != 0
     assert message in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_a_poster_visit_starts_a_walk_after_the_moment() -> None:
+    p = build([T("t", "13:00", 20, "A")], [PS("ps", "14:00", 45, ("p1",))])
+    prof = profile(walk=5, poster_visit=8)
+    it = replanned(p, prof, {"p1": 1.0}, at("14:20"), room="A")
+    visit = next(i for i in it.items if i.id == "p1")
+    assert visit.start >= at("14:25") and visit.end <= at("14:45")
+    assert it.objective == pytest.approx(1)
+    late = replanned(p, prof, {"p1": 1.0}, at("14:33"), room="A")  # 14:38-14:45: 7 minutes
+    assert late.objective == 0
+    assert reason(late, "p1") == "too little of its session is left to visit it"
+    there = replanned(p, prof, {"p1": 1.0}, at("14:33"), room="Posters")
+    assert there.objective == pytest.approx(1)

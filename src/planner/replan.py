@@ -155,8 +155,6 @@ def _from(
         return dataclasses.replace(c, blocked=reason)
     lo = max(c.start, earliest)
     if c.end - lo < c.length:
-        if c.start < at:
-            return None  # its session is (nearly) over
         return dataclasses.replace(c, blocked="too little of its session is left to visit it")
     return dataclasses.replace(c, start=lo)
 
