@@ -310,3 +310,20 @@ def test_a_poster_visit_starts_a_walk_after_the_moment() -> None:
     assert reason(late, "p1") == "too little of its session is left to visit it"
     there = replanned(p, prof, {"p1": 1.0}, at("14:33"), room="Posters")
     assert there.objective == pytest.approx(1)
+
+
+def test_cli_replan_warns_that_caps_count_the_new_items_only(tmp_path: Path) -> None:
+    args = ("--keyword", "galaxy", "--max-talks-per-day", "3")
+    first = _cli(*args, "--json")
+    previous = tmp_path / "plan.json"
+    previous.write_text(first.stdout)
+    result = _cli(*args, "--previous", str(previous), "--from", "2022-05-30 16:00", "--json")
+    assert result.exit_code == 0, result.output
+    kept = [i for i in json.loads(first.stdout)["items"] if i["end"] <= "2022-05-30T16:00:00+02:00"]
+    assert kept
+    assert (
+        f"planner: the daily caps count only the items planned from 16:00 on Mon 30 May, not the "
+        f"{len(kept)} kept before" in result.stderr
+    )
+    quiet = _cli("--keyword", "galaxy", "--previous", str(previous), "--from", "2022-05-30 16:00")
+    assert "daily caps" not in quiet.stderr

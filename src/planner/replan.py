@@ -25,6 +25,7 @@ from typing import Any
 
 from planner.errors import PlannerError
 from planner.interests.folding import fold
+from planner.interests.profile import InterestProfile
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
 from planner.solver.items import Candidate, Day, Problem
@@ -223,3 +224,19 @@ def restart_text(start: Restart, programme: Programme, previous: bool) -> str:
             why = f" (you are in {start.room})" if start.room else ""
             lines.append(f"Going on, dropped: '{item.title or item.id}' in {item.room}{why}.")
     return "\n".join(lines)
+
+
+def cap_warnings(start: Restart, profile: InterestProfile, programme: Programme) -> list[str]:
+    """Said when daily caps are set and items are kept on the day re-planned: the caps count
+    the new items only."""
+    if profile.max_talks_per_day is None and profile.max_hours_per_day is None:
+        return []
+    zone = programme.conference.zone
+    day = start.free.astimezone(zone).date()
+    kept = [i for i in start.kept if i.kind != "lunch" and i.start.astimezone(zone).date() == day]
+    if not kept:
+        return []
+    return [
+        f"the daily caps count only the items planned from {programme.local(start.at):%H:%M} "
+        f"on {day:%a %d %b}, not the {len(kept)} kept before"
+    ]
