@@ -111,6 +111,7 @@ def test_without_a_room_the_walk_starts_from_the_last_kept_item() -> None:
     it = replanned(p, profile(walk=5), {"n": 5, "m": 1}, at("09:31"), previous=first)
     assert ids(it) == {"k", "m"}  # n starts 2 minutes after k ended in A
     assert it.objective == pytest.approx(2)
+    assert reason(it, "n") == "too soon to walk there from A (5 min) after 09:30"
 
 
 def test_a_lunch_already_taken_is_not_planned_again() -> None:

@@ -148,11 +148,11 @@ def _from(
     if c.fixed:
         if c.start >= earliest or c.blocked is not None:
             return c
-        when = problem.clock.moment(free).strftime("%H:%M")
         if c.start >= free:
-            reason = f"too soon to walk there from {room} ({walk} min) after {when}"
+            left = problem.clock.moment(walk_from).strftime("%H:%M")
+            reason = f"too soon to walk there from {room} ({walk} min) after {left}"
         else:
-            reason = f"starts before you are free ({when})"
+            reason = f"starts before you are free ({problem.clock.moment(free):%H:%M})"
         return dataclasses.replace(c, blocked=reason)
     lo = max(c.start, earliest)
     if c.end - lo < c.length:
