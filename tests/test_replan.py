@@ -313,18 +313,23 @@ def test_a_poster_visit_starts_a_walk_after_the_moment() -> None:
     assert there.objective == pytest.approx(1)
 
 
-def test_cli_replan_warns_that_caps_count_the_new_items_only(tmp_path: Path) -> None:
-    args = ("--keyword", "galaxy", "--max-talks-per-day", "3")
-    first = _cli(*args, "--json")
-    previous = tmp_path / "plan.json"
-    previous.write_text(first.stdout)
-    result = _cli(*args, "--previous", str(previous), "--from", "2022-05-30 16:00", "--json")
-    assert result.exit_code == 0, result.output
-    kept = [i for i in json.loads(first.stdout)["items"] if i["end"] <= "2022-05-30T16:00:00+02:00"]
-    assert kept
-    assert (
-        f"planner: the daily caps count only the items planned from 16:00 on Mon 30 May, not the "
-        f"{len(kept)} kept before" in result.stderr
-    )
-    quiet = _cli("--keyword", "galaxy", "--previous", str(previous), "--from", "2022-05-30 16:00")
-    assert "daily caps" not in quiet.stderr
+@pytest.mark.parametrize(
+    ("caps", "expected"),
+    [
+        ({"max_talks_per_day": 3}, {"k1", "k2", "n3"}),  # one more talk: the best one
+        ({"max_hours_per_day": 1.5}, {"k1", "k2", "n1", "n2"}),  # 60 kept: 30 minutes more
+        ({}, {"k1", "k2", "n1", "n2", "n3"}),
+    ],
+)
+def test_daily_caps_count_the_kept_items(caps: dict[str, float], expected: set[str]) -> None:
+    talks = [T("k1", "09:00", 30, "A"), T("k2", "09:30", 30, "A"), T("n1", "10:00", 15, "A")]
+    talks += [T("n2", "10:15", 15, "A"), T("n3", "10:30", 40, "A")]
+    p = build(talks)
+    prof = profile(walk=0, **caps)
+    first = plan(p, prof, {"k1": 1.0, "k2": 1.0})
+    assert ids(first) == {"k1", "k2"}
+    scores = {"n1": 1.0, "n2": 1.0, "n3": 3.0}
+    it = replanned(p, prof, scores, at("10:00"), previous=first)  # the checker: caps kept
+    assert ids(it) == expected
+    assert it.objective == pytest.approx(2 + sum(scores.get(i, 0) for i in expected))
+    assert it.status == "optimal"

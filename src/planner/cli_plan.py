@@ -174,10 +174,6 @@ def plan(
         check_profile_target(save_profile, force)
     # wishes that cannot count: said before planning, which may fail because of them
     warn([*unmatched_wishes(programme, profile), *availability_warnings(programme, profile)])
-    if start is not None:
-        from planner.replan import cap_warnings
-
-        warn(cap_warnings(start, profile, programme))
     try:
         result = make_plan(
             programme,

@@ -12,7 +12,8 @@ moment and place.
   solver plans what starts from then on. A talk in another room must leave the walk from the
   attendee's room (``--in-room``) before it starts, as after a talk that ended there at that
   moment; a poster visit in another room starts a walk later; lunch starts no earlier.
-- Daily caps (``max_talks_per_day``, ``max_hours_per_day``) count the new items only.
+- Daily caps (``max_talks_per_day``, ``max_hours_per_day``) count the kept items of each day
+  with the new ones.
 """
 
 from __future__ import annotations
@@ -20,12 +21,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from planner.errors import PlannerError
 from planner.interests.folding import fold
-from planner.interests.profile import InterestProfile
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
 from planner.solver.items import Candidate, Day, Problem
@@ -110,6 +110,14 @@ def restrict(start: Restart) -> Callable[[Problem], Problem]:
             i.start.astimezone(clock.zone).date() for i in start.kept if i.kind == "lunch"
         }
         kept = start.kept_ids
+        talks: dict[date, int] = {}
+        minutes: dict[date, int] = {}
+        for item in start.kept:
+            if item.kind != "lunch":
+                on = item.start.astimezone(clock.zone).date()
+                talks[on] = talks.get(on, 0) + (item.kind in ("talk", "invited"))
+                length = clock.minutes(item.end) - clock.minutes(item.start)
+                minutes[on] = minutes.get(on, 0) + length
         days = []
         for day in problem.days:
             candidates = []
@@ -124,7 +132,16 @@ def restrict(start: Restart) -> Callable[[Problem], Problem]:
                     lunch = None
                 else:
                     lunch = dataclasses.replace(lunch, window_start=lo)
-            days.append(Day(day.day, candidates, list(day.busy), lunch))
+            days.append(
+                Day(
+                    day.day,
+                    candidates,
+                    list(day.busy),
+                    lunch,
+                    day.kept_talks + talks.get(day.day, 0),
+                    day.kept_minutes + minutes.get(day.day, 0),
+                )
+            )
         return Problem(clock, days, problem.profile, problem.skipped)
 
     return change
@@ -224,19 +241,3 @@ def restart_text(start: Restart, programme: Programme, previous: bool) -> str:
             why = f" (you are in {start.room})" if start.room else ""
             lines.append(f"Going on, dropped: '{item.title or item.id}' in {item.room}{why}.")
     return "\n".join(lines)
-
-
-def cap_warnings(start: Restart, profile: InterestProfile, programme: Programme) -> list[str]:
-    """Said when daily caps are set and items are kept on the day re-planned: the caps count
-    the new items only."""
-    if profile.max_talks_per_day is None and profile.max_hours_per_day is None:
-        return []
-    zone = programme.conference.zone
-    day = start.free.astimezone(zone).date()
-    kept = [i for i in start.kept if i.kind != "lunch" and i.start.astimezone(zone).date() == day]
-    if not kept:
-        return []
-    return [
-        f"the daily caps count only the items planned from {programme.local(start.at):%H:%M} "
-        f"on {day:%a %d %b}, not the {len(kept)} kept before"
-    ]
