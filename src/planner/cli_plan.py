@@ -48,8 +48,8 @@ if TYPE_CHECKING:  # the export modules load only when a plan is written to a fi
     "--from",
     "from_at",
     metavar="DATETIME",
-    help="Re-plan from this moment (read as --at): keep what --previous had until then, "
-    "plan the rest anew.",
+    help="Re-plan from this moment (conference time zone unless an offset is given): keep "
+    "what --previous had until then, plan the rest anew.",
 )
 @click.option(
     "--in-room",
