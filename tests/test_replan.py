@@ -333,3 +333,21 @@ def test_daily_caps_count_the_kept_items(caps: dict[str, float], expected: set[s
     assert ids(it) == expected
     assert it.objective == pytest.approx(2 + sum(scores.get(i, 0) for i in expected))
     assert it.status == "optimal"
+
+
+def test_backups_of_new_items_start_from_the_moment() -> None:
+    from planner.planning import make_plan
+
+    talks = [T("k", "13:00", 30, "A"), T("early", "13:58", 22, "B"), T("z", "14:05", 20, "C")]
+    talks += [T("w", "14:06", 20, "D"), T("q", "13:10", 20, "B")]
+    p = build(talks)
+    prof = InterestProfile(star={"k": 50, "early": 2, "z": 5, "w": 1, "q": 1}, lunch=0, walk=0)
+    first = make_plan(p, prof).itinerary
+    kept = next(i for i in first.items if i.id == "k")
+    assert kept.backup is not None and kept.backup.id == "q"
+    start = restart(first, at("14:00"), "C")
+    it = make_plan(p, prof, previous=first, start=start).itinerary
+    assert [i.id for i in it.items] == ["k", "z"]
+    assert it.items[0] == kept  # as it was, its backup too
+    # "early" (13:58) began before the moment: not a backup; w (14:06) is
+    assert it.items[1].backup is not None and it.items[1].backup.id == "w"

@@ -234,12 +234,21 @@ def with_backups(
     programme: Programme,
     scores: Mapping[str, float],
     profile: InterestProfile,
+    since: datetime | None = None,
 ) -> Itinerary:
-    """The itinerary with each item's :func:`best_backup`."""
-    candidates = _Options.of(options(programme, itinerary, scores, profile))
+    """The itinerary with each item's :func:`best_backup`. With ``since`` (re-planning from a
+    moment), only talks starting from then are backups, and the items before it keep theirs."""
+    found = options(programme, itinerary, scores, profile)
+    if since is not None:
+        found = [o for o in found if o.start >= since]
+    candidates = _Options.of(found)
     plan = _Plan.of(itinerary, programme, profile)
     items = [
-        item.model_copy(update={"backup": best_backup(item, plan, candidates, programme, profile)})
+        item
+        if since is not None and item.start < since
+        else item.model_copy(
+            update={"backup": best_backup(item, plan, candidates, programme, profile)}
+        )
         for item in itinerary.items
     ]
     return itinerary.model_copy(update={"items": items})

@@ -132,13 +132,14 @@ def make_plan(
         restrict=restrict,
     )
     itinerary = with_weak(with_reasons(itinerary, interests), interests)
-    from planner.backups import with_backups
-
-    itinerary = with_backups(itinerary, programme, scores, planning_profile)
-    if start is not None:
+    since = None
+    if start is not None:  # the kept items are in the way of the new items' backups
         from planner.replan import merged
 
-        itinerary = merged(itinerary, start, programme)
+        itinerary, since = merged(itinerary, start, programme), start.at
+    from planner.backups import with_backups
+
+    itinerary = with_backups(itinerary, programme, scores, planning_profile, since)
     return PlanResult(itinerary, interests, warnings, planning_profile)
 
 
