@@ -14,6 +14,7 @@ ALL = [
     "documents_bench",
     "solver_bench",
     "plan_e2e_bench",
+    "backups_bench",
     "startup_bench",
     "export_calendar",
     "tui_bench",

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planner.itinerary import Itinerary, LeftOut, PlannedItem
+from planner.itinerary import Backup, Itinerary, LeftOut, PlannedItem
 from planner.model.programme import Programme
 from planner.sources import load_programme
 
@@ -174,6 +174,16 @@ def item(
         title=c.title,
         why=why if why is not None else [f"likes {cid}"],
     )
+
+
+def with_backup(programme: Programme, planned: PlannedItem, cid: str, walk: int = 0) -> PlannedItem:
+    """``planned`` with contribution ``cid`` as its backup, ``walk`` minutes away."""
+    c = programme.contribution_by_id[cid]
+    start, end = programme.window(c)
+    backup = Backup(
+        id=cid, title=c.title, room=programme.room_of(c), start=start, end=end, walk_minutes=walk
+    )
+    return planned.model_copy(update={"backup": backup})
 
 
 def plan(

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
-from export_support import TRICKY_TITLE, dst_programme, embedded, golden, plan
+from export_support import TRICKY_TITLE, dst_programme, embedded, golden, plan, with_backup
 from planner.errors import PlannerError
 from planner.export.agenda import MARKER, html_agenda, markdown_agenda
 from planner.itinerary import Change, Itinerary, LeftOut, PlannedItem
@@ -53,7 +53,10 @@ def _dst_plan() -> Itinerary:
         LeftOut(id="d", score=2.0, reason="clashes with a | b <i>", blocking=["a"]),
         LeftOut(id="b", score=5.0, reason="over the daily cap"),
     ]
-    return plan(programme, ["a", "c", "p1"], left_out=left)
+    planned = plan(programme, ["a", "c", "p1"], left_out=left)
+    # c, at the second 02:30 of the night, has the talk across the change as its backup
+    items = [with_backup(programme, i, "b", walk=2) if i.id == "c" else i for i in planned.items]
+    return planned.model_copy(update={"items": items})
 
 
 def test_agendas_match_their_golden_files() -> None:

@@ -21,6 +21,7 @@ from export_support import (
     golden,
     item,
     plan,
+    with_backup,
 )
 from planner.errors import PlannerError
 from planner.export.ics import PRODID, itinerary_calendar, programme_calendar, uid_for
@@ -36,6 +37,7 @@ def ml4astro_plan() -> Itinerary:
     items = [
         item(programme, cid, why=[f"keyword match for {cid}", "starred"]) for cid in ML4ASTRO_PLAN
     ]
+    items[1] = with_backup(programme, items[1], "2")
     items.append(item(programme, poster.id, why=["speaker you follow"], offset=16))
     return Itinerary(status="optimal", objective=10, bound=10, items=items)
 

@@ -146,3 +146,25 @@ def test_a_hand_edited_previous_file_does_not_stop_the_export(tmp_path: Path) ->
     assert set(events) == {uid_for(programme, "1", "me"), uid_for(programme, "2", "me")}
     # Unchanged, with an unreadable SEQUENCE taken as 0.
     assert events[uid_for(programme, "1", "me")]["sequence"] == 0
+
+
+def test_a_changed_backup_is_a_changed_event() -> None:
+    from export_support import with_backup
+
+    programme = dst_programme()
+    plain = item(programme, "c")
+    first = _plan([with_backup(programme, plain, "b", walk=2)])
+    before = itinerary_calendar(first, programme, now=FROZEN).to_ical()
+    uid = uid_for(programme, "c", "me")
+    old = both_views(before)[uid]
+    assert (
+        "if full: 'A talk across the change' in Aula Magna, first floor; east wing at 01:30, "
+        "2 min walk" in old["description"]
+    )
+    # the same backup: nothing changes; another backup (or none): SEQUENCE rises
+    same = itinerary_calendar(first, programme, previous=Calendar.from_ical(before), now=LATER)
+    assert same.to_ical() == before
+    second = _plan([plain])
+    after = itinerary_calendar(second, programme, previous=Calendar.from_ical(before), now=LATER)
+    new = both_views(after.to_ical())[uid]
+    assert new["sequence"] == 1 and "if full" not in new["description"]

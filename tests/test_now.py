@@ -203,3 +203,90 @@ def test_the_plans_constraints_apply() -> None:
     # arriving later: the morning is not planned, so nothing is on at 09:45
     late = now_json(*STARS, "--arrive", "2022-05-30 11:00", "--at", "2022-05-30 09:45")
     assert late["now"] is None and late["next"]["id"] == "5"
+
+
+def test_ml4astro_across_midnight() -> None:
+    # Monday 23:30: nothing now; next is Tuesday's first item, with no walk from Monday's rooms
+    data = now_json(*STARS, "--at", "2022-05-30 23:30")
+    assert data["now"] is None
+    assert data["next"]["id"] == "144" and data["next"]["start"].startswith("2022-05-31")
+    assert data["walk_minutes"] is None
+    assert data["alternatives"] == []
+
+
+def test_the_backup_is_shown_for_now_and_next() -> None:
+    from planner.itinerary import Backup
+    from planner.now import NowAndNext
+    from planner.views.now_view import now_lines
+
+    programme = load_programme(None)
+    result = make_plan(programme, InterestProfile(star={"1": 10, "2": 10}))
+    one, two = (i for i in result.itinerary.items if i.kind != "lunch")
+    other = programme.contribution_by_id["4"]
+    start, end = programme.window(other)
+    backup = Backup(id="4", title=other.title, room="Main Hall", start=start, end=end)
+    state = NowAndNext(
+        at=one.start,
+        now=one.model_copy(update={"backup": backup}),
+        next=two.model_copy(update={"backup": backup.model_copy(update={"walk_minutes": 2})}),
+        walk_minutes=0,
+        walk_from="Main Hall",
+    )
+    lines = [line.plain for line in now_lines(state, programme)]
+    now = next(n for n, line in enumerate(lines) if line.startswith("Now:"))
+    title = other.title
+    assert lines[now + 1] == f"       if full: '{title}' in Main Hall at 10:20, same room"
+    assert lines[now + 2].startswith("Next:")
+    assert lines[now + 3] == f"       if full: '{title}' in Main Hall at 10:20, 2 min walk"
+
+
+# --- FOSDEM 2026 (a real schedule: Brussels, two days, many rooms) -----------------------------
+
+FOSDEM = Path("/work/shared/realdata/fosdem-2026.schedule.xml")
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+@pytest.fixture(scope="module")
+def fosdem() -> tuple[Any, Any, InterestProfile]:
+    if not FOSDEM.is_file():
+        pytest.skip(f"the real FOSDEM 2026 schedule is absent ({FOSDEM})")
+    programme = load_programme(FOSDEM)
+    profile = InterestProfile(keyword=["rust"])
+    return programme, make_plan(programme, profile), profile
+
+
+def test_fosdem_before_the_first_and_after_the_last(fosdem: tuple[Any, Any, Any]) -> None:
+    programme, result, profile = fosdem
+    items = sorted((i for i in result.itinerary.items if i.kind != "lunch"), key=lambda i: i.start)
+    early = datetime(2026, 1, 31, 8, 0, tzinfo=BRUSSELS)
+    state = now_and_next(programme, result.itinerary, result.interests, profile, early)
+    assert state.now is None and state.next == items[0]
+    assert state.walk_minutes is None
+    late = datetime(2026, 2, 1, 21, 0, tzinfo=BRUSSELS)
+    state = now_and_next(programme, result.itinerary, result.interests, profile, late)
+    assert (state.now, state.next, state.walk_minutes, state.alternatives) == (None, None, None, [])
+
+
+def test_fosdem_across_midnight(fosdem: tuple[Any, Any, Any]) -> None:
+    programme, result, profile = fosdem
+    sunday = [i for i in result.itinerary.items if i.kind != "lunch" and i.start.day == 1]
+    first = min(sunday, key=lambda i: i.start)
+    for at in (
+        datetime(2026, 1, 31, 23, 59, tzinfo=BRUSSELS),
+        datetime(2026, 2, 1, 0, 1, tzinfo=BRUSSELS),
+    ):
+        state = now_and_next(programme, result.itinerary, result.interests, profile, at)
+        assert state.now is None and state.next == first
+        assert state.walk_minutes is None  # Saturday's last room is not where Sunday starts
+        assert state.minutes_to_next == -(-int((first.start - at).total_seconds()) // 60)
+
+
+def test_fosdem_during_an_item_with_its_backup(fosdem: tuple[Any, Any, Any]) -> None:
+    programme, result, profile = fosdem
+    item = next(i for i in result.itinerary.items if i.backup is not None)
+    at = item.start + (item.end - item.start) / 2
+    state = now_and_next(programme, result.itinerary, result.interests, profile, at)
+    assert state.now == item
+    clock = programme.local(at).strftime("%Y-%m-%d %H:%M")
+    text = run("--programme", str(FOSDEM), "--keyword", "rust", "--at", clock).stdout
+    assert f"if full: '{item.backup.title}' in {item.backup.room}" in text

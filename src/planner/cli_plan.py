@@ -28,6 +28,7 @@ from planner.cli_common import (
 from planner.cli_constraints import constraint_options
 from planner.cli_interests import interest_options
 from planner.cli_types import whole
+from planner.errors import CommandLineError
 
 if TYPE_CHECKING:  # the export modules load only when a plan is written to a file
     from planner import history
@@ -48,6 +49,18 @@ _PLAN_OPTIONS = [
         metavar="PLAN.json",
         help="An earlier `plan --json` output: keep its choices where possible and report "
         "changes (default: the plan made last from this programme and profile).",
+    ),
+    click.option(
+        "--from",
+        "from_at",
+        metavar="DATETIME",
+        help="Re-plan from this moment (conference time zone unless an offset is given): keep "
+        "what the previous plan had until then, plan the rest anew.",
+    ),
+    click.option(
+        "--in-room",
+        metavar="ROOM",
+        help="With --from: the room you are in then (the walk to a new item starts there).",
     ),
     click.option(
         "--fresh",
@@ -141,6 +154,8 @@ def run_plan(
     relax: bool,
     previous: Path | None,
     fresh: bool,
+    from_at: str | None,
+    in_room: str | None,
     as_json: bool,
     ics: Path | None,
     alarm: int | None,
@@ -166,6 +181,8 @@ def run_plan(
     from planner.views.changes_view import changes_json, print_changes, touched
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
+    if in_room is not None and from_at is None:
+        raise CommandLineError("--in-room needs --from (the moment you are in that room)")
     # two outputs in one file, or a folder that is not there: refused before anything is read
     targets = [("--ics", ics), ("--markdown", markdown), ("--html", html)]
     targets.append(("--save-profile", save_profile))
@@ -184,6 +201,13 @@ def run_plan(
         earlier = read_previous(previous)
     elif key and not fresh:
         earlier = history.last_plan(key, profile_path)
+    start = None
+    if from_at is not None:
+        from planner.now import read_at
+        from planner.replan import read_room, restart
+
+        room = read_room(in_room, programme) if in_room is not None else None
+        start = restart(earlier, read_at(from_at, programme, "--from"), room)
     # refuse unwritable targets before planning, so that nothing is half done
     if ics:
         from planner.export.ics import require_known_zone
@@ -201,7 +225,14 @@ def run_plan(
     # wishes that cannot count: said before planning, which may fail because of them
     warn([*unmatched_wishes(programme, profile), *availability_warnings(programme, profile)])
     try:
-        result = make_plan(programme, profile, previous=earlier, relax=relax, time_limit=time_limit)
+        result = make_plan(
+            programme,
+            profile,
+            previous=earlier,
+            relax=relax,
+            time_limit=time_limit,
+            start=start,
+        )
     except InfeasibleError as error:
         if as_json:
             click.echo(
@@ -255,6 +286,10 @@ def run_plan(
     data["programme_changes"] = changes_json(
         seen.changes, touched(seen.changes, earlier, itinerary)
     )
+    if start is not None:
+        from planner.replan import restart_json
+
+        data["replanned"] = restart_json(start, programme)
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
@@ -262,6 +297,10 @@ def run_plan(
             print_changes(
                 seen.changes, earlier, itinerary, programme, console(), since=_since(seen)
             )
+        if start is not None:
+            from planner.replan import restart_text
+
+            click.echo(restart_text(start, programme, earlier is not None))
         state = interest_state(profile, result.interests)
         print_itinerary(itinerary, programme, console(), left_out=left_out, interest=state)
     if key:

@@ -130,7 +130,7 @@ def alternatives(
     return sorted(found, key=lambda i: (-i.score, i.start, i.id))
 
 
-def read_at(text: str | None, programme: Programme) -> datetime:
+def read_at(text: str | None, programme: Programme, flag: str = "--at") -> datetime:
     """``--at``, read as ``--arrive`` is (in the conference's zone unless it gives an offset; a
     time alone is on the conference's first day); without it, the real clock."""
     if text is None:
@@ -138,6 +138,4 @@ def read_at(text: str | None, programme: Programme) -> datetime:
     from planner.interests.attendee_input import parse_datetime
 
     conference = programme.conference
-    return parse_datetime(
-        text, conference.zone, "--at", default_day=conference.start, prefer="later"
-    )
+    return parse_datetime(text, conference.zone, flag, default_day=conference.start, prefer="later")

@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import AwareDatetime, BaseModel, TypeAdapter, ValidationError
 
@@ -16,6 +17,9 @@ from planner.interests.scoring import Interest, score_programme, weakly_related
 from planner.itinerary import Itinerary, LeftOut, PlannedItem
 from planner.model import Programme
 from planner.userfiles import check_depth, read_bytes
+
+if TYPE_CHECKING:
+    from planner.replan import Restart
 
 
 @dataclass
@@ -104,20 +108,38 @@ def make_plan(
     previous: Itinerary | None = None,
     relax: bool = False,
     time_limit: float = 10.0,
+    start: Restart | None = None,
 ) -> PlanResult:
-    """Score the programme for ``profile`` and solve. Raises ``InfeasibleError`` (exit code 2)."""
+    """Score the programme for ``profile`` and solve. Raises ``InfeasibleError`` (exit code 2).
+    With ``start``, plans from its moment on and keeps what it keeps (:mod:`planner.replan`)."""
     planning_profile, warnings = with_calendar_busy(profile, programme)
     interests = score_programme(programme, planning_profile)
     from planner.solver import plan  # OR-Tools loads once the inputs are read
 
     scores = {cid: interest.score for cid, interest in interests.items()}
+    restrict = None
+    if start is not None:
+        from planner.replan import restrict as restricted
+
+        restrict = restricted(start)
     itinerary = plan(
-        programme, planning_profile, scores, previous=previous, relax=relax, time_limit=time_limit
+        programme,
+        planning_profile,
+        scores,
+        previous=previous,
+        relax=relax,
+        time_limit=time_limit,
+        restrict=restrict,
     )
     itinerary = with_weak(with_reasons(itinerary, interests), interests)
+    since = None
+    if start is not None:  # the kept items are in the way of the new items' backups
+        from planner.replan import merged
+
+        itinerary, since = merged(itinerary, start, programme), start.at
     from planner.backups import with_backups
 
-    itinerary = with_backups(itinerary, programme, scores, planning_profile)
+    itinerary = with_backups(itinerary, programme, scores, planning_profile, since)
     return PlanResult(itinerary, interests, warnings, planning_profile)
 
 

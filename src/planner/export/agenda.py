@@ -1,6 +1,7 @@
 """The plan as a printable agenda: Markdown, and self-contained HTML (no external resources).
 
-Per day: time, id, room, title, speakers, why (and lunch where the plan puts it); then what was left out and why, the solver's status,
+Per day: time, id, room, title, speakers, why and the backup if it is full (and lunch where
+the plan puts it); then what was left out and why, the solver's status,
 and a note when the programme's times are reconstructed. Both start with :data:`MARKER`, which
 tells the writers a file is ours to overwrite.
 """
@@ -15,6 +16,7 @@ from html import escape
 from planner.export.details import (
     RECONSTRUCTED_NOTE,
     Entry,
+    backup_text,
     entries,
     facts,
     location,
@@ -56,6 +58,8 @@ class _Row:
     speakers: str
     why: str
     url: str | None = None
+    backup: str = ""
+    """``if full: 'Title' in ROOM, 2 min walk`` (empty without a backup)."""
 
 
 def _rows(itinerary: Itinerary, programme: Programme, found: list[Entry]) -> dict[date, list[_Row]]:
@@ -93,6 +97,7 @@ def _rows(itinerary: Itinerary, programme: Programme, found: list[Entry]) -> dic
                     ),
                     "; ".join(item.why),
                     main_url(e.contribution),
+                    backup_text(item, programme),
                 )
             days.setdefault(day, []).append(row)
     return days
@@ -203,7 +208,8 @@ def markdown_agenda(itinerary: Itinerary, programme: Programme) -> str:
         out += [f"## {md(day_title(day))}", ""]
         out += ["| Time | # | Room | Title | Speakers | Why |", "|---|---|---|---|---|---|"]
         for row in rows:
-            cells = [md(c) for c in (row.time, row.id, row.room, row.title, row.speakers, row.why)]
+            why = " — ".join(filter(None, [row.why, row.backup]))
+            cells = [md(c) for c in (row.time, row.id, row.room, row.title, row.speakers, why)]
             if row.url:  # the title links to the item's page
                 url = row.url.translate(_URL_IN_CELL)
                 cells[3] = f"[{cells[3]}](<{url}>)"
@@ -234,6 +240,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.3em 0.5em; border-bottom: 1px solid #ddd; }
 td.time, td.id { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .why, .speakers { color: #444; font-size: 0.92em; }
+.backup { color: #245; font-style: italic; }
 .note { background: #fff6d6; padding: 0.5em 0.8em; border-left: 3px solid #d9a400; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -288,6 +295,7 @@ def html_agenda(itinerary: Itinerary, programme: Programme) -> str:
         ]
         for row in rows:
             title_cell = escape(row.title)
+            backup = f'<div class="backup">{escape(row.backup)}</div>' if row.backup else ""
             if row.url:
                 title_cell = f'<a href="{escape(row.url, quote=True)}">{title_cell}</a>'
             out.append(
@@ -297,7 +305,7 @@ def html_agenda(itinerary: Itinerary, programme: Programme) -> str:
                 f"<td>{escape(row.room)}</td>"
                 f"<td>{title_cell}</td>"
                 f'<td class="speakers">{escape(row.speakers)}</td>'
-                f'<td class="why">{escape(row.why)}</td>'
+                f'<td class="why">{escape(row.why)}{backup}</td>'
                 "</tr>"
             )
         out += ["</tbody>", "</table>", "</section>"]

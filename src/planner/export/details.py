@@ -8,6 +8,7 @@ from datetime import datetime
 from planner.errors import PlannerError
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model.programme import Contribution, Programme
+from planner.views.timefmt import clock
 
 RECONSTRUCTED_NOTE = (
     "Times are reconstructed, not published: check the official schedule on the day."
@@ -91,3 +92,17 @@ def entries(itinerary: Itinerary, programme: Programme) -> list[Entry]:
         for i in items
     ]
     return sorted(found, key=lambda e: (e.start, e.end, e.item.id))
+
+
+def backup_text(item: PlannedItem, programme: Programme, *, day: bool = False) -> str:
+    """``if full: 'Title' in ROOM, 2 min walk``, with the backup's start where it is not the
+    item's (``day`` adds its weekday); empty without a backup."""
+    backup = item.backup
+    if backup is None:
+        return ""
+    start = programme.local(backup.start)
+    when = ""
+    if backup.start != item.start or day:
+        when = f" at {start:%a} {clock(start)}" if day else f" at {clock(start)}"
+    walk = "same room" if backup.walk_minutes == 0 else f"{backup.walk_minutes} min walk"
+    return f"if full: '{backup.title or backup.id}' in {backup.room}{when}, {walk}"

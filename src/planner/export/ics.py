@@ -19,6 +19,7 @@ from icalendar import Alarm, Calendar, Component, Event
 from planner.errors import CommandLineError, PlannerError
 from planner.export.details import (
     RECONSTRUCTED_NOTE,
+    backup_text,
     entries,
     link_lines,
     location,
@@ -129,7 +130,9 @@ def _new_calendar(programme: Programme, name: str) -> Calendar:
     return calendar
 
 
-def _description(programme: Programme, contribution: Contribution, why: Iterable[str] = ()) -> str:
+def _description(
+    programme: Programme, contribution: Contribution, why: Iterable[str] = (), backup: str = ""
+) -> str:
     session = programme.session_of(contribution)
     lines = []
     speakers = speakers_line(contribution)
@@ -139,6 +142,8 @@ def _description(programme: Programme, contribution: Contribution, why: Iterable
     reasons = [w for w in why if w]
     if reasons:
         lines.append("Why: " + "; ".join(reasons))
+    if backup:
+        lines.append(backup)
     if programme.times_reconstructed(contribution):
         lines.append(f"Note: {RECONSTRUCTED_NOTE}")
     lines.extend(f"Note: {n}" for n in contribution.notes)
@@ -339,7 +344,9 @@ def itinerary_calendar(
                 zone=zone,
                 stamp=stamp,
                 location_text=location(programme, contribution, entry.item.room or None),
-                description=_description(programme, contribution, entry.item.why),
+                description=_description(
+                    programme, contribution, entry.item.why, backup_text(entry.item, programme)
+                ),
                 categories=[session.title],
                 url=main_url(contribution),
                 alarm=alarm,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from planner.solver import exact
 from planner.solver.items import Candidate, Day, Problem
 from planner.solver.lagrange import relax_hours
-from planner.solver.rules.caps import hours_cap_minutes
+from planner.solver.rules.caps import minutes_cap
 from planner.solver.variables import Chosen
 
 HOURS = "a cap on hours a day"
@@ -35,8 +35,11 @@ class Capped:
 
 
 def _binds(problem: Problem, days: list[Day]) -> bool:
-    cap = hours_cap_minutes(problem.profile)
-    return cap is not None and any(sum(t.length for t in d.talks) > cap for d in days)
+    return any(
+        (cap := minutes_cap(problem.profile, d)) is not None
+        and sum(t.length for t in d.talks) > cap
+        for d in days
+    )
 
 
 def _worth(chosen: list[Chosen], worth: Mapping[str, int]) -> int:
@@ -91,7 +94,7 @@ def _as_count(
     """On one day whose talks all last the same and whose only side rule is the cap on hours,
     the cap is a cap on talks (``cap // length``): the exact programme's layers plan it,
     optimal, where there are at most :data:`LAYERS` of them; else None."""
-    cap = hours_cap_minutes(problem.profile)
+    cap = minutes_cap(problem.profile, days[0])
     lengths = {t.length for t in days[0].talks} if len(days) == 1 else set()
     if cap is None or len(lengths) != 1 or exact.side_rules(problem, days) != [HOURS]:
         return None

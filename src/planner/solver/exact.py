@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from planner.solver.items import Day, LunchSlot, Problem
 from planner.solver.lunch_place import free_gaps, lunch_start
 from planner.solver.oracle import Lunch, Slot, Walks, best_plan
-from planner.solver.rules.caps import hours_cap_minutes
+from planner.solver.rules.caps import minutes_cap, talks_cap
 from planner.solver.variables import Chosen
 
 
@@ -26,12 +26,12 @@ def _lunch_days(days: list[Day]) -> list[Day]:
 
 def _talks_cap(problem: Problem, day: Day) -> int | None:
     """The cap on talks a day, where the day has more talks than that."""
-    most = problem.profile.max_talks_per_day
+    most = talks_cap(problem.profile, day)
     return most if most is not None and len(day.talks) > most else None
 
 
 def _hours_cap_binds(problem: Problem, day: Day) -> bool:
-    cap = hours_cap_minutes(problem.profile)
+    cap = minutes_cap(problem.profile, day)
     return cap is not None and sum(t.length for t in day.talks) > cap
 
 
@@ -88,10 +88,11 @@ def trim_to_caps(problem: Problem, chosen: list[Chosen], worth: Mapping[str, int
     """``chosen`` within the daily caps, dropping the talks worth least (per minute, for the
     cap on hours) and never a hard wish: fewer talks keep every other rule. A start for
     CP-SAT, not an optimum."""
-    profile, cap = problem.profile, hours_cap_minutes(problem.profile)
-    most = profile.max_talks_per_day
+    days = {d.day: d for d in problem.days}
     dropped: set[int] = set()
     for day in sorted({c.day for c in chosen}):
+        most = talks_cap(problem.profile, days[day]) if day in days else None
+        cap = minutes_cap(problem.profile, days[day]) if day in days else None
         talks = [c for c in chosen if c.candidate is not None and c.day == day]
         spare = sorted(
             (c for c in talks if c.candidate is not None and c.candidate.wish is None),
@@ -131,10 +132,10 @@ def meets_every_rule(
     lunch_days = {c.day for c in chosen if c.candidate is None}
     if any(d.day not in lunch_days for d in _lunch_days(days)):
         return False
-    profile, cap = problem.profile, hours_cap_minutes(problem.profile)
     for day in days:
         talks = [c for c in chosen if c.candidate is not None and c.day == day.day]
-        if profile.max_talks_per_day is not None and len(talks) > profile.max_talks_per_day:
+        most, cap = talks_cap(problem.profile, day), minutes_cap(problem.profile, day)
+        if most is not None and len(talks) > most:
             return False
         if cap is not None and sum(c.end - c.start for c in talks) > cap:
             return False

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from planner.itinerary import Change, ItemKind, Itinerary, LeftOut, PlannedItem, Status
 from planner.solver.items import Candidate, Problem
-from planner.solver.rules.caps import hours_cap_minutes
+from planner.solver.rules.caps import hours_cap_minutes, minutes_cap, talks_cap
 from planner.solver.variables import Chosen
 
 
@@ -88,10 +88,11 @@ def left_out_reason(
     # a reached cap decides before lunch does: lunch can move, the cap cannot
     picked = [x for x in chosen if x.day == c.day and x.candidate is not None]
     talks = [x for x in picked if x.candidate is not None and x.candidate.fixed]
-    cap_talks = profile.max_talks_per_day
+    day = next((d for d in problem.days if d.day == c.day), None)
+    cap_talks = talks_cap(profile, day) if day is not None else profile.max_talks_per_day
     if c.fixed and cap_talks is not None and len(talks) >= cap_talks:
         return "daily cap reached", []
-    cap = hours_cap_minutes(profile)
+    cap = minutes_cap(profile, day) if day is not None else hours_cap_minutes(profile)
     if cap is not None and sum(x.end - x.start for x in picked) + c.length > cap:
         return "daily cap reached", []
     if c.fixed and any(
@@ -253,10 +254,10 @@ def _dropped_reason(problem: Problem, c: Candidate, kept: list[Chosen]) -> str:
     day = next(d for d in problem.days if d.day == c.day)
     profile = problem.profile
     wishes = [w for w in day.candidates if w.wish is not None and w.fixed]
-    cap = profile.max_talks_per_day
+    cap = talks_cap(profile, day)
     if c.fixed and cap is not None and len(wishes) > cap:
         return f"more must-see talks on {c.day} than max_talks_per_day ({cap})"
-    hours = hours_cap_minutes(profile)
+    hours = minutes_cap(profile, day)
     if hours is not None and sum(w.length for w in day.candidates if w.wish) > hours:
         return (
             f"more must-see time on {c.day} than max_hours_per_day ({profile.max_hours_per_day:g})"

@@ -107,6 +107,11 @@ class Day:
     candidates: list[Candidate] = field(default_factory=list)
     busy: list[Busy] = field(default_factory=list)
     lunch: LunchSlot | None = None
+    kept_talks: int = 0
+    """Talks already attended this day, outside the problem (re-planning from a moment): the
+    daily caps count them."""
+    kept_minutes: int = 0
+    """Minutes of talks, poster visits and duty already attended this day, likewise."""
 
     @property
     def talks(self) -> list[Candidate]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from planner.solver.items import Day, Problem
-from planner.solver.rules.caps import hours_cap_minutes
+from planner.solver.rules.caps import minutes_cap
 from planner.solver.variables import Chosen
 
 STEPS = 40
@@ -53,10 +53,10 @@ def relax_hours(problem: Problem, days: list[Day], worth: Mapping[str, int]) -> 
     way; None without a cap on hours."""
     from planner.solver.exact import talks_plan  # exact imports nothing from here
 
-    cap = hours_cap_minutes(problem.profile)
-    if cap is None:
+    caps = [minutes_cap(problem.profile, d) for d in days]
+    if any(cap is None for cap in caps):
         return None
-    total = cap * len(days)
+    total = sum(cap or 0 for cap in caps)
     talks = [t for d in days for t in d.talks]
     length = {t.id: t.length for t in talks}
 

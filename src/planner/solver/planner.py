@@ -380,6 +380,7 @@ def plan(
     previous: Itinerary | None = None,
     relax: bool = False,
     time_limit: float = 10.0,
+    restrict: Callable[[Problem], Problem] | None = None,
 ) -> Itinerary:
     """The best plan for ``profile`` under its rules; see :mod:`planner.solver`.
 
@@ -391,8 +392,11 @@ def plan(
     ``time_limit`` fixes the deterministic budget of the days CP-SAT plans (a share of it, by
     size) and is the safety stop on the clock, which returns the best plan found so far. The
     same input gives the same plan on an idle and on a loaded machine (one worker, fixed seed,
-    deterministic budget) unless the safety stop is reached."""
+    deterministic budget) unless the safety stop is reached. ``restrict`` changes the problem
+    before solving (re-planning from a moment: :mod:`planner.replan`)."""
     problem = build_problem(programme, profile, scores)
+    if restrict is not None:
+        problem = restrict(problem)
     trouble = lunch_problems(problem)
     if trouble:
         raise InfeasibleError("; ".join(trouble))

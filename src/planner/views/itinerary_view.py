@@ -10,13 +10,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from planner.export.details import backup_text
 from planner.itinerary import Backup, Itinerary, PlannedItem
 from planner.model import Programme
 from planner.views.printing import print_trimmed
 from planner.views.timefmt import (
     RECONSTRUCTED_MARK,
     UNKNOWN_ZONE,
-    clock,
     day_title,
     later_mark,
     span,
@@ -56,20 +56,6 @@ def backup_json(backup: Backup, programme: Programme) -> dict[str, Any]:
         "walk_minutes": backup.walk_minutes,
         "score": round(backup.score, 4),
     }
-
-
-def backup_text(item: PlannedItem, programme: Programme, *, day: bool = False) -> str:
-    """``if full: 'Title' in ROOM, 2 min walk``, with the backup's start where it is not the
-    item's (``day`` adds its weekday); empty without a backup."""
-    backup = item.backup
-    if backup is None:
-        return ""
-    start = programme.local(backup.start)
-    when = ""
-    if backup.start != item.start or day:
-        when = f" at {start:%a} {clock(start)}" if day else f" at {clock(start)}"
-    walk = "same room" if backup.walk_minutes == 0 else f"{backup.walk_minutes} min walk"
-    return f"if full: '{backup.title or backup.id}' in {backup.room}{when}, {walk}"
 
 
 def itinerary_json(itinerary: Itinerary, programme: Programme) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from planner.export.details import backup_text
 from planner.itinerary import PlannedItem
 from planner.model import Programme
 from planner.now import ALTERNATIVES_MINUTES, NowAndNext
@@ -62,6 +63,8 @@ def now_lines(state: NowAndNext, programme: Programme) -> list[Text]:
     else:
         line = Text("Now:   ", style="bold").append("nothing in your plan", style="dim")
     lines.append(line)
+    if state.now is not None and state.now.backup is not None:
+        lines.append(Text("       " + backup_text(state.now, programme), "cyan"))
     if state.next is not None:
         line = Text("Next:  ", style="bold").append_text(_line(state.next, programme))
         line.append(f"  (in {_minutes(state.minutes_to_next or 0)}", style="green")
@@ -73,6 +76,8 @@ def now_lines(state: NowAndNext, programme: Programme) -> list[Text]:
     else:
         line = Text("Next:  ", style="bold").append("nothing more in your plan", style="dim")
     lines.append(line)
+    if state.next is not None and state.next.backup is not None:
+        lines.append(Text("       " + backup_text(state.next, programme), "cyan"))
     lines.append(Text())
     if not state.alternatives:
         lines.append(
