@@ -13,12 +13,13 @@ import click
 from planner.cli_common import (
     ICS_UTC_HELP,
     LEFT_OUT_SHOWN,
-    PROGRAMME_HELP,
     RANK_SHOWN,
     console,
     count_or_all,
     friendly_errors,
     profile_for,
+    programme_option,
+    read_programme,
     relax_option,
     time_limit_option,
     warn,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # the export modules load only when a plan is written to a fi
 
 
 @click.command()
-@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@programme_option
 @interest_options
 @constraint_options
 @relax_option
@@ -97,7 +98,7 @@ if TYPE_CHECKING:  # the export modules load only when a plan is written to a fi
 )
 @friendly_errors
 def plan(
-    programme_path: Path | None,
+    programme_path: Path | str | None,
     profile_path: Path | None,
     relax: bool,
     previous: Path | None,
@@ -120,7 +121,6 @@ def plan(
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
-    from planner.sources import load_programme
     from planner.targets import check_distinct, check_folder, check_profile_target
     from planner.views.itinerary_view import itinerary_json, print_itinerary
 
@@ -131,7 +131,7 @@ def plan(
     for _, target in targets:
         if target is not None:
             check_folder(target)
-    programme = load_programme(programme_path, zone=zone)
+    programme = read_programme(programme_path, zone=zone)
     profile = profile_for(programme, profile_path, flags, busy_ics)
     earlier = read_previous(previous) if previous else None
     # refuse unwritable targets before planning, so that nothing is half done
@@ -214,7 +214,7 @@ def _top(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
 
 
 @click.command()
-@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@programme_option
 @interest_options
 @click.option(
     "--top",
@@ -228,7 +228,7 @@ def _top(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
 @zone_option
 @friendly_errors
 def rank(
-    programme_path: Path | None,
+    programme_path: Path | str | None,
     profile_path: Path | None,
     top: int | None,
     as_json: bool,
@@ -237,10 +237,9 @@ def rank(
 ) -> None:
     """Rank the programme by your interests, with each item's score and reasons (no plan)."""
     from planner.interests.checks import unmatched_wishes
-    from planner.sources import load_programme
     from planner.views.ranking_view import print_ranking, ranked, ranking_json
 
-    programme = load_programme(programme_path, zone=zone)
+    programme = read_programme(programme_path, zone=zone)
     profile = profile_for(programme, profile_path, flags)
     warn(unmatched_wishes(programme, profile))
     items = ranked(programme, profile)[:top]
@@ -256,7 +255,7 @@ def rank(
     metavar="DATETIME",
     help="The clock to go by (conference time zone unless an offset is given); default: now.",
 )
-@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@programme_option
 @interest_options
 @constraint_options
 @relax_option
@@ -268,7 +267,7 @@ def rank(
 @friendly_errors
 def now(
     at: str | None,
-    programme_path: Path | None,
+    programme_path: Path | str | None,
     profile_path: Path | None,
     busy_ics: tuple[Path, ...],
     relax: bool,
@@ -282,10 +281,9 @@ def now(
     from planner.interests.checks import availability_warnings, unmatched_wishes
     from planner.now import now_and_next, read_at
     from planner.planning import make_plan
-    from planner.sources import load_programme
     from planner.views.now_view import now_json, print_now
 
-    programme = load_programme(programme_path, zone=zone)
+    programme = read_programme(programme_path, zone=zone)
     clock = read_at(at, programme)
     profile = profile_for(programme, profile_path, flags, busy_ics)
     warn([*unmatched_wishes(programme, profile), *availability_warnings(programme, profile)])

@@ -8,6 +8,7 @@ those attributes: they show what is there when they mount and update when it cha
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -454,7 +455,7 @@ class PlannerApp(App[None]):
 
 
 def make_app(
-    programme_path: Path | None = None,
+    programme_path: Path | str | None = None,
     profile_path: Path | None = None,
     *,
     clock: Clock | None = None,
@@ -465,10 +466,14 @@ def make_app(
     saved back to that profile file.
 
     Raises :class:`PlannerError` when either cannot be read, before any screen opens.
-    ``zone``: a schedule's real time zone (``planner tui --zone``)."""
-    from planner.sources import load_programme
+    ``zone``: a schedule's real time zone (``planner tui --zone``). ``programme_path`` may be an
+    http(s) URL: a note about its fetch (its cached copy used offline) goes to stderr."""
+    from planner.sources import import_programme
 
-    programme = load_programme(programme_path, zone=zone)
+    imported = import_programme(programme_path, zone=zone)
+    for note in imported.notes:
+        print(f"planner: {note}", file=sys.stderr)
+    programme = imported.programme
     path = profile_path if profile_path is not None else default_profile_path()
     profile = load_profile(path, programme, missing_ok=True)
     return PlannerApp(programme, profile, profile_path=path, clock=clock)
