@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,17 +15,6 @@ from planner.sources.fetch import FetchError, age, fetch
 from planner.sources.fetch_cache import META, Store, Version, prune
 from planner.userfiles import MB
 from tests.http_support import ENDLESS_CAP, VERSION_A, VERSION_B, Served
-
-PROXIES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
-    for name in PROXIES:
-        monkeypatch.delenv(name, raising=False)
-    served = Served()
-    yield served
-    served.stop()
 
 
 def make_older(url: str, hours: float) -> None:
