@@ -5,6 +5,7 @@ logged with its headers, the status sent and how many body bytes were written.""
 
 from __future__ import annotations
 
+import gzip
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ FRAB = Path(__file__).parent / "fixtures" / "schedules" / "after-midnight.schedu
 VERSION_A = FRAB.read_bytes()
 VERSION_B = VERSION_A.replace(b"Saturday morning", b"Saturday morning, moved to Ada")
 ENDLESS_CAP = 200 * 1024 * 1024
+BOMB = gzip.compress(b"<schedule>" + bytes(20 * 1024 * 1024))
 
 
 @dataclass
@@ -93,6 +95,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(10**9))
             self.end_headers()
             entry.status = 200
+        elif path == "/gzip":
+            self._send(entry, 200, gzip.compress(site.body), Content_Encoding="gzip")
+        elif path == "/gzip-bomb":  # 20 MB of zeros in 20 KB
+            self._send(entry, 200, BOMB, Content_Encoding="gzip")
+        elif path == "/gzip-broken":
+            broken = gzip.compress(site.body)[:12] + b"not deflate at all" * 10
+            self._send(entry, 200, broken, Content_Encoding="gzip")
+        elif path == "/gzip-cut":
+            self._send(entry, 200, gzip.compress(site.body)[:-30], Content_Encoding="gzip")
         elif path == "/error":
             self._send(entry, 503, b"down for maintenance")
         elif path == "/slow":

@@ -14,7 +14,7 @@ from planner.sources import import_programme
 from planner.sources.fetch import FetchError, age, fetch
 from planner.sources.fetch_cache import META, Store, Version, prune
 from planner.userfiles import MB
-from tests.http_support import ENDLESS_CAP, VERSION_A, VERSION_B, Served
+from tests.http_support import BOMB, ENDLESS_CAP, VERSION_A, VERSION_B, Served
 
 
 def make_older(url: str, hours: float) -> None:
@@ -144,8 +144,8 @@ def test_unreachable_with_no_copy_is_one_error(server: Served) -> None:
     with pytest.raises(FetchError) as raised:
         fetch(url)
     message = str(raised.value)
-    assert message.startswith(f"{url}: cannot fetch it (cannot connect (")
-    assert message.endswith("), and no copy of it is kept from earlier")
+    assert message.startswith(f"{url}: cannot fetch it: cannot connect (")
+    assert message.endswith("); no copy of it is kept from earlier")
 
 
 def test_redirects_are_followed_within_the_limit(server: Served) -> None:
@@ -190,6 +190,34 @@ def test_an_endless_body_is_stopped_at_the_limit(
     # not the 200 MB it would have sent
     assert 1 * MB < sent.body_bytes < ENDLESS_CAP / 10
     assert not (cache_dir() / "fetched").exists() or not any((cache_dir() / "fetched").iterdir())
+
+
+def test_a_compressed_body_is_read_decompressed(server: Served) -> None:
+    got = fetch(server.url("/gzip"))
+    assert got.data == VERSION_A
+    assert server.site.requests("/gzip")[0].body_bytes < len(VERSION_A)
+
+
+def test_the_limit_counts_the_decompressed_bytes(
+    server: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLANNER_MAX_IMPORT_MB", "1")
+    url = server.url("/gzip-bomb")
+    assert len(BOMB) < 1 * MB  # under the limit as sent...
+    with pytest.raises(FetchError) as raised:  # ...but 20 MB once decompressed
+        fetch(url)
+    assert str(raised.value).endswith("; download stopped")
+
+
+def test_a_broken_or_cut_compressed_body_is_one_error(server: Served) -> None:
+    url = server.url("/gzip-broken")
+    with pytest.raises(FetchError) as raised:
+        fetch(url)
+    assert str(raised.value).startswith(f"{url}: the server sent a body that cannot be decoded (")
+    url = server.url("/gzip-cut")
+    with pytest.raises(FetchError) as raised:
+        fetch(url)
+    assert str(raised.value) == f"{url}: the server's compressed body is cut short"
 
 
 def test_a_declared_size_over_the_limit_is_refused_before_the_body(server: Served) -> None:

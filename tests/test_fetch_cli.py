@@ -81,8 +81,8 @@ def test_every_command_fails_cleanly_with_no_copy(
     server.stop()
     result = run(*commands(tmp_path)[command], "--programme", url)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"planner: {url}: cannot fetch it (cannot connect (")
-    assert result.stderr.endswith("), and no copy of it is kept from earlier\n")
+    assert result.stderr.startswith(f"planner: {url}: cannot fetch it: cannot connect (")
+    assert result.stderr.endswith("); no copy of it is kept from earlier\n")
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.output
 
@@ -98,7 +98,7 @@ def test_an_unreachable_url_in_a_real_run_is_one_line(server: Served) -> None:
     )
     assert done.returncode == 1
     assert done.stdout == ""
-    assert done.stderr.startswith(f"planner: {url}: cannot fetch it (")
+    assert done.stderr.startswith(f"planner: {url}: cannot fetch it: ")
     assert done.stderr.count("\n") == 1, done.stderr
 
 

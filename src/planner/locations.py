@@ -40,8 +40,8 @@ def scheme_of(value: str) -> str | None:
 
 def refused_scheme(value: str) -> ProgrammeError:
     return ProgrammeError(
-        f"{value}: only http:// and https:// URLs are fetched (a {scheme_of(value)}: URL is "
-        "refused); give a file name or an http(s) URL"
+        f"{value}: only http:// and https:// URLs are fetched, not {scheme_of(value)}:; give a "
+        "file name or an http(s) URL"
     )
 
 

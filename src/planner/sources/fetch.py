@@ -20,10 +20,12 @@ from __future__ import annotations
 import os
 import re
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -162,7 +164,7 @@ def _cached(
 ) -> Fetched:
     if newest is None or data is None:
         raise FetchError(
-            f"{store.url}: cannot fetch it ({reason}), and no copy of it is kept from earlier"
+            f"{store.url}: cannot fetch it: {reason}; no copy of it is kept from earlier"
         )
     at = meta.fetched_at or newest.fetched_at
     ago = age((datetime.now(UTC) - at).total_seconds())
@@ -184,7 +186,7 @@ def _get(url: str, headers: dict[str, str], limit: int, timeout: float) -> _Answ
                 follow_redirects=True,
                 max_redirects=MAX_REDIRECTS,
                 timeout=httpx.Timeout(timeout),
-                headers={"User-Agent": USER_AGENT},
+                headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip"},
             ) as client,
             client.stream("GET", url, headers=headers) as response,
         ):
@@ -200,7 +202,7 @@ def _get(url: str, headers: dict[str, str], limit: int, timeout: float) -> _Answ
         raise _Unreachable(f"no answer within {timeout:g} s") from None
     except httpx.ConnectError as error:
         raise _Unreachable(f"cannot connect ({_detail(error)})") from None
-    except httpx.DecodingError as error:
+    except (httpx.DecodingError, zlib.error) as error:
         raise FetchError(
             f"{url}: the server sent a body that cannot be decoded ({error})"
         ) from None
@@ -238,13 +240,64 @@ def _answer(
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise FetchError(f"{url}: {int(declared) / MB:.1f} MB is over {hint}")
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise FetchError(f"{url}: more than {limit / MB:.3g} MB, over {hint}; download stopped")
+    body = _Body(limit, f"{url}: more than {limit / MB:.3g} MB, over {hint}; download stopped")
+    decoder = _decoder(url, response.headers.get("Content-Encoding", ""))
+    for raw in response.iter_raw():
         if time.monotonic() > deadline:
             raise _Unreachable(f"the download took longer than {timeout:g} s")
-        chunks.append(chunk)
-    return _Answer(status, b"".join(chunks), etag, last_modified)
+        body.count_raw(len(raw))
+        if decoder is None:
+            body.add(raw)
+            continue
+        while raw and not decoder.eof:  # never more out of one call than the limit allows
+            body.add(decoder.decompress(raw, body.room()))
+            raw = decoder.unconsumed_tail
+        if decoder.eof:  # anything after the end of the compressed stream is ignored
+            break
+    if decoder is not None:
+        if not decoder.eof:
+            raise FetchError(f"{url}: the server's compressed body is cut short")
+        body.add(decoder.flush())
+    return _Answer(status, body.data(), etag, last_modified)
+
+
+class _Body:
+    """The body as it arrives, refused as soon as it grows beyond ``limit`` bytes."""
+
+    def __init__(self, limit: int, refusal: str) -> None:
+        self.limit = limit
+        self.refusal = refusal
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.raw = 0
+
+    def room(self) -> int:
+        """How many bytes more to ask a decompressor for: one more than the limit allows."""
+        return self.limit - self.size + 1
+
+    def count_raw(self, size: int) -> None:
+        self.raw += size
+        if self.raw > self.limit:
+            raise FetchError(self.refusal)
+
+    def add(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            raise FetchError(self.refusal)
+        self.chunks.append(chunk)
+
+    def data(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def _decoder(url: str, encoding: str) -> Any:
+    """A zlib decompressor for a gzip (or deflate) body, ``None`` for an uncompressed one; only
+    gzip is asked for (``Accept-Encoding: gzip``)."""
+    coding = encoding.strip().lower()
+    if coding in ("", "identity"):
+        return None
+    if coding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(zlib.MAX_WBITS | 16)
+    if coding == "deflate":
+        return zlib.decompressobj(zlib.MAX_WBITS)
+    raise FetchError(f"{url}: the server sent the schedule in {encoding!r} encoding, not gzip")
