@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,6 +40,7 @@ class Site:
     fail_with: int | None = None
     delay: float = 0.0
     yaml_body: bytes = b"conference: {name: X\n"
+    bomb: bytes = BOMB
     log: list[Logged] = field(default_factory=list)
 
     def serve(self, body: bytes, etag: str | None, last_modified: str | None = None) -> None:
@@ -98,7 +100,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/gzip":
             self._send(entry, 200, gzip.compress(site.body), Content_Encoding="gzip")
         elif path == "/gzip-bomb":  # 20 MB of zeros in 20 KB
-            self._send(entry, 200, BOMB, Content_Encoding="gzip")
+            self._send(entry, 200, site.bomb, Content_Encoding="gzip")
         elif path == "/gzip-broken":
             broken = gzip.compress(site.body)[:12] + b"not deflate at all" * 10
             self._send(entry, 200, broken, Content_Encoding="gzip")
@@ -173,3 +175,12 @@ class Served:
             self._server.server_close()
             self._thread.join(timeout=5)
             self.running = False
+
+
+def gzip_bomb(megabytes: int) -> bytes:
+    """A gzip body of ``megabytes`` MB of zeros after ``<schedule>`` (about 1 KB a MB)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    zeros = bytes(1024 * 1024)
+    parts = [packer.compress(b"<schedule>")]
+    parts += [packer.compress(zeros) for _ in range(megabytes)]
+    return b"".join([*parts, packer.flush()])

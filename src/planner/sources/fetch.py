@@ -255,9 +255,9 @@ def _answer(
         if decoder.eof:  # anything after the end of the compressed stream is ignored
             break
     if decoder is not None:
+        body.add(decoder.flush())  # what is pending (the input is all taken already)
         if not decoder.eof:
             raise FetchError(f"{url}: the server's compressed body is cut short")
-        body.add(decoder.flush())
     return _Answer(status, body.data(), etag, last_modified)
 
 
@@ -272,8 +272,9 @@ class _Body:
         self.raw = 0
 
     def room(self) -> int:
-        """How many bytes more to ask a decompressor for: one more than the limit allows."""
-        return self.limit - self.size + 1
+        """How many bytes to ask a decompressor for: at most a megabyte at a time, and one more
+        than the limit allows."""
+        return min(self.limit - self.size + 1, MB)
 
     def count_raw(self, size: int) -> None:
         self.raw += size
