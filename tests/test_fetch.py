@@ -353,3 +353,10 @@ def test_a_bad_timeout_setting_is_named(monkeypatch: pytest.MonkeyPatch) -> None
 )
 def test_ages_are_worded_for_people(seconds: float, shown: str) -> None:
     assert age(seconds) == shown
+
+
+def test_a_url_without_a_host_is_refused_before_any_request() -> None:
+    with pytest.raises(ProgrammeError) as raised:
+        fetch("http:///schedule.xml")
+    assert str(raised.value) == "http:///schedule.xml: not a URL that can be fetched (no host)"
+    assert not (cache_dir() / "fetched").exists()

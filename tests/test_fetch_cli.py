@@ -124,6 +124,22 @@ def test_other_schemes_are_refused_on_the_command_line(location: str) -> None:
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://", "no host"),
+        ("http://[::1/x.xml", "Invalid IPv6 URL"),
+        ("https://exa mple.org/x.xml", "it holds spaces or control characters"),
+        ("http://127.0.0.1:99999/x.xml", "Port out of range 0-65535"),
+    ],
+)
+def test_a_malformed_url_is_refused_on_the_command_line(url: str, problem: str) -> None:
+    result = run("show", "--programme", url)
+    assert result.exit_code == 2
+    assert f"{url}: not a URL that can be fetched ({problem})" in result.stderr
+    assert "Traceback" not in result.output
+
+
 def test_import_converts_a_url(server: Served, tmp_path: Path) -> None:
     out = tmp_path / "night.yaml"
     result = run("import", server.url(), "-o", str(out))

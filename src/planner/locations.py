@@ -45,12 +45,34 @@ def refused_scheme(value: str) -> ProgrammeError:
     )
 
 
+def check_url(url: str) -> str:
+    """``url`` when it is an http(s) URL with a host (and a valid port), else one
+    :class:`ProgrammeError` naming it."""
+    if not is_url(url):
+        raise refused_scheme(url)
+    problem = ""
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        problem = "it holds spaces or control characters"
+    else:
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 (raises for a port out of range)
+        except ValueError as error:
+            problem = str(error)
+        else:
+            problem = "" if parts.hostname else "no host"
+    if problem:
+        raise ProgrammeError(f"{url}: not a URL that can be fetched ({problem})")
+    return url
+
+
 def location_of(value: Path | str) -> Location:
-    """A URL stays a string; a file name becomes a :class:`Path`; any other URL is refused."""
+    """A URL stays a string (checked by :func:`check_url`); a file name becomes a
+    :class:`Path`; any other URL is refused."""
     if isinstance(value, Path):
         return value
     if is_url(value):
-        return value
+        return check_url(value)
     scheme = scheme_of(value)
     if scheme is not None and scheme not in _FETCHED:
         raise refused_scheme(value)

@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 
 from planner.errors import PlannerError, ProgrammeError
-from planner.locations import is_url, refused_scheme
+from planner.locations import check_url
 from planner.sources.fetch_cache import Meta, Store, Version
 from planner.userfiles import MAX_IMPORT_ENV, MB, max_import_bytes
 
@@ -108,8 +108,7 @@ def age(seconds: float) -> str:
 def fetch(url: str) -> Fetched:
     """The body of the http(s) ``url``; see the module's notes for the cache and the fallback.
     Raises :class:`FetchError` (a :class:`ProgrammeError`) when there is nothing to use."""
-    if not is_url(url):
-        raise refused_scheme(url)
+    check_url(url)
     limit = max_import_bytes()
     timeout = fetch_timeout()
     store = Store(url)
