@@ -189,3 +189,14 @@ def test_the_tui_loads_a_url(
 def test_help_names_file_or_url() -> None:
     result = run("plan", "--help")
     assert "--programme FILE|URL" in result.stdout
+
+
+def test_tui_passes_the_url_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.tui import launch
+
+    calls: list[object] = []
+    monkeypatch.setattr(launch, "run_tui", lambda programme, profile: calls.append(programme))
+    url = "https://example.org/2026/schedule.xml"
+    result = run("tui", "--programme", url)
+    assert result.exit_code == 0, result.output
+    assert calls == [url]
