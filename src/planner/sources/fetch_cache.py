@@ -9,6 +9,9 @@ so a reader sees the old state or the new one. The versions of one URL are kept 
 ``PLANNER_FETCH_KEEP_MB`` (100 MB) in all: the oldest are removed first, the newest always kept.
 
 Nothing here is the user's own data: a missing or unreadable ``meta.json`` is an empty cache.
+Two runs fetching one URL at the same moment are not locked against each other: every file
+stays whole, but the version one of them kept may be left out of ``meta.json`` (its file stays
+until the folder is removed).
 """
 
 from __future__ import annotations
