@@ -4,13 +4,14 @@ never copied here)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from planner.model import Programme
 from planner.sources import load_programme
+from tests.http_support import Served
 
 REPO = Path(__file__).resolve().parents[1]
 BOOK = REPO / "programme" / "sources" / "ml4astro-2022-book-of-abstracts.txt"
@@ -25,6 +26,18 @@ def _private_cache(
     """Every test (and every command it runs) keeps fetched and seen programmes in a folder of its
     own, never in the user's cache."""
     monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
+    """A schedule server on 127.0.0.1 (a free port), stopped after the test (tests may stop it
+    sooner, to be offline). Proxies from the environment are not used for it."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("all_proxy", raising=False)
+    served = Served()
+    yield served
+    served.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""What a command loads: ``planner show`` needs neither the solver nor the ranking library."""
+"""What a command loads: ``planner show`` needs neither the solver nor the ranking library, nor
+the HTTP client unless its programme is a URL."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 import subprocess
 import sys
 
-WATCHED = ("ortools", "bm25s", "numpy", "textual")
+WATCHED = ("ortools", "bm25s", "numpy", "textual", "httpx")
 PROBE = (
     "import json, sys\n"
     "from planner.cli import main\n"

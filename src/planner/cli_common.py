@@ -12,15 +12,37 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 
-from planner.cli_types import Zone, number
+from planner.cli_types import ProgrammeLocation, Zone, number
 from planner.errors import PlannerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 PROGRAMME_HELP = (
-    "Programme file (YAML/JSON, book of abstracts, frab schedule.xml, c3voc/pretalx schedule "
-    "JSON, Indico timetable JSON, a programme calendar .ics); default: the embedded ML4Astro 2022."
+    "Programme file or http(s) URL (YAML/JSON, book of abstracts, frab schedule.xml, c3voc/pretalx "
+    "schedule JSON, Indico timetable JSON, a programme calendar .ics); a URL is fetched and kept "
+    "in the cache, whose copy is used offline; default: the embedded ML4Astro 2022."
 )
+
+
+def programme_option(func: F) -> F:
+    """``--programme FILE|URL``."""
+    return click.option(
+        "--programme",
+        "programme_path",
+        type=ProgrammeLocation(),
+        metavar="FILE|URL",
+        help=PROGRAMME_HELP,
+    )(func)
+
+
+def read_programme(location: Path | str | None, zone: str | None = None) -> Any:
+    """The programme at ``location`` (the embedded one for ``None``); a note about a fetched
+    URL (its cached copy used offline) goes to stderr."""
+    from planner.sources import import_programme
+
+    imported = import_programme(location, zone=zone)
+    warn(imported.notes)
+    return imported.programme
 
 
 ZONE_HELP = (

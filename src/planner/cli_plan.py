@@ -13,13 +13,14 @@ import click
 from planner.cli_common import (
     ICS_UTC_HELP,
     LEFT_OUT_SHOWN,
-    PROGRAMME_HELP,
     RANK_SHOWN,
     F,
     console,
     count_or_all,
     friendly_errors,
     profile_for,
+    programme_option,
+    read_programme,
     relax_option,
     time_limit_option,
     warn,
@@ -37,9 +38,7 @@ if TYPE_CHECKING:  # the export modules load only when a plan is written to a fi
 
 
 _PLAN_OPTIONS = [
-    click.option(
-        "--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP
-    ),
+    programme_option,
     interest_options,
     constraint_options,
     relax_option,
@@ -149,7 +148,7 @@ def update(**options: Any) -> None:
 def run_plan(
     *,
     update: bool,
-    programme_path: Path | None,
+    programme_path: Path | str | None,
     profile_path: Path | None,
     relax: bool,
     previous: Path | None,
@@ -176,7 +175,6 @@ def run_plan(
     from planner.interests.storage import save_profile as write_profile
     from planner.planning import make_plan, read_previous
     from planner.solver import InfeasibleError
-    from planner.sources import load_programme
     from planner.targets import check_distinct, check_folder, check_profile_target
     from planner.views.changes_view import changes_json, print_changes, touched
     from planner.views.itinerary_view import itinerary_json, print_itinerary
@@ -190,7 +188,7 @@ def run_plan(
     for _, target in targets:
         if target is not None:
             check_folder(target)
-    programme = load_programme(programme_path, zone=zone)
+    programme = read_programme(programme_path, zone=zone)
     profile = profile_for(programme, profile_path, flags, busy_ics)
     key = history.source_key(programme_path)
     if update and key is None:
@@ -329,7 +327,7 @@ def _top(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
 
 
 @click.command()
-@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@programme_option
 @interest_options
 @click.option(
     "--top",
@@ -343,7 +341,7 @@ def _top(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
 @zone_option
 @friendly_errors
 def rank(
-    programme_path: Path | None,
+    programme_path: Path | str | None,
     profile_path: Path | None,
     top: int | None,
     as_json: bool,
@@ -352,10 +350,9 @@ def rank(
 ) -> None:
     """Rank the programme by your interests, with each item's score and reasons (no plan)."""
     from planner.interests.checks import unmatched_wishes
-    from planner.sources import load_programme
     from planner.views.ranking_view import print_ranking, ranked, ranking_json
 
-    programme = load_programme(programme_path, zone=zone)
+    programme = read_programme(programme_path, zone=zone)
     profile = profile_for(programme, profile_path, flags)
     warn(unmatched_wishes(programme, profile))
     items = ranked(programme, profile)[:top]
@@ -371,7 +368,7 @@ def rank(
     metavar="DATETIME",
     help="The clock to go by (conference time zone unless an offset is given); default: now.",
 )
-@click.option("--programme", "programme_path", type=click.Path(path_type=Path), help=PROGRAMME_HELP)
+@programme_option
 @interest_options
 @constraint_options
 @relax_option
@@ -383,7 +380,7 @@ def rank(
 @friendly_errors
 def now(
     at: str | None,
-    programme_path: Path | None,
+    programme_path: Path | str | None,
     profile_path: Path | None,
     busy_ics: tuple[Path, ...],
     relax: bool,
@@ -397,10 +394,9 @@ def now(
     from planner.interests.checks import availability_warnings, unmatched_wishes
     from planner.now import now_and_next, read_at
     from planner.planning import make_plan
-    from planner.sources import load_programme
     from planner.views.now_view import now_json, print_now
 
-    programme = load_programme(programme_path, zone=zone)
+    programme = read_programme(programme_path, zone=zone)
     clock = read_at(at, programme)
     profile = profile_for(programme, profile_path, flags, busy_ics)
     warn([*unmatched_wishes(programme, profile), *availability_warnings(programme, profile)])

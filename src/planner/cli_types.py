@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -14,8 +15,9 @@ if TYPE_CHECKING:  # generic from Click 8.2 on; plain at run time, for every Cli
     _NumberType = click.ParamType[float, Any]
     _DayType = click.ParamType[date, Any]
     _ZoneType = click.ParamType[str, Any]
+    _LocationType = click.ParamType[Path | str, Any]
 else:
-    _NumberType = _DayType = _ZoneType = click.ParamType
+    _NumberType = _DayType = _ZoneType = _LocationType = click.ParamType
 
 
 class Number(_NumberType):
@@ -90,3 +92,23 @@ class Zone(_ZoneType):
                 ctx,
             )
         return text
+
+
+class ProgrammeLocation(_LocationType):
+    """A programme file (a :class:`Path`) or the http(s) URL of a published schedule (a
+    ``str``); a URL with another scheme (``file:``, ``ftp://``) is refused."""
+
+    name = "file or URL"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Path | str:
+        from planner.errors import PlannerError
+        from planner.locations import location_of
+
+        if isinstance(value, Path):
+            return value
+        try:
+            return location_of(str(value))
+        except PlannerError as error:
+            self.fail(str(error), param, ctx)

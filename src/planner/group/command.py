@@ -43,7 +43,7 @@ class Request:
     group_file: Path
     out: Path
     policy: Policy | None = None
-    programme: Path | None = None
+    programme: Path | str | None = None
     share: float | None = None
     max_per_poster: int | None = None
     as_json: bool = False
@@ -70,9 +70,9 @@ def _progress(show: bool) -> Progress:
 def run_group(request: Request) -> int:
     """Plan and write; returns the exit code. The inputs are read before the solver is loaded,
     so that a bad one is refused at once."""
+    from planner.cli_common import read_programme
     from planner.export.ics import require_known_zone
     from planner.group.room_load import check_rooms, parse_capacities
-    from planner.sources import load_programme
 
     capacities = parse_capacities(request.room_capacity)
     if request.dask is not None:
@@ -80,7 +80,7 @@ def run_group(request: Request) -> int:
 
         require_distributed()
     group = read_group_file(request.group_file)
-    programme = load_programme(request.programme or group.programme, zone=request.zone)
+    programme = read_programme(request.programme or group.programme, zone=request.zone)
     require_known_zone(programme)  # every member gets a calendar
     check_rooms(programme, capacities)
     from planner.group.run import Options

@@ -7,7 +7,7 @@ YAML::
     policy: cover            # independent | cover
     share: 0.8               # each member keeps this share of their personal optimum
     max_per_poster: 2        # at most 2 members at one poster
-    programme: ml4astro.yaml # optional, relative to this file (--programme wins)
+    programme: ml4astro.yaml # optional, relative to this file, or a URL (--programme wins)
     members:
       - name: Ana
         profile: ana.toml    # a profile file, relative to this file ...
@@ -41,6 +41,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from planner.errors import PlannerError
+from planner.locations import is_url
 from planner.safe_yaml import compose_yaml, load_yaml, yaml_problem
 from planner.userfiles import read_text
 
@@ -85,7 +86,7 @@ class GroupFile:
     policy: Policy | None = None
     share: float | None = None
     max_per_poster: int | None = None
-    programme: Path | None = None
+    programme: Path | str | None = None
     members: list[MemberEntry] = field(default_factory=list)
     errors: list[MemberError] = field(default_factory=list)
     """Members broken already in the file (no name, not a mapping, a repeated name)."""
@@ -180,7 +181,8 @@ def _read_yaml(path: Path, text: str) -> GroupFile:
     group.share = _share(data.get("share"), at("share"))
     group.max_per_poster = _max_per_poster(data.get("max_per_poster"), at("max_per_poster"))
     if data.get("programme") is not None:
-        group.programme = path.parent / str(data["programme"])
+        named = str(data["programme"])
+        group.programme = named if is_url(named) else path.parent / named
     members = data.get("members")
     if not isinstance(members, list):
         raise PlannerError(f"{at('members')}: 'members' should be a list of members")

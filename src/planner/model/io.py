@@ -57,31 +57,42 @@ def programme_from_data(data: Any, source: str) -> Programme:
 def read_text(path: Path) -> str:
     """The UTF-8 text of ``path`` (a regular file within the import limit), or a
     :class:`ProgrammeError` naming it."""
-    data = read_source(Path(path))
+    return decode_text(read_source(Path(path)), str(path))
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """``data`` as UTF-8 text, or a :class:`ProgrammeError` naming ``source``."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ProgrammeError(f"{path}: cannot read it ({error})") from None
+        raise ProgrammeError(f"{source}: cannot read it ({error})") from None
 
 
 def read_programme_file(path: Path) -> Programme:
     """Load a programme written by :func:`write_programme` (or by hand)."""
     path = Path(path)
-    text = read_text(path)
-    if path.suffix.lower() == ".json":
+    return programme_from_bytes(read_source(path), str(path), path.suffix)
+
+
+def programme_from_bytes(data: bytes, source: str, suffix: str) -> Programme:
+    """A planner programme from the bytes of a file (or a fetched URL) named ``source``: JSON
+    when ``suffix`` is ``.json``, else YAML."""
+    text = decode_text(data, source)
+    del data
+    if suffix.lower() == ".json":
         try:
-            data = json.loads(text)
+            parsed = json.loads(text)
         except json.JSONDecodeError as error:
-            raise ProgrammeError(f"{path}: not valid JSON: {error}") from None
+            raise ProgrammeError(f"{source}: not valid JSON: {error}") from None
         except RecursionError:
-            raise ProgrammeError(f"{path}: refused: values nested too deeply") from None
-        check_depth(data, str(path), ProgrammeError)
+            raise ProgrammeError(f"{source}: refused: values nested too deeply") from None
+        check_depth(parsed, source, ProgrammeError)
     else:
         try:
-            data = load_yaml(text)
+            parsed = load_yaml(text)
         except yaml.YAMLError as error:
-            raise ProgrammeError(yaml_problem(error, str(path))) from None
-    return programme_from_data(data, str(path))
+            raise ProgrammeError(yaml_problem(error, source)) from None
+    return programme_from_data(parsed, source)
 
 
 class _Dump(_Dumper):  # type: ignore[misc]

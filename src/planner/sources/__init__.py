@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from planner.errors import ProgrammeError
+from planner.locations import Location, location_of, url_suffix
 from planner.model import Programme
-from planner.model.io import programme_from_data, read_programme_file
+from planner.model.io import programme_from_bytes, programme_from_data, read_programme_file
 from planner.model.programme import known_zone
 from planner.safe_yaml import load_yaml, yaml_problem
 from planner.sources.imported import Imported, paused_gc, read_source
@@ -85,17 +87,25 @@ def _sniff(data: bytes) -> str:
 
 
 def load_book(path: Path, timetable: Path | None = None) -> Programme:
-    from planner.sources.book import read_book
+    return _book(read_source(path), str(path), path, timetable)
+
+
+def _book(data: bytes, source: str, beside: Path | None, timetable: Path | None) -> Programme:
+    """The programme of the book of abstracts in ``data``, laid out by the timetable template
+    (``timetable``, else the one beside the book's file ``beside``)."""
+    from planner.model.io import decode_text
+    from planner.sources.book import parse_book
     from planner.sources.timetable import build_programme, read_template
 
-    template_path = timetable or find_timetable(path)
+    template_path = timetable or (find_timetable(beside) if beside is not None else None)
     if template_path is None:
+        beside_hint = ", or put it beside the book as <name>.timetable.yaml" if beside else ""
         raise ProgrammeError(
-            f"{path}: a book of abstracts has no clock times; give a timetable template with "
-            "--timetable FILE, or put it beside the book as <name>.timetable.yaml "
-            "(`planner import --help` shows a template)"
+            f"{source}: a book of abstracts has no clock times; give a timetable template with "
+            f"--timetable FILE{beside_hint} (`planner import --help` shows a template)"
         )
-    return build_programme(read_book(path), read_template(template_path), str(template_path))
+    book = parse_book(decode_text(data, source), source)
+    return build_programme(book, read_template(template_path), str(template_path))
 
 
 def _own(programme: Programme, source: str, format: str, zone: str | None = None) -> Imported:
@@ -159,13 +169,16 @@ def _read_json(data: bytes, source: str) -> RawSchedule | Programme:
 
 
 def import_programme(
-    path: Path | None = None,
+    path: Location | None = None,
     timetable: Path | None = None,
     zone: str | None = None,
     local_times: bool = False,
 ) -> Imported:
-    """Read any supported programme file, with the warnings of its reader; ``None`` reads the
-    embedded programme. Files over ``PLANNER_MAX_IMPORT_MB`` (50 MB) are refused.
+    """Read any supported programme file, or the schedule at an http(s) URL (a ``str``), with
+    the warnings of its reader; ``None`` reads the embedded programme. Files (and downloads)
+    over ``PLANNER_MAX_IMPORT_MB`` (50 MB) are refused. A URL is fetched through the cache
+    (:func:`planner.sources.fetch.fetch`): when its newest copy stands in for a server that
+    cannot be reached, ``notes`` says so.
 
     ``zone`` (an IANA name) is a schedule's real time zone when the file says UTC or gives only
     offsets (:func:`planner.sources.assemble.assemble`); a planner programme or a book of
@@ -177,17 +190,48 @@ def import_programme(
     if path is None:
         embedded = embedded_programme_path()
         return _own(read_programme_file(embedded), str(embedded), "planner programme", zone)
-    path = Path(path)  # a folder is refused on reading (read_source)
+    where = location_of(path)  # a folder is refused on reading (read_source)
+    if isinstance(where, str):
+        notes: list[str] = []
+        origin = _Origin(where, url_suffix(where), None)
+        with paused_gc():
+            imported = _import_bytes(_fetched(where, notes), origin, timetable, zone, local_times)
+        return replace(imported, notes=tuple(notes)) if notes else imported
+    origin = _Origin(str(where), where.suffix.lower(), where)
     with paused_gc():
-        return _import_file(path, timetable, zone, local_times)
+        # the size limit, and the bytes every reader of a schedule takes
+        return _import_bytes(read_source(where), origin, timetable, zone, local_times)
 
 
-def _import_file(
-    path: Path, timetable: Path | None, zone: str | None, local_times: bool = False
+def _fetched(url: str, notes: list[str]) -> bytes:
+    """The body of ``url`` (the note about it, if any, added to ``notes``)."""
+    from planner.sources.fetch import fetch
+
+    fetched = fetch(url)
+    if fetched.note:
+        notes.append(fetched.note)
+    return fetched.data
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where the bytes came from: ``source`` names it in messages (the file or the URL);
+    ``suffix`` is the file's or the URL path's (``.yaml``); ``path`` is the file, if one."""
+
+    source: str
+    suffix: str
+    path: Path | None
+
+
+def _import_bytes(
+    data: bytes,
+    origin: _Origin,
+    timetable: Path | None,
+    zone: str | None,
+    local_times: bool = False,
 ) -> Imported:
-    data = read_source(path)  # the size limit, and the bytes every reader of a schedule takes
     kind = _sniff(data)
-    source = str(path)
+    source = origin.source
     if kind == "xml":
         from planner.sources.assemble import assemble
         from planner.sources.frab_xml import read_frab_xml
@@ -198,11 +242,12 @@ def _import_file(
     if kind == "json":
         from planner.sources.assemble import assemble
 
-        if path.suffix.lower() in (".yaml", ".yml"):
+        if origin.suffix in (".yaml", ".yml"):
             try:  # a YAML programme in flow style also starts with "{"
                 json.loads(data)
             except (ValueError, RecursionError):
-                return _own(read_programme_file(path), source, "planner programme", zone)
+                programme = programme_from_bytes(data, source, origin.suffix)
+                return _own(programme, source, "planner programme", zone)
         read = _read_json(data, source)
         del data
         if isinstance(read, Programme):
@@ -216,17 +261,18 @@ def _import_file(
         del data
         return assemble(raw, zone, local_times)
     if kind == "book":
-        return _own(load_book(path, timetable), source, "book of abstracts", zone)
-    return _own(_read_other(path, data, source), source, "planner programme", zone)
+        book = _book(data, source, origin.path, timetable)
+        return _own(book, source, "book of abstracts", zone)
+    return _own(_read_other(origin.suffix, data, source), source, "planner programme", zone)
 
 
 PROGRAMME_KEYS = frozenset({"conference", "rooms", "sessions", "contributions"})
 _KEY_LINE = re.compile(rb"[^\s#\-:?\[\]{}|>!&*%@`][^:\n]*:(?:[ \t]|$)")
 
 
-def _meant_as_yaml(path: Path, data: bytes) -> bool:
-    """A ``.yaml``/``.yml`` file whose first line with content is ``key: ...``."""
-    if path.suffix.lower() not in (".yaml", ".yml"):
+def _meant_as_yaml(suffix: str, data: bytes) -> bool:
+    """A ``.yaml``/``.yml`` file (or URL) whose first line with content is ``key: ...``."""
+    if suffix.lower() not in (".yaml", ".yml"):
         return False
     for line in data.lstrip(b"\xef\xbb\xbf").splitlines():
         if line.strip() and not line.lstrip().startswith(b"#") and line.strip() != b"---":
@@ -234,14 +280,14 @@ def _meant_as_yaml(path: Path, data: bytes) -> bool:
     return False
 
 
-def _read_other(path: Path, data: bytes, source: str) -> Programme:
+def _read_other(suffix: str, data: bytes, source: str) -> Programme:
     """A file that is not XML, JSON or a book: a planner programme in YAML. A file meant as
     YAML keeps its YAML error and line; any other that is not a programme (Markdown, a binary
     file, a mapping without the programme's keys) is refused naming what the planner reads."""
     refused = ProgrammeError(
         f"{source}: not a programme or schedule this planner reads: expected {ANY_EXPECTED}"
     )
-    meant = _meant_as_yaml(path, data)
+    meant = _meant_as_yaml(suffix, data)
     if not meant and b"\x00" in data:
         raise refused
     try:
@@ -262,7 +308,8 @@ def _read_other(path: Path, data: bytes, source: str) -> Programme:
 
 
 def load_programme(
-    path: Path | None = None, timetable: Path | None = None, zone: str | None = None
+    path: Location | None = None, timetable: Path | None = None, zone: str | None = None
 ) -> Programme:
-    """Load any supported programme file; ``None`` loads the embedded programme."""
+    """Load any supported programme file or URL; ``None`` loads the embedded programme. (The
+    notes of a fetch are dropped: commands read through :func:`import_programme`.)"""
     return import_programme(path, timetable, zone).programme

@@ -28,6 +28,9 @@ class Imported:
     events: int
     breaks: int = 0
     warnings: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
+    """About where the programme came from, for the user's stderr (not warnings about its
+    data): ``using the copy of URL fetched 3 h ago: ...`` when a server could not be reached."""
 
     @property
     def rooms(self) -> int:

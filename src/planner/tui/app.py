@@ -90,7 +90,7 @@ class PlannerApp(App[None]):
             "Refresh",
             show=False,
             id="refresh-programme",
-            tooltip="Read the programme again from its file and show what changed",
+            tooltip="Read the programme again from its file or URL and show what changed",
         ),
         Binding("t", "toggle_theme", "Light/dark", show=False, id="toggle-theme"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -133,6 +133,8 @@ class PlannerApp(App[None]):
         return MainScreen(self.programme, today=self.today())
 
     def on_mount(self) -> None:
+        for note in self.following.notes if self.following else []:
+            self.notify(note, severity="warning", timeout=10)
         # After the first screen: the imports in the warm-up would otherwise slow it down.
         p = self.profile
         wishes = p.keyword or p.session or p.speaker or p.star or p.must or p.own
@@ -323,23 +325,20 @@ class PlannerApp(App[None]):
     def action_refresh_programme(self) -> None:
         if self.following is None:
             self.notify("The embedded programme does not change: there is nothing to refresh.")
-            return
-        self.notify(f"Reading {self.following.source} again…", timeout=3)
-        self.refresh_programme()
+        else:
+            self.notify(f"Reading {self.following.source} again…", timeout=3)
+            self.refresh_programme()
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
     def refresh_programme(self) -> None:
         """Read the followed programme again (in a thread) and hand it to the UI thread."""
-        from planner.interests.scoring import score_programme
-
         assert self.following is not None
         try:
-            programme, seen = self.following.read_again()
-            scores = score_programme(programme, self.usable_profile) if seen.changes else {}
+            read = self.following.read_again(self.usable_profile)
         except PlannerError as error:
             self.call_from_thread(self.report, error)
             return
-        self.call_from_thread(self.programme_read, programme, seen, scores)
+        self.call_from_thread(self.programme_read, *read)
 
     def programme_read(
         self, programme: Programme, seen: history.Seen, scores: dict[str, Interest]
@@ -347,7 +346,7 @@ class PlannerApp(App[None]):
         """A programme read again: unchanged, a notification; changed, the screens show the new
         one and the plan is made again with the current one as the hint."""
         assert self.following is not None
-        for warning in history.keep(seen):
+        for warning in [*self.following.notes, *history.keep(seen)]:
             self.notify(warning, severity="warning")
         if not seen.changes:
             self.notify("No change to the programme since it was last read.")
@@ -474,7 +473,7 @@ class PlannerApp(App[None]):
 
 
 def make_app(
-    programme_path: Path | None = None,
+    programme_path: Path | str | None = None,
     profile_path: Path | None = None,
     *,
     clock: Clock | None = None,
@@ -485,14 +484,17 @@ def make_app(
     saved back to that profile file.
 
     Raises :class:`PlannerError` when either cannot be read, before any screen opens.
-    ``zone``: a schedule's real time zone (``planner tui --zone``)."""
-    from planner.sources import load_programme
+    ``zone``: a schedule's real time zone (``planner tui --zone``). ``programme_path`` may be an
+    http(s) URL: a note about its fetch (its cached copy used offline) is shown on start."""
+    from planner.sources import import_programme
 
-    programme = load_programme(programme_path, zone=zone)
+    imported = import_programme(programme_path, zone=zone)
+    programme = imported.programme
     path = profile_path if profile_path is not None else default_profile_path()
     profile = load_profile(path, programme, missing_ok=True)
     following = None
     if programme_path is not None:
         following = Following(programme_path, zone, path)
-        following.start(programme)  # a record that cannot be kept only loses the next news
+        # a record that cannot be kept only loses the next news
+        following.start(programme, list(imported.notes))
     return PlannerApp(programme, profile, profile_path=path, clock=clock, following=following)

@@ -1,4 +1,4 @@
-"""A programme the TUI follows (a file or, later, a URL): the changes since the version seen
+"""A programme the TUI follows (a file or a URL): the changes since the version seen
 last, the plan made last as the hint, and the programme read again on a key.
 
 The rules are the command line's (:mod:`planner.history`, :mod:`planner.views.changes_view`):
@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import history
 from planner.itinerary import Itinerary
 from planner.model import Programme
 from planner.model.changes import ProgrammeChange
+
+if TYPE_CHECKING:
+    from planner.interests import InterestProfile
+    from planner.interests.scoring import Interest
 
 
 class Following:
@@ -27,20 +32,31 @@ class Following:
         self.pending: list[ProgrammeChange] = []
         self.hint: Itinerary | None = None
         """The plan made last from this programme and profile: the first plan's hint."""
+        self.notes: list[str] = []
+        """What the last reading says about its source (a URL's cached copy used offline)."""
 
-    def start(self, programme: Programme) -> list[str]:
+    def start(self, programme: Programme, notes: list[str]) -> list[str]:
         """Compare the programme read at start with the one seen last; warnings."""
+        self.notes = notes
         seen = history.see(self.key, programme)
         self.pending = seen.changes
         self.hint = history.last_plan(self.key, self.profile_path)
         return history.keep(seen)
 
-    def read_again(self) -> tuple[Programme, history.Seen]:
-        """The programme read again from its source (in a worker thread), with its changes."""
-        from planner.sources import load_programme
+    def read_again(
+        self, profile: InterestProfile
+    ) -> tuple[Programme, history.Seen, dict[str, Interest]]:
+        """The programme read again from its source (a URL fetched again; in a worker thread),
+        with its changes and, when it changed, the scores of ``profile`` on it; :attr:`notes`
+        says how it was read."""
+        from planner.interests.scoring import score_programme
+        from planner.sources import import_programme
 
-        programme = load_programme(self.source, zone=self.zone)  # type: ignore[arg-type]
-        return programme, history.see(self.key, programme)
+        imported = import_programme(self.source, zone=self.zone)
+        self.notes = list(imported.notes)
+        programme = imported.programme
+        seen = history.see(self.key, programme)
+        return programme, seen, score_programme(programme, profile) if seen.changes else {}
 
     def news(self, before: Itinerary | None, after: Itinerary, programme: Programme) -> list[str]:
         """The pending changes as lines for the banner (those touching the plan, one sentence

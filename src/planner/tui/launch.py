@@ -8,7 +8,9 @@ from planner.tui.app import make_app
 
 
 def run_tui(
-    programme_path: Path | None = None, profile_path: Path | None = None, zone: str | None = None
+    programme_path: Path | str | None = None,
+    profile_path: Path | None = None,
+    zone: str | None = None,
 ) -> None:
     """Load everything first (errors end in one message, before the screen opens), then run."""
     app = make_app(programme_path, profile_path, zone=zone)

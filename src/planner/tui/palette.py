@@ -53,7 +53,7 @@ def palette_commands(app: PlannerApp) -> Iterable[SystemCommand]:
     yield SystemCommand("Now", "Now and next in your plan, and what starts soon", app.action_now)
     yield SystemCommand(
         "Refresh the programme",
-        "Read the programme again from its file and show what changed",
+        "Read the programme again from its file or URL and show what changed",
         app.action_refresh_programme,
     )
     yield SystemCommand("Help", "Show every key binding", app.action_help)
