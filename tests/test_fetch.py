@@ -9,9 +9,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from planner.dirs import cache_dir
+from planner.durations import age
 from planner.errors import PlannerError, ProgrammeError
 from planner.sources import import_programme
-from planner.sources.fetch import FetchError, age, fetch
+from planner.sources.fetch import FetchError, fetch
 from planner.sources.fetch_cache import META, Store, Version, prune
 from planner.userfiles import MB
 from tests.http_support import BOMB, ENDLESS_CAP, VERSION_A, VERSION_B, Served

@@ -313,9 +313,11 @@ def _since(seen: history.Seen) -> str:
         return "(first look at this programme: nothing to compare with yet)"
     if seen.seen_at is None:
         return "since it was last seen"
-    from planner.views.timefmt import age
+    from datetime import UTC, datetime
 
-    return f"since it was last seen ({age(seen.seen_at)})"
+    from planner.durations import age
+
+    return f"since it was last seen ({age((datetime.now(UTC) - seen.seen_at).total_seconds())} ago)"
 
 
 def _top(ctx: click.Context, param: click.Parameter, value: str) -> int | None:

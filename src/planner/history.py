@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from planner.dirs import cache_dir
 from planner.errors import PlannerError
 from planner.itinerary import Itinerary
+from planner.locations import is_url
 from planner.model import Programme
 from planner.model.changes import ProgrammeChange, programme_changes
 from planner.storage import atomic_write_text
@@ -32,10 +33,9 @@ def source_key(source: Path | str | None) -> str | None:
     embedded programme, which does not change under the user) is not followed."""
     if source is None:
         return None
-    text = str(source)
-    if text.startswith(("http://", "https://")):
-        return text
-    return str(Path(text).expanduser().resolve())
+    if is_url(source):
+        return str(source)
+    return str(Path(source).expanduser().resolve())
 
 
 def _digest(*parts: str) -> str:

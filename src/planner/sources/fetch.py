@@ -29,6 +29,7 @@ from typing import Any
 
 import httpx
 
+from planner.durations import age
 from planner.errors import PlannerError, ProgrammeError
 from planner.locations import check_url
 from planner.sources.fetch_cache import Meta, Store, Version
@@ -91,18 +92,6 @@ def fetch_timeout() -> float:
     if not 0 < seconds < float("inf"):
         raise PlannerError(f"{TIMEOUT_ENV}={raw!r}: expected a positive number of seconds")
     return seconds
-
-
-def age(seconds: float) -> str:
-    """``40 s``, ``12 min``, ``3 h``, ``4 days``."""
-    seconds = max(0.0, seconds)
-    if seconds < 60:
-        return f"{int(seconds)} s"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min"
-    if seconds < 48 * 3600:
-        return f"{int(seconds // 3600)} h"
-    return f"{int(seconds // 86400)} days"
 
 
 def fetch(url: str) -> Fetched:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from rich.table import Table
 
@@ -108,16 +108,3 @@ def zone_subtitle(conference: Conference, first: datetime | None) -> str:
     if conference.timezone.startswith("Etc/") and first is not None:
         return "times at " + zone_label(first).split(", ")[-1]
     return f"times in {conference.timezone}{zone_origin(conference)}"
-
-
-def age(moment: datetime, now: datetime | None = None) -> str:
-    """How long ago ``moment`` was, roughly: ``just now``, ``12 min ago``, ``3 h ago``,
-    ``2 days ago``."""
-    seconds = ((now or datetime.now(UTC)) - moment).total_seconds()
-    if seconds < 60:
-        return "just now"
-    if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    if seconds < 2 * 86400:
-        return f"{int(seconds // 3600)} h ago"
-    return f"{int(seconds // 86400)} days ago"
