@@ -23,15 +23,20 @@ written, to explain a match, are read again only for the matches that are explai
 
 from __future__ import annotations
 
+import contextlib
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import chain, pairwise
 from typing import Any
 
 import numpy as np
+import Stemmer
 
+from planner.interests import index_files
 from planner.interests.folding import fold
 from planner.interests.index_cache import PerProgramme
 from planner.interests.relevance import _STOPWORDS, K1, B, words_and_stems
@@ -41,6 +46,12 @@ from planner.model import Programme
 FIELD_WEIGHTS: dict[str, float] = {"title": 2.0, "session": 2.0, "abstract": 1.0}
 SHOWN = 3
 """Shared terms an explanation names."""
+VERSION = "likeness index 1"
+"""Changed whenever the index is built differently: an index kept on disk by another version
+is not read."""
+KIND = "likeness"
+HELD = ("stems", "pairs", "doc", "term", "weight", "count")
+"""The arrays an index is made of, as kept on disk."""
 
 Array = np.ndarray[Any, Any]
 
@@ -86,6 +97,24 @@ def _texts(programme: Programme) -> list[tuple[str, str, str]]:
         extra = f" {track}" if fold(track) != fold(session.title) else ""
         found.append((c.title, session.title + extra, c.abstract))
     return found
+
+
+def _integers(array: Array, name: str) -> Array:
+    if array.ndim != 1 or array.dtype.kind not in "iu":
+        raise ValueError(f"{name}: not integers")
+    return array.astype(np.int64, copy=False)
+
+
+def _smaller(array: Array) -> Array:
+    """Numbers that fit in 32 bits so kept (the file is a quarter smaller)."""
+    fits = not len(array) or (array.min() >= 0 and array.max() < 2**31)
+    return array.astype(np.int32) if fits else array
+
+
+def _floats(array: Array, name: str) -> Array:
+    if array.ndim != 1 or array.dtype != np.float64 or not np.all(np.isfinite(array)):
+        raise ValueError(f"{name}: not finite numbers")
+    return array
 
 
 def _segments(starts: Array, lengths: Array) -> Array:
@@ -134,18 +163,30 @@ def _bm25(docs: Array, terms_: Array, size: int, n_terms: int) -> tuple[Array, A
 
 
 class SimilarityIndex:
-    """Field-weighted BM25 over one programme's contributions, queried by whole documents."""
+    """Field-weighted BM25 over one programme's contributions, queried by whole documents.
 
-    def __init__(self, programme: Programme, weights: Mapping[str, float] = FIELD_WEIGHTS) -> None:
+    Built from the programme, or from the :data:`HELD` arrays of an index built before
+    (``held``, as :meth:`arrays` gives them: :func:`similarity_index` keeps them on disk);
+    arrays that do not fit the programme are a ``ValueError``."""
+
+    def __init__(
+        self,
+        programme: Programme,
+        weights: Mapping[str, float] = FIELD_WEIGHTS,
+        *,
+        held: Mapping[str, Array] | None = None,
+    ) -> None:
         self.ids = [c.id for c in programme.contributions]
         self.position = {cid: n for n, cid in enumerate(self.ids)}
         self.texts = _texts(programme)
+        self._hold(self._build(weights) if held is None else held)
+
+    def _build(self, weights: Mapping[str, float]) -> dict[str, Array]:
+        """The :data:`HELD` arrays, from the programme's texts."""
         size = len(self.ids)
         distinct = {t: k for k, t in enumerate(dict.fromkeys(chain.from_iterable(self.texts)))}
         vocabulary = _Vocabulary(list(distinct))
-        self.stem_number = vocabulary.stem_number
-        self.stem_names = list(vocabulary.stem_number)
-        n_stems = self.n_stems = len(self.stem_names)
+        n_stems = len(vocabulary.stem_number)
         # each field's words (stem numbers) with their documents, and its pairs of words
         fields: list[tuple[float, Array, Array, Array, Array]] = []
         for f, name in enumerate(FIELD_WEIGHTS):
@@ -158,28 +199,79 @@ class SimilarityIndex:
             fields.append(
                 (weights[name], doc, ids, doc[:-1][pair], (ids[:-1] * n_stems + ids[1:])[pair])
             )
-        self.pairs = np.unique(np.concatenate([f[4] for f in fields]))
-        """The pairs of words the programme holds (``first * n_stems + second``), sorted;
-        term ``n_stems + k`` is pair ``k``."""
-        n_terms = self.n_terms = n_stems + len(self.pairs)
+        pairs = np.unique(np.concatenate([f[4] for f in fields]))
+        n_terms = n_stems + len(pairs)
         keys, weight, count = [], [], []
         for field_weight, doc, ids, pair_doc, pair_key in fields:
             if not len(ids):
                 continue
             docs = np.concatenate([doc, pair_doc])
-            terms_ = np.concatenate([ids, n_stems + np.searchsorted(self.pairs, pair_key)])
+            terms_ = np.concatenate([ids, n_stems + np.searchsorted(pairs, pair_key)])
             k, tf, w = _bm25(docs, terms_, size, n_terms)
             keys.append(k)
             weight.append(field_weight * w)
             count.append(field_weight * tf)
         every = np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
         held, where = np.unique(every, return_inverse=True)
-        self.doc, self.term = held // n_terms, held % n_terms
+        return {
+            "stems": np.frombuffer("\n".join(vocabulary.stem_number).encode(), dtype=np.uint8),
+            "pairs": pairs.astype(np.int64),
+            "doc": held // n_terms,
+            "term": held % n_terms,
+            "weight": np.bincount(where, weights=np.concatenate(weight) if weight else []),
+            "count": np.bincount(where, weights=np.concatenate(count) if count else []),
+        }
+
+    def arrays(self) -> dict[str, Array]:
+        """What the index is made of (:data:`HELD`): enough to make it again with ``held``."""
+        return {
+            "stems": np.frombuffer("\n".join(self.stem_names).encode(), dtype=np.uint8),
+            "pairs": self.pairs,
+            "doc": _smaller(self.doc),
+            "term": _smaller(self.term),
+            "weight": self.weight,
+            "count": self.count,
+        }
+
+    def _hold(self, held: Mapping[str, Array]) -> None:
+        """Take the :data:`HELD` arrays, checked to fit the programme, and what follows from
+        them."""
+        stems_ = held["stems"]
+        if stems_.dtype != np.uint8 or stems_.ndim != 1:
+            raise ValueError("stems: not text")
+        text = stems_.tobytes().decode("utf-8")
+        self.stem_names = text.split("\n") if text else []
+        self.stem_number = {name: k for k, name in enumerate(self.stem_names)}
+        n_stems = self.n_stems = len(self.stem_names)
+        if len(self.stem_number) != n_stems:
+            raise ValueError("stems: not distinct")
+        self.pairs = _integers(held["pairs"], "pairs")
+        """The pairs of words the programme holds (``first * n_stems + second``), sorted;
+        term ``n_stems + k`` is pair ``k``."""
+        if len(self.pairs) and (
+            np.any(np.diff(self.pairs) <= 0) or self.pairs[0] < 0 or self.pairs[-1] >= n_stems**2
+        ):
+            raise ValueError("pairs: not sorted pairs of stems")
+        n_terms = self.n_terms = n_stems + len(self.pairs)
+        size = len(self.ids)
+        self.doc = _integers(held["doc"], "doc")
+        self.term = _integers(held["term"], "term")
         """Each (contribution, term) the programme holds, by contribution..."""
-        self.weight = np.bincount(where, weights=np.concatenate(weight) if weight else None)
+        self.weight = _floats(held["weight"], "weight")
         """... its field-weighted BM25 weight ..."""
-        self.count = np.bincount(where, weights=np.concatenate(count) if count else None)
+        self.count = _floats(held["count"], "count")
         """... and its field-weighted count (a contribution's query counts so)."""
+        n = len(self.doc)
+        if not len(self.term) == len(self.weight) == len(self.count) == n:
+            raise ValueError("doc, term, weight, count: not of one length")
+        if n and (
+            np.any(np.diff(self.doc) < 0)
+            or self.doc[0] < 0
+            or self.doc[-1] >= size
+            or self.term.min() < 0
+            or self.term.max() >= n_terms
+        ):
+            raise ValueError("doc, term: not contributions and terms of this programme")
         self.row = np.searchsorted(self.doc, np.arange(size + 1))
         df = np.bincount(self.term, minlength=n_terms).astype(np.float64)
         self.idf = np.log(1 + (size - df + 0.5) / (df + 0.5))
@@ -289,5 +381,43 @@ class SimilarityIndex:
         return tuple(chosen)
 
 
-similarity_index: PerProgramme[SimilarityIndex] = PerProgramme(SimilarityIndex)
-"""The likeness index of a programme, built on first use and kept (thread-safe)."""
+@cache
+def _version() -> str:
+    """All that the index's arrays follow from besides the texts: this module's way of
+    building it (:data:`VERSION`), its parameters, the words it leaves out, how it finds and
+    stems words."""
+    return "\n".join(
+        [
+            VERSION,
+            repr(sorted(FIELD_WEIGHTS.items())),
+            repr((K1, B)),
+            " ".join(sorted(_STOPWORDS)),
+            WORD.pattern,
+            f"PyStemmer {Stemmer.version()} english",
+            f"unicode {unicodedata.unidata_version}",
+        ]
+    )
+
+
+def index_key(programme: Programme) -> str:
+    """What the programme's likeness index is kept under on disk: a hash of its texts and of
+    :func:`_version`."""
+    return index_files.text_key(_version(), chain.from_iterable(_texts(programme)))
+
+
+def kept_or_built(programme: Programme) -> SimilarityIndex:
+    """The programme's likeness index as kept on disk by an earlier run, or built (and kept)
+    when there is none or it cannot be read."""
+    key = index_key(programme)
+    held = index_files.load(KIND, key, HELD)
+    if held is not None:
+        with contextlib.suppress(ValueError):
+            return SimilarityIndex(programme, held=held)
+    index = SimilarityIndex(programme)
+    index_files.save(KIND, key, index.arrays())
+    return index
+
+
+similarity_index: PerProgramme[SimilarityIndex] = PerProgramme(kept_or_built)
+"""The likeness index of a programme, read from disk or built on first use, and kept
+(thread-safe)."""
