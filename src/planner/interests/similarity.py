@@ -27,7 +27,7 @@ import contextlib
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, pairwise
@@ -350,35 +350,68 @@ class SimilarityIndex:
         held = float(query.vector[self.term[self.row[i] : self.row[i + 1]]].sum())
         return held / query.total if query.total else 0.0
 
-    def written(self, i: int) -> dict[str, str]:
-        """Contribution ``i``'s terms, each as written there first (folded)."""
-        found: dict[str, str] = {}
-        for text in self.texts[i]:
-            for term, form in terms(text):
-                found.setdefault(term, form)
-        return found
+    def written(self, i: int) -> Callable[[str], str]:
+        """How contribution ``i`` writes its terms (folded): the first place each is found, in
+        its title, then its session, then its abstract; each text is read only when a term is
+        not found in the ones before (most explanations need only the title)."""
+        texts = iter(self.texts[i])
+        read: list[tuple[list[str], list[str]]] = []
+
+        def form(term: str) -> str:
+            first, _, second = term.partition(" ")
+            k = 0
+            while True:
+                if k == len(read):
+                    text = next(texts, None)
+                    if text is None:
+                        return term  # not held (not asked for by shared)
+                    read.append(words_and_stems(text))
+                words, found = read[k]
+                at = _first_place(found, first, second)
+                if at is not None:
+                    return f"{words[at]} {words[at + 1]}" if second else words[at]
+                k += 1
+
+        return form
 
     def shared(self, query: Query, i: int, shown: int = SHOWN) -> tuple[str, ...]:
         """The terms of contribution ``i`` that add most to its score for ``query``, as
         written there; a term whose words a better one holds is not named again."""
         lo, hi = self.row[i], self.row[i + 1]
-        term = self.term[lo:hi]
-        adds = self.weight[lo:hi] * query.vector[term]
-        weight = {
-            self.name(t): w for t, w in zip(term.tolist(), adds.tolist(), strict=True) if w > 0
-        }
+        adds = self.weight[lo:hi] * query.vector[self.term[lo:hi]]
+        held = np.nonzero(adds > 0)[0]
+        best = held[np.argsort(-adds[held], kind="stable")]
+        weights, numbers = adds[best].tolist(), self.term[lo:hi][best].tolist()
         written = self.written(i)
         chosen: list[str] = []
         covered: set[str] = set()
-        for name in sorted(weight, key=lambda t: (-weight[t], t)):
-            words = set(written[name].split())
-            if words & covered:
-                continue
-            chosen.append(written[name])
-            covered |= words
-            if len(chosen) == shown:
-                break
+        start = 0
+        while start < len(numbers) and len(chosen) < shown:
+            end = start + 1
+            while end < len(numbers) and weights[end] == weights[start]:
+                end += 1
+            for name in sorted(self.name(t) for t in numbers[start:end]):  # ties by name
+                form = written(name)
+                words = set(form.split())
+                if not words & covered:
+                    chosen.append(form)
+                    covered |= words
+                if len(chosen) == shown:
+                    break
+            start = end
         return tuple(chosen)
+
+
+def _first_place(found: list[str], first: str, second: str) -> int | None:
+    """Where stem ``first`` (followed by stem ``second``, when given) first is in ``found``."""
+    at = -1
+    try:
+        while True:
+            at = found.index(first, at + 1)
+            if not second or (at + 1 < len(found) and found[at + 1] == second):
+                return at
+    except ValueError:
+        return None
 
 
 @cache
