@@ -226,7 +226,9 @@ def test_shared_terms_are_those_a_plain_reading_names(programme: Programme) -> N
     assert assert_explained_as_reference(index, [c.id for c in programme.contributions]) > 1000
 
 
-def test_shared_terms_on_fosdem_are_those_a_plain_reading_names(real_file: Callable[[str], Path]) -> None:
+def test_shared_terms_on_fosdem_are_those_a_plain_reading_names(
+    real_file: Callable[[str], Path],
+) -> None:
     fosdem = load_programme(real_file("fosdem-2026.schedule.xml"))
     index = similarity_index(fosdem)
     assert assert_explained_as_reference(index, [c.id for c in fosdem.contributions[::25]]) > 500
