@@ -62,6 +62,9 @@ class PlannerApp(App[None]):
     """True while a plan is being made."""
     plan_problem: var[str | None] = var(None, init=False)
     """Why the last attempt made no plan, until a plan is made."""
+    unreadable: var[dict[str, str]] = var(dict, init=False)
+    """The liked documents of ``profile`` that cannot be read, by path: what is wrong with
+    each (a message naming the file). Set before ``profile`` changes."""
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", "Plan", id="plan", tooltip="Plan now"),
@@ -136,17 +139,19 @@ class PlannerApp(App[None]):
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
 
-        usable, problems = without_unreadable(profile)  # reads the liked documents
+        usable, unreadable = without_unreadable(profile)  # reads the liked documents
+        problems = list(unreadable.values())
         try:
             scores = score_programme(self.programme, usable)
         except PlannerError as error:  # the user's to fix: say it, and carry on unscored
-            self.post_message(ScoresReady(profile, {}, usable, [*problems, str(error)]))
+            problems.append(str(error))
+            self.post_message(ScoresReady(profile, {}, usable, problems, unreadable))
             return
         except Exception as error:  # never a traceback: say it, and carry on unscored
-            self.post_message(ScoresReady(profile, {}, usable, problems))
+            self.post_message(ScoresReady(profile, {}, usable, problems, unreadable))
             self.call_from_thread(self.notify, f"scoring failed: {error!r}", severity="error")
             return
-        self.post_message(ScoresReady(profile, scores, usable, problems))
+        self.post_message(ScoresReady(profile, scores, usable, problems, unreadable))
         import planner.planning
         import planner.solver  # noqa: F401  (loads OR-Tools before the first plan)
 
@@ -155,6 +160,7 @@ class PlannerApp(App[None]):
         if message.profile is not self.profile:
             return  # edited since: set_profile scored the new one
         self.usable_profile = message.usable
+        self.unreadable = message.unreadable
         self.scores = message.scores
         self.tell(message.problems)
         if self.has_wishes():
@@ -183,7 +189,8 @@ class PlannerApp(App[None]):
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
 
-        self.usable_profile, problems = without_unreadable(profile)
+        self.usable_profile, unreadable = without_unreadable(profile)
+        problems = list(unreadable.values())
         try:
             scores = score_programme(self.programme, self.usable_profile)
         except PlannerError as error:
@@ -191,6 +198,7 @@ class PlannerApp(App[None]):
             problems.append(str(error))
         # The scores first: what watches the profile shows it with its scores.
         self.scores = scores
+        self.unreadable = unreadable
         self.profile = profile
         self.tell(problems)
         self.save_profile()
