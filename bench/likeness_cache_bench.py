@@ -21,6 +21,7 @@ from bench.realdata import FOSDEM
 from planner.dirs import CACHE_ENV
 from planner.interests import index_files
 from planner.interests import similarity as likeness
+from planner.interests import similarity_store as store
 from planner.sources import load_programme
 
 ROUNDS = 5
@@ -62,23 +63,23 @@ def child(cache: Path, interest: str, value: str) -> tuple[float, float, list[st
 def in_process(folder: Path) -> None:
     programme = load_programme(FOSDEM)
     os.environ[CACHE_ENV] = str(folder / "here")
-    texts = likeness._texts(programme)
+    texts = likeness.contribution_texts(programme)
     times: dict[str, list[float]] = {"texts": [], "key": [], "build": [], "save": [], "read": []}
     for _ in range(ROUNDS):
         start = time.perf_counter()
-        texts = likeness._texts(programme)
+        texts = likeness.contribution_texts(programme)
         times["texts"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        key = likeness.index_key(programme)
+        key = store.index_key(programme)
         times["key"].append(time.perf_counter() - start)
         start = time.perf_counter()
         index = likeness.SimilarityIndex(programme)
         times["build"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        index_files.save(likeness.KIND, key, index.arrays())
+        index_files.save(store.KIND, key, index.arrays())
         times["save"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        held = index_files.load(likeness.KIND, key, likeness.HELD)
+        held = index_files.load(store.KIND, key, likeness.HELD)
         assert held is not None
         likeness.SimilarityIndex(programme, held=held)
         times["read"].append(time.perf_counter() - start)

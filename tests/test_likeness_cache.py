@@ -18,6 +18,7 @@ from planner.cli import main
 from planner.dirs import cache_dir
 from planner.interests import index_files
 from planner.interests import similarity as likeness
+from planner.interests import similarity_store as store
 from planner.model import Programme
 from planner.sources import load_programme
 
@@ -28,7 +29,7 @@ PAPER = (
 
 
 def kept_files() -> list[Path]:
-    return sorted((cache_dir() / index_files.FOLDER).glob(f"{likeness.KIND}-*.npz"))
+    return sorted((cache_dir() / index_files.FOLDER).glob(f"{store.KIND}-*.npz"))
 
 
 def read_only(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,10 +60,10 @@ def test_an_index_read_from_disk_ranks_exactly_as_one_built(
     programme: Programme, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert kept_files() == []
-    built = likeness.kept_or_built(programme)  # built, and kept
+    built = store.kept_or_built(programme)  # built, and kept
     assert len(kept_files()) == 1
     read_only(monkeypatch)
-    read = likeness.kept_or_built(programme)
+    read = store.kept_or_built(programme)
     assert read is not built
     assert_same_rankings(built, read, [c.id for c in programme.contributions])
 
@@ -72,9 +73,9 @@ def test_fosdem_read_from_disk_ranks_exactly_as_built(
 ) -> None:
     fosdem = load_programme(real_file("fosdem-2026.schedule.xml"))
     built = likeness.SimilarityIndex(fosdem)
-    likeness.kept_or_built(fosdem)
+    store.kept_or_built(fosdem)
     read_only(monkeypatch)
-    read = likeness.kept_or_built(fosdem)
+    read = store.kept_or_built(fosdem)
     assert_same_rankings(built, read, [c.id for c in fosdem.contributions[::40]])
 
 
@@ -88,7 +89,7 @@ def test_the_cli_ranks_the_same_the_second_time(programme: Programme, tmp_path: 
         )
         assert result.exit_code == 0, result.output
         outputs.append(json.loads(result.stdout))
-        likeness.similarity_index._held.clear()  # as a new run: only the disk holds it
+        store.similarity_index._held.clear()  # as a new run: only the disk holds it
         assert len(kept_files()) == 1
     assert outputs[0] == outputs[1]
     assert len(outputs[0]["items"]) > 20
@@ -121,6 +122,12 @@ def corrupt_contents(programme: Programme) -> list[Callable[[Path], None]]:
         with path.open("wb") as handle:
             np.savez(handle, **held)
 
+    def words_out_of_range(path: Path) -> None:
+        held = dict(np.load(path))
+        held["first"] = held["first"] + 10**6
+        with path.open("wb") as handle:
+            np.savez(handle, **held)
+
     def missing_array(path: Path) -> None:
         held = dict(np.load(path))
         del held["weight"]
@@ -140,30 +147,31 @@ def corrupt_contents(programme: Programme) -> list[Callable[[Path], None]]:
         flipped_byte,
         pickled,
         out_of_range,
+        words_out_of_range,
         missing_array,
         other_key,
     ]
 
 
-@pytest.mark.parametrize("damage", range(8))
+@pytest.mark.parametrize("damage", range(9))
 def test_a_corrupt_file_is_ignored_and_built_again(programme: Programme, damage: int) -> None:
-    built = likeness.kept_or_built(programme)
+    built = store.kept_or_built(programme)
     (path,) = kept_files()
     corrupt_contents(programme)[damage](path)
-    held = index_files.load(likeness.KIND, likeness.index_key(programme), likeness.HELD)
+    held = index_files.load(store.KIND, store.index_key(programme), likeness.HELD)
     if held is not None:  # read, but not an index of this programme
         with pytest.raises(ValueError):
             likeness.SimilarityIndex(programme, held=held)
-    again = likeness.kept_or_built(programme)
+    again = store.kept_or_built(programme)
     assert_same_rankings(built, again, ["16", "30"])
     # and the file is good again: read back, it ranks the same
-    assert index_files.load(likeness.KIND, likeness.index_key(programme), likeness.HELD)
+    assert index_files.load(store.KIND, store.index_key(programme), likeness.HELD)
 
 
 def test_a_changed_programme_is_not_ranked_with_the_old_index(
     programme: Programme, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    likeness.kept_or_built(programme)
+    store.kept_or_built(programme)
     first = programme.contributions[0]
     changed = programme.model_copy(
         update={
@@ -173,8 +181,8 @@ def test_a_changed_programme_is_not_ranked_with_the_old_index(
             ]
         }
     )
-    assert likeness.index_key(changed) != likeness.index_key(programme)
-    index = likeness.kept_or_built(changed)
+    assert store.index_key(changed) != store.index_key(programme)
+    index = store.kept_or_built(changed)
     assert_same_rankings(likeness.SimilarityIndex(changed), index, ["16"])
     assert len(kept_files()) == 2
 
@@ -182,15 +190,15 @@ def test_a_changed_programme_is_not_ranked_with_the_old_index(
 def test_another_version_of_the_index_is_not_read(
     programme: Programme, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    key = likeness.index_key(programme)
-    monkeypatch.setattr(likeness, "VERSION", "likeness index (another)")
-    likeness._version.cache_clear()
+    key = store.index_key(programme)
+    monkeypatch.setattr(store, "VERSION", "likeness index (another)")
+    store._version.cache_clear()
     try:
-        assert likeness.index_key(programme) != key
+        assert store.index_key(programme) != key
     finally:
         monkeypatch.undo()
-        likeness._version.cache_clear()
-    assert likeness.index_key(programme) == key
+        store._version.cache_clear()
+    assert store.index_key(programme) == key
 
 
 def test_only_the_last_few_are_kept_the_least_recently_used_going(programme: Programme) -> None:
@@ -205,20 +213,20 @@ def test_only_the_last_few_are_kept_the_least_recently_used_going(programme: Pro
         )
         for n in range(index_files.KEEP_FILES + 2)
     ]
-    keys = [likeness.index_key(v) for v in variants]
-    likeness.kept_or_built(variants[0])
+    keys = [store.index_key(v) for v in variants]
+    store.kept_or_built(variants[0])
     for n, variant in enumerate(variants[1:], start=1):
         for path in kept_files():  # every file written earlier is older than the next
             stat = path.stat()
             os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 10**9))
         if n == index_files.KEEP_FILES:
-            likeness.kept_or_built(variants[0])  # used again: the newest
-        likeness.kept_or_built(variant)
+            store.kept_or_built(variants[0])  # used again: the newest
+        store.kept_or_built(variant)
     names = {p.name for p in kept_files()}
     assert len(names) == index_files.KEEP_FILES
-    assert f"{likeness.KIND}-{keys[0]}.npz" in names
-    assert f"{likeness.KIND}-{keys[-1]}.npz" in names
-    assert f"{likeness.KIND}-{keys[1]}.npz" not in names
+    assert f"{store.KIND}-{keys[0]}.npz" in names
+    assert f"{store.KIND}-{keys[-1]}.npz" in names
+    assert f"{store.KIND}-{keys[1]}.npz" not in names
 
 
 def test_a_cache_folder_that_cannot_be_written_is_no_error(
@@ -227,7 +235,7 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would be", encoding="utf-8")
     monkeypatch.setenv("PLANNER_CACHE_DIR", str(blocker))
-    index = likeness.kept_or_built(programme)
+    index = store.kept_or_built(programme)
     assert_same_rankings(likeness.SimilarityIndex(programme), index, ["16"])
     assert blocker.read_text(encoding="utf-8").startswith("a file")
 

@@ -16,7 +16,8 @@ from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.documents import read_document
 from planner.interests.scoring import score_programme
-from planner.interests.similarity import Query, SimilarityIndex, similarity_index, terms
+from planner.interests.similarity import Query, SimilarityIndex, terms
+from planner.interests.similarity_store import similarity_index
 from planner.model import Programme
 from planner.sources import load_programme
 
