@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from export_support import dst_programme
 from planner.cli import main
 from planner.errors import ProgrammeError
 from planner.model import Contribution, Link, Programme, Speaker
@@ -470,3 +471,23 @@ def test_planner_properties_that_do_not_read_are_passed_over(tmp_path: Path) -> 
         datetime(2026, 3, 1, 10, 0, tzinfo=UTC),
         datetime(2026, 3, 1, 10, 20, tzinfo=UTC),
     )
+
+
+@pytest.mark.parametrize(
+    ("season", "utc"), [("autumn", False), ("spring", False), ("autumn", True)]
+)
+def test_a_programme_across_a_dst_change_reads_back_at_the_same_instants(
+    tmp_path: Path, season: str, utc: bool
+) -> None:
+    """The night the clocks go back, events in the repeated hour are written in UTC (and with
+    --ics-utc all are): read back, the programme is still in Europe/Rome, at the same
+    instants."""
+    source = tmp_path / "dst.yaml"
+    write_programme(dst_programme(season), source)
+    ics = exported(tmp_path, "--programme", str(source), *(["--ics-utc"] if utc else []))
+    before, after = by_key(show("--programme", str(source))), by_key(show("--programme", str(ics)))
+    assert after["conference"]["timezone"] == "Europe/Rome"
+    assert after["contributions"] == before["contributions"]
+    assert after["sessions"] == before["sessions"]
+    assert after["breaks"] == before["breaks"]
+    assert after["conference"] == before["conference"]

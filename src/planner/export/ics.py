@@ -463,6 +463,9 @@ def programme_calendar(
     events.extend(_break_event(programme, b, stamp, utc=utc) for b in programme.breaks)
     conference = programme.conference
     calendar = _new_calendar(programme, conference.name)
+    # The conference's zone, though no time is floating: read back, an event in UTC (in the
+    # hour the clocks go back, or with --ics-utc) still belongs to it.
+    calendar.add("X-WR-TIMEZONE", conference.timezone)
     for key, value in (
         (fields_.CITY, conference.city),
         (fields_.VENUE, conference.venue),

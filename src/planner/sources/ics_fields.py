@@ -11,7 +11,7 @@ its speakers and links (JSON: a name may hold brackets, which the description's
 ``Speakers:`` line would read as an affiliation); and whether it is recorded, when the
 programme says. A poster's event spans its poster session, as every calendar
 shows it; read back, the poster takes its times from the session again. The calendar itself
-carries the conference's city, venue and page."""
+carries the conference's city, venue and page (and, as ``X-WR-TIMEZONE``, its zone)."""
 
 from __future__ import annotations
 
