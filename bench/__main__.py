@@ -11,6 +11,7 @@ ALL = [
     "import_bench",
     "relevance_bench",
     "relevance_quality",
+    "likeness_cache_bench",
     "documents_bench",
     "solver_bench",
     "plan_e2e_bench",

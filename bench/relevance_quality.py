@@ -10,6 +10,7 @@ FOSDEM for a ``--like`` file after the programme is loaded. Run it with
 from __future__ import annotations
 
 import math
+import os
 import re
 import statistics
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from bench.realdata import FOSDEM
+from planner.dirs import CACHE_ENV
 from planner.interests import InterestProfile
 from planner.interests import similarity as likeness
 from planner.interests.folding import fold
@@ -137,18 +139,26 @@ def keyword_cases(programmes: dict[str, Programme]) -> None:
 
 def timing(programme: Programme) -> None:
     """A ``--like`` file (five FOSDEM abstracts, as a long paper) ranked after the programme is
-    loaded: the first time (the likeness index built too) and again (index kept)."""
+    loaded: the first time (the likeness index built too: an empty cache folder each time, so
+    none is read from disk) and again (index kept in memory). ``likeness_cache_bench`` measures
+    fresh processes with and without the index kept on disk."""
     with_abstracts = [c for c in programme.contributions if len(c.abstract) > 400][:5]
     with tempfile.TemporaryDirectory() as folder:
         paper = Path(folder) / "paper.txt"
         paper.write_text("\n\n".join(c.abstract for c in with_abstracts), encoding="utf-8")
         profile = InterestProfile(like={str(paper): 10})
         cold = []
-        for _ in range(3):
+        saved = os.environ.get(CACHE_ENV)
+        for n in range(3):
+            os.environ[CACHE_ENV] = str(Path(folder) / f"cache{n}")
             fresh = programme.model_copy(deep=True)
             start = time.perf_counter()
             score_programme(fresh, profile)
             cold.append(time.perf_counter() - start)
+        if saved is None:
+            os.environ.pop(CACHE_ENV)
+        else:
+            os.environ[CACHE_ENV] = saved
         start = time.perf_counter()
         runs = []
         for _ in range(5):

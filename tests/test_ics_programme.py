@@ -17,16 +17,20 @@ them, from their sources:
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from export_support import dst_programme
 from planner.cli import main
 from planner.errors import ProgrammeError
-from planner.model import Contribution
+from planner.model import Contribution, Link, Programme, Speaker
+from planner.model.io import write_programme
 from planner.sources import import_programme
 
 INDICO = """BEGIN:VCALENDAR
@@ -334,3 +338,156 @@ def test_junk_calendar_on_the_command_line(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert "not a programme this planner reads as a calendar" in result.output
+
+
+def show(*args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(main, ["show", "--json", *args])
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def by_key(data: dict[str, Any]) -> dict[str, Any]:
+    """What ``show --json`` says of a programme, its lists keyed by id (room: name): a
+    calendar lists events in time, not in the programme's order."""
+    keys = {"rooms": "name", "sessions": "id", "breaks": "id", "contributions": "id"}
+    found = {name: {item[key]: item for item in data[name]} for name, key in keys.items()}
+    return {"conference": data["conference"], **found}
+
+
+def exported(tmp_path: Path, *programme: str) -> Path:
+    ics = tmp_path / "programme.ics"
+    result = CliRunner().invoke(main, ["export", "--programme-ics", str(ics), *programme])
+    assert result.exit_code == 0, result.output
+    return ics
+
+
+def test_ml4astro_read_back_from_its_calendar_keeps_posters_sessions_and_speakers(
+    tmp_path: Path,
+) -> None:
+    ics = exported(tmp_path)
+    before, after = show(), show("--programme", str(ics))
+    kinds = Counter(c["kind"] for c in after["contributions"])
+    assert kinds == Counter(c["kind"] for c in before["contributions"])
+    assert kinds["poster"] == 32 and kinds["invited"] == 7  # not turned into talks
+    posters = [c for c in after["contributions"] if c["kind"] == "poster"]
+    assert all(p["poster_session"] == p["session_id"] for p in posters)  # over its session
+    assert all(s["times_reconstructed"] for s in after["sessions"])  # still said so
+    assert by_key(after) == by_key(before)  # and all the rest: every field of every item
+
+
+def test_a_plan_on_the_programme_read_back_is_the_same_plan(tmp_path: Path) -> None:
+    ics = exported(tmp_path)
+    args = ["plan", "--json", "--keyword", "anomaly detection", "--keyword", "radio galaxies"]
+    plans = []
+    for extra in ([], ["--programme", str(ics)]):
+        result = CliRunner().invoke(main, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        plans.append(json.loads(result.stdout))
+    before, after = plans
+    assert after["objective"] == before["objective"]
+    assert [(i["id"], i["kind"], i["start"]) for i in after["items"]] == [
+        (i["id"], i["kind"], i["start"]) for i in before["items"]
+    ]
+    assert "poster-visit" in {i["kind"] for i in after["items"]}
+
+
+def test_fosdem_2026_read_back_from_its_calendar_is_the_same_programme(
+    tmp_path: Path, real_file: Callable[[str], Path]
+) -> None:
+    source = str(real_file("fosdem-2026.schedule.xml"))
+    ics = exported(tmp_path, "--programme", source)
+    # names with brackets ('Alexios Zavras (zvr)'), link titles with ': ', a session title
+    # with a no-break space: all as they were
+    assert by_key(show("--programme", str(ics))) == by_key(show("--programme", source))
+
+
+def test_awkward_ids_names_links_and_a_cancelled_poster_survive(
+    tmp_path: Path, ml4astro: Programme
+) -> None:
+    poster = next(c for c in ml4astro.contributions if c.is_poster)
+    talk = ml4astro.contribution_by_id["16"]
+    changed = {
+        poster.id: poster.model_copy(update={"cancelled": True, "recorded": False}),
+        talk.id: talk.model_copy(
+            update={
+                "id": "A 1; b,c",
+                "speakers": [Speaker(name="Alexios Zavras (zvr)"), Speaker(name="Ada  Two")],
+                "links": [Link(url="https://x.example/a", title="Slides: part 1, \\ two")],
+                "track": "Time domain; anomalies",
+                "recorded": True,
+                "notes": ["Moved from Tuesday."],
+            }
+        ),
+    }
+    contributions = [changed.get(c.id, c) for c in ml4astro.contributions]
+    programme = ml4astro.model_copy(update={"contributions": contributions})
+    source = tmp_path / "awkward.yaml"
+    write_programme(programme, source)
+    ics = exported(tmp_path, "--programme", str(source))
+    after = show("--programme", str(ics))
+    assert by_key(after) == by_key(show("--programme", str(source)))
+    back = {c["id"]: c for c in after["contributions"]}
+    assert back[poster.id]["kind"] == "poster" and back[poster.id]["cancelled"] is True
+    assert back[poster.id]["title"] == poster.title  # without 'Cancelled: Poster: '
+    assert back["A 1; b,c"]["speakers"][0] == {"name": "Alexios Zavras (zvr)", "affiliation": None}
+
+
+def test_planner_properties_that_do_not_read_are_passed_over(tmp_path: Path) -> None:
+    """A hand-edited calendar of ours: a speakers property that is not the JSON it should be
+    gives way to the description, an unknown kind is a talk, a poster with no session a talk."""
+    own = calendar(
+        vevent(
+            "1@conf.planner",
+            "Poster: A poster without a session",
+            ":20260301T090000Z",
+            ":20260301T100000Z",
+            "X-PLANNER-KIND:poster",
+            "DESCRIPTION:Speakers: Ada (Lab)\\nSession: Posters",
+        ),
+        vevent(
+            "2@conf.planner",
+            "A talk",
+            ":20260301T100000Z",
+            ":20260301T102000Z",
+            "X-PLANNER-SESSION:s",
+            "X-PLANNER-KIND:keynote",
+            "X-PLANNER-SESSION-START:not a time",
+            "X-PLANNER-SPEAKERS:[{'name': 'Bo'}]",
+            "DESCRIPTION:Speakers: Bo (Uni)\\nSession: Talks\\n\\nThe abstract.",
+        ),
+        head="X-WR-CALNAME:Conf\nX-WR-TIMEZONE:UTC\n",
+    ).replace("PRODID:-//Example//Shared//EN", "PRODID:-//planner//Conference itinerary//EN")
+    programme = import_programme(write(tmp_path, own)).programme
+    first, second = programme.contribution_by_id["1"], programme.contribution_by_id["2"]
+    assert (first.kind, first.title, [str(s) for s in first.speakers]) == (
+        "talk",
+        "A poster without a session",
+        ["Ada (Lab)"],
+    )
+    assert (second.kind, [str(s) for s in second.speakers]) == ("talk", ["Bo (Uni)"])
+    assert programme.session_of(second).id == "s"
+    assert programme.window(second) == (
+        datetime(2026, 3, 1, 10, 0, tzinfo=UTC),
+        datetime(2026, 3, 1, 10, 20, tzinfo=UTC),
+    )
+
+
+@pytest.mark.parametrize(
+    ("season", "utc"), [("autumn", False), ("spring", False), ("autumn", True)]
+)
+def test_a_programme_across_a_dst_change_reads_back_at_the_same_instants(
+    tmp_path: Path, season: str, utc: bool
+) -> None:
+    """The night the clocks go back, events in the repeated hour are written in UTC (and with
+    --ics-utc all are): read back, the programme is still in Europe/Rome, at the same
+    instants."""
+    source = tmp_path / "dst.yaml"
+    write_programme(dst_programme(season), source)
+    ics = exported(tmp_path, "--programme", str(source), *(["--ics-utc"] if utc else []))
+    before, after = by_key(show("--programme", str(source))), by_key(show("--programme", str(ics)))
+    assert after["conference"]["timezone"] == "Europe/Rome"
+    assert after["contributions"] == before["contributions"]
+    assert after["sessions"] == before["sessions"]
+    assert after["breaks"] == before["breaks"]
+    assert after["conference"] == before["conference"]

@@ -4,6 +4,7 @@ document or to a contribution, explained by the terms they share."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,10 @@ from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.documents import read_document
 from planner.interests.scoring import score_programme
+from planner.interests.similarity import Query, SimilarityIndex, terms
+from planner.interests.similarity_store import similarity_index
 from planner.model import Programme
+from planner.sources import load_programme
 
 
 def rank_json(*args: str) -> list[dict[str, object]]:
@@ -165,3 +169,67 @@ def test_a_liked_document_that_shares_no_word_is_warned_about(tmp_path: Path) ->
     assert f"--like '{unrelated}' shares no word with any contribution" in result.output
     assert str(related) not in result.output.split("shares no word")[0].splitlines()[-1]
     assert result.output.count("shares no word") == 1
+
+
+def first_forms(texts: tuple[str, str, str]) -> dict[str, str]:
+    """Each term of a contribution as written where it is first found: every term of its
+    title, then of its session, then of its abstract, read whole."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for term, form in terms(text):
+            found.setdefault(term, form)
+    return found
+
+
+def test_each_shared_term_is_named_as_first_written(programme: Programme) -> None:
+    index = similarity_index(programme)
+    checked = 0
+    for i in range(len(index.ids)):
+        expected = first_forms(index.texts[i])
+        written = index.written(i)
+        held = index.term[index.row[i] : index.row[i + 1]].tolist()
+        assert {index.name(t) for t in held} == set(expected)
+        for t in held:
+            assert written(index.name(t)) == expected[index.name(t)]
+            checked += 1
+    assert checked > 10_000
+
+
+def reference_shared(index: SimilarityIndex, query: Query, i: int) -> tuple[str, ...]:
+    """The shared terms named, found the plain way: every term the contribution shares with
+    the query, by what it adds (ties by name), as first written; a term whose words an
+    earlier named one holds is skipped; three at most."""
+    term = index.term[index.row[i] : index.row[i + 1]].tolist()
+    adds = {
+        index.name(t): float(index.weight[index.row[i] + k] * query.vector[t])
+        for k, t in enumerate(term)
+    }
+    forms = first_forms(index.texts[i])
+    chosen: list[str] = []
+    for name in sorted((n for n in adds if adds[n] > 0), key=lambda n: (-adds[n], n)):
+        if not set(forms[name].split()) & {w for c in chosen for w in c.split()}:
+            chosen.append(forms[name])
+    return tuple(chosen[:3])
+
+
+def assert_explained_as_reference(index: SimilarityIndex, item_ids: list[str]) -> int:
+    compared = 0
+    for cid in item_ids:
+        query = index.item_query(cid)
+        for match in index.rank(query, leave_out=cid)[:30]:
+            assert match.shared() == reference_shared(index, query, match.position), (cid, match.id)
+            compared += 1
+    return compared
+
+
+def test_shared_terms_are_those_a_plain_reading_names(programme: Programme) -> None:
+    index = similarity_index(programme)
+    assert assert_explained_as_reference(index, [c.id for c in programme.contributions]) > 1000
+
+
+def test_shared_terms_on_fosdem_are_those_a_plain_reading_names(
+    real_file: Callable[[str], Path],
+) -> None:
+    fosdem = load_programme(real_file("fosdem-2026.schedule.xml"))
+    index = similarity_index(fosdem)
+    assert assert_explained_as_reference(index, [c.id for c in fosdem.contributions[::25]]) > 500

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual import events
 from textual.message import Message
 from textual.notifications import Notify
@@ -276,3 +277,43 @@ async def test_reading_a_document_does_not_block_the_screen(
         await wait_for(pilot, seen, LikesPanel.Read)
         assert app.profile.like == {str(path): 10.0}
         assert app.profile.keyword == ["galaxy"]
+
+
+async def test_the_liked_papers_list_marks_a_file_that_is_there_but_cannot_be_read(
+    tmp_path: Path,
+) -> None:
+    good = tmp_path / "my-abstract.txt"
+    good.write_text("Anomaly detection in light curves of the transient sky.\n", encoding="utf-8")
+    broken = tmp_path / "draft.txt"
+    broken.write_bytes(b"\x80\x81\x82 draft\x00\x01")  # there, but no text
+    gone = tmp_path / "moved-away.pdf"
+    profile_path = tmp_path / "profile.toml"
+    like = {str(good): 10.0, str(broken): 5.0, str(gone): 10.0}
+    save_profile(InterestProfile.model_validate({"like": like}), profile_path)
+    app = make_app(profile_path=profile_path, clock=lambda: FIXED_NOW)
+    seen = Seen(Notify)
+    async with running(app, message_hook=seen) as pilot:
+        await pilot.press("i")  # before the warm-up has read the files: marked once it has
+        await settle(pilot)
+        assert isinstance(app.screen, InterestsScreen)
+        likes = app.screen.query_one(LikeList)
+        prompts = [likes.get_option_at_index(n).prompt for n in range(likes.option_count)]
+        assert [str(p) for p in prompts[:3]] == [
+            f"10  my-abstract.txt  ({tmp_path})",
+            "5  draft.txt  (cannot be read: not a PDF, BibTeX or text file (it holds binary data))",
+            "10  moved-away.pdf  (not found)",
+        ]
+        assert isinstance(prompts[1], Text)
+        assert any("red" in str(span.style) for span in prompts[1].spans), "marked as an error"
+        assert not any("red" in str(span.style) for span in prompts[0].spans)
+        assert any(str(broken) in n for n in seen.notes()), "and told once, as before"
+        assert "16" in positive(app), "the readable paper still ranks"
+        # Fixed on disk: the next edit reads it again, and the mark goes.
+        broken.write_text("Variational autoencoders for radio galaxies.\n", encoding="utf-8")
+        keyword = app.screen.query_one("#keyword-input", Input)
+        keyword.focus()
+        await pilot.press(*"galaxy", "enter")
+        await settle(pilot)
+        assert str(likes.get_option_at_index(1).prompt) == f"5  draft.txt  ({tmp_path})"
+        assert str(broken) not in app.unreadable
+        assert app.profile.like == like, "the profile kept every file throughout"

@@ -9,6 +9,7 @@ STATUS:CANCELLED so calendar applications remove them.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
@@ -29,6 +30,7 @@ from planner.export.details import (
 from planner.itinerary import Itinerary
 from planner.model.programme import Break, Contribution, Programme
 from planner.slugs import slug
+from planner.sources import ics_fields as fields_
 from planner.views.timefmt import repeated
 
 PRODID = "-//planner//Conference itinerary//EN"
@@ -121,6 +123,12 @@ def text_value(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+def add_text(component: Component, key: str, value: str) -> None:
+    """An ``X-`` property holding text, said to be TEXT, so that it is escaped as RFC 5545
+    escapes text (``,``, ``;``, ``\\``, line breaks) and read back as it was."""
+    component.add(key, text_value(value), parameters={"VALUE": "TEXT"})
+
+
 def _new_calendar(programme: Programme, name: str) -> Calendar:
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
@@ -176,6 +184,7 @@ def _event(
     alarm: int | None = None,
     status: str = "CONFIRMED",
     utc: bool = False,
+    extra: dict[str, str] | None = None,
 ) -> Event:
     """One event; in UTC with ``utc``, or when its start or end is a local time that happens
     twice (so every program reads the same instants)."""
@@ -198,6 +207,8 @@ def _event(
     event.add("SEQUENCE", 0)
     event.add("STATUS", status)
     event.add("TRANSP", "OPAQUE")
+    for key, value in (extra or {}).items():
+        add_text(event, key, value)
     if alarm is not None:
         reminder = Alarm()
         reminder.add("ACTION", "DISPLAY")
@@ -384,10 +395,41 @@ def _break_event(
         description=note,
         categories=[item.kind.capitalize()],
         utc=utc,
+        extra={fields_.ID: item.id} if attendee is None else None,
     )
     if attendee is not None:
         event["TRANSP"] = "TRANSPARENT"  # a break in a plan does not make the attendee busy
     return event
+
+
+def programme_fields(programme: Programme, contribution: Contribution) -> dict[str, str]:
+    """What the programme read back from its calendar needs that calendars do not show (a
+    poster, an invited talk, the session it is in): ``X-PLANNER-`` properties, which
+    calendar programs keep and ignore (:mod:`planner.sources.ics_programme` reads them)."""
+    session = programme.session_of(contribution)
+    fields = {
+        fields_.ID: contribution.id,
+        fields_.KIND: contribution.kind,
+        fields_.SESSION: session.id,
+        fields_.SESSION_KIND: session.kind,
+        fields_.SESSION_START: session.start.astimezone(UTC).isoformat(),
+        fields_.SESSION_END: session.end.astimezone(UTC).isoformat(),
+    }
+    if contribution.track is not None:
+        fields[fields_.TRACK] = contribution.track
+    if contribution.speakers:
+        fields[fields_.SPEAKERS] = json.dumps(
+            [s.model_dump() for s in contribution.speakers], ensure_ascii=False
+        )
+    if contribution.links:
+        fields[fields_.LINKS] = json.dumps(
+            [link.model_dump() for link in contribution.links], ensure_ascii=False
+        )
+    if contribution.recorded is not None:
+        fields[fields_.RECORDED] = "yes" if contribution.recorded else "no"
+    if session.track is not None:
+        fields[fields_.SESSION_TRACK] = session.track
+    return fields
 
 
 def programme_calendar(
@@ -422,8 +464,20 @@ def programme_calendar(
                 url=main_url(contribution),
                 status="CANCELLED" if contribution.cancelled else "CONFIRMED",
                 utc=utc,
+                extra=programme_fields(programme, contribution),
             )
         )
     events.extend(_break_event(programme, b, stamp, utc=utc) for b in programme.breaks)
-    name = programme.conference.name
-    return _finish(_new_calendar(programme, name), _merge(events, previous, stamp), programme)
+    conference = programme.conference
+    calendar = _new_calendar(programme, conference.name)
+    # The conference's zone, though no time is floating: read back, an event in UTC (in the
+    # hour the clocks go back, or with --ics-utc) still belongs to it.
+    calendar.add("X-WR-TIMEZONE", conference.timezone)
+    for key, value in (
+        (fields_.CITY, conference.city),
+        (fields_.VENUE, conference.venue),
+        (fields_.URL, conference.url),
+    ):
+        if value:
+            add_text(calendar, key, value)
+    return _finish(calendar, _merge(events, previous, stamp), programme)

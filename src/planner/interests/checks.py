@@ -124,7 +124,7 @@ def _unmatched_likes(programme: Programme, profile: InterestProfile) -> list[str
     if not profile.like:
         return []
     from planner.interests.likes import document
-    from planner.interests.similarity import similarity_index
+    from planner.interests.similarity_store import similarity_index
 
     index = similarity_index(programme)
     lines: list[str] = []

@@ -13,7 +13,8 @@ from pathlib import Path
 from planner.errors import PlannerError
 from planner.interests.documents import LikeDocument, read_document
 from planner.interests.profile import LIKE_WEIGHT, InterestProfile
-from planner.interests.similarity import Similar, similarity_index
+from planner.interests.similarity import Similar
+from planner.interests.similarity_store import similarity_index
 from planner.model import Programme
 
 OWN_TEXT = 0.8

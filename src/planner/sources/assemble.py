@@ -18,7 +18,7 @@ Rules shared by every schedule format:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 from itertools import chain
@@ -228,14 +228,16 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
     ]
     overlaps = _room_overlaps(raw.events, ids, keys, shown)
     warnings.extend(overlaps)
+    break_ids = _break_ids(raw)
     breaks = [
         {
-            "id": f"break-{n}",
+            "id": break_ids[n - 1],
             "kind": break_kind(item.title),
             "title": item.title or "Break",
             "start": item.start,
             "end": item.end,
             "room": item.room if item.room in room_names else None,
+            "times_reconstructed": item.times_reconstructed,
         }
         for n, item in enumerate(raw.breaks, start=1)
     ]
@@ -271,6 +273,18 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
         breaks=len(raw.breaks),
         warnings=tuple(warnings),
     )
+
+
+def _break_ids(raw: RawSchedule) -> list[str]:
+    """Each break's own id where it has one (and no other break has it), else ``break-N``."""
+    given = [item.id for item in raw.breaks]
+    made = {f"break-{n}" for n in range(1, len(given) + 1)}
+    counts = Counter(given)
+    repeated = {i for i in given if i is not None and (counts[i] > 1 or i in made)}
+    return [
+        i if i is not None and i not in repeated else f"break-{n}"
+        for n, i in enumerate(given, start=1)
+    ]
 
 
 def _contribution(
@@ -316,7 +330,7 @@ def _contribution(
     if day is not None:
         item["day"] = day
     if event.notes:
-        item["notes"] = event.notes
+        item["notes"] = list(dict.fromkeys(event.notes))  # one a file gives and the import adds
     return item
 
 
@@ -352,6 +366,7 @@ def _sessions(raw: RawSchedule, keys: list[SortKey]) -> tuple[list[dict[str, Any
                 "start": min(starts),
                 "end": max(ends),
                 "track": own.track,
+                "times_reconstructed": own.times_reconstructed,
             }
         )
     session_of = [""] * len(raw.events)

@@ -18,6 +18,13 @@ Each VEVENT is a contribution:
 - ``STATUS:CANCELLED`` events are kept as cancelled; recurring events (RRULE, RDATE, or an
   override with RECURRENCE-ID) and all-day events are reported and left out.
 - ``X-WR-CALNAME`` (or ``NAME``) is the conference's name.
+- This planner's own export also carries ``X-PLANNER-`` properties
+  (:mod:`planner.sources.ics_fields`): each item's id as it is, a contribution's kind (a
+  poster stays a poster, an invited talk invited), its session (id, title, kind, times,
+  track), its speakers and links exactly, whether it is recorded, and the conference's city,
+  venue and page; its description's notes come back as notes, and its note that the times
+  are reconstructed marks its session (or break) so. So the programme read back is the one
+  exported, but for the order of its lists and a talk's day after midnight.
 """
 
 from __future__ import annotations
@@ -25,12 +32,22 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from planner.errors import ProgrammeError
+from planner.export.details import RECONSTRUCTED_NOTE
 from planner.model.programme import known_zone
-from planner.sources.raw import RawBreak, RawDay, RawEvent, RawRoom, RawSchedule, is_break
+from planner.sources import ics_fields as fields
+from planner.sources.raw import (
+    RawBreak,
+    RawDay,
+    RawEvent,
+    RawRoom,
+    RawSchedule,
+    RawSession,
+    is_break,
+)
 
 FORMAT = "iCalendar programme"
 OWN_PRODID = "-//planner//"
@@ -77,19 +94,21 @@ def _text(component: Any, key: str) -> str:
         value = value[0] if value else ""
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")
-    if key in ("DESCRIPTION", "SUMMARY"):  # a title keeps its own spacing
-        return str(value).strip()
+    if key in ("DESCRIPTION", "SUMMARY") or key.startswith(fields.PREFIX):
+        return str(value).strip()  # a title, an id, a name keeps its own spacing
     return " ".join(str(value).split())
 
 
-def _categories(event: Any) -> list[str]:
+def _categories(event: Any, exact: bool = False) -> list[str]:
+    """The event's categories, their spacing tidied (kept as written with ``exact``)."""
     found: list[str] = []
     values = event.get("CATEGORIES")
     for value in values if isinstance(values, list) else [values] if values else []:
         cats = getattr(value, "cats", None)
         if cats is None:
             cats = str(value).split(",")
-        found.extend(c for c in (" ".join(str(c).split()) for c in cats) if c)
+        tidied = (str(c) if exact else " ".join(str(c).split()) for c in cats)
+        found.extend(c for c in tidied if c.strip())
     return found
 
 
@@ -136,16 +155,23 @@ class _Description:
     """What a DESCRIPTION holds: its speakers, the abstract, and (from this planner's own
     export) the event type, language, links and whether it is recorded."""
 
-    def __init__(self, text: str, url: str | None, own: bool) -> None:
+    def __init__(self, text: str, url: str | None, own: bool, exact: bool = False) -> None:
+        """``exact``: the description of this planner's export with ``X-PLANNER-``
+        properties, whose abstract follows its head as it is (its speakers are elsewhere)."""
         self.speakers: list[tuple[str, str | None]] = []
         self.event_type: str | None = None
         self.language: str | None = None
         self.recorded: bool | None = None
         self.links: list[tuple[str, str | None]] = []
+        self.notes: list[str] = []
+        self.reconstructed = False
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         if own:
             head, _, text = text.partition("\n\n")
             self._own_head(head.split("\n"))
+        if own and exact:
+            self.abstract = text
+            return
         kept: list[str] = []
         for paragraph in re.split(r"\n\s*\n", text):
             lines = []
@@ -167,7 +193,7 @@ class _Description:
         for line in lines:
             key, colon, value = line.partition(": ")
             if in_links:
-                title, sep, address = line.partition(": ")
+                title, sep, address = line.rpartition(": ")  # a title may hold ": "
                 if sep and "://" in address and "://" not in title:
                     self.links.append((address.strip(), title.strip() or None))
                 else:
@@ -182,6 +208,11 @@ class _Description:
                 self.language = value.strip() or None
             elif line.startswith("Not recorded"):
                 self.recorded = False
+            elif colon and key == "Note":
+                if value.strip() == RECONSTRUCTED_NOTE:
+                    self.reconstructed = True
+                elif value.strip():
+                    self.notes.append(value.strip())
 
 
 def _moment(value: Any) -> datetime | date:
@@ -238,6 +269,7 @@ def read_ics_programme(data: bytes, source: str) -> RawSchedule:
     all_day: list[str] = []
     zones: set[str | None] = set()
     rooms: dict[str, None] = {}
+    sessions: dict[str, RawSession] = {}
     for position, component in enumerate(calendar.walk("VEVENT")):
         uid = _text(component, "UID")
         summary = _text(component, "SUMMARY")
@@ -275,15 +307,20 @@ def read_ics_programme(data: bytes, source: str) -> RawSchedule:
             zones.add(_zone_name(start.tzinfo) if start.tzinfo else None)
         url = _text(component, "URL") or None
         title = summary
-        description = _Description(_text(component, "DESCRIPTION"), url, own)
-        speakers = description.speakers or _names(component)
+        if own and _text(component, "STATUS").upper() == "CANCELLED":
+            title = title.removeprefix("Cancelled: ")  # the export's marker, before "Poster: "
+        exact = fields.ID in component
+        description = _Description(_text(component, "DESCRIPTION"), url, own, exact)
+        speakers = fields.pairs(_text(component, fields.SPEAKERS), "name", "affiliation")
+        if speakers is None:
+            speakers = description.speakers or _names(component)
         if pretalx:
             title, named = _pretalx_title(summary)
             speakers = speakers or named
         place = _text(component, "LOCATION")
         room = place or "(no room)"
         board = None
-        categories = _categories(component)
+        categories = _categories(component, exact=own)
         event_type = None
         if own:
             title = title.removeprefix("Poster: ")
@@ -294,18 +331,44 @@ def read_ics_programme(data: bytes, source: str) -> RawSchedule:
                 event_type = "break"
         title = title or "(untitled)"
         if is_break(title, event_type, speakers):
-            breaks.append(RawBreak(title, start, end, place or None))
+            breaks.append(
+                RawBreak(
+                    title,
+                    start,
+                    end,
+                    place or None,
+                    description.reconstructed,
+                    _text(component, fields.ID) or None,
+                )
+            )
             continue
         rooms.setdefault(room, None)
         found = OWN_UID.match(uid) if own else None
+        ident = _text(component, fields.ID) or (found["id"] if found else uid) or None
+        track = categories[0] if categories else None
+        kind: Literal["talk", "invited", "poster"] = "talk"
+        session_key = _text(component, fields.SESSION)
+        if session_key and start.tzinfo is not None and end.tzinfo is not None:
+            session = _own_session(sessions, session_key, component, track, room, start, end)
+            session.times_reconstructed |= description.reconstructed
+            kind = fields.kind(_text(component, fields.KIND))
+            track = _text(component, fields.TRACK) or None
+        else:
+            session_key = ""
+        links = fields.pairs(_text(component, fields.LINKS), "url", "title")
+        if links is None:
+            links = [link for link in description.links if link[0] != url]
         events.append(
             RawEvent(
-                id=found["id"] if found else uid or None,
+                id=ident,
                 title=title,
                 room=room,
-                start=start,
-                end=end,
-                track=categories[0] if categories else None,
+                start=None if kind == "poster" else start,
+                end=None if kind == "poster" else end,
+                kind=kind,
+                session=session_key or None,
+                notes=description.notes,
+                track=track,
                 event_type=event_type or description.event_type,
                 abstract=description.abstract,
                 speakers=speakers,
@@ -313,8 +376,8 @@ def read_ics_programme(data: bytes, source: str) -> RawSchedule:
                 board=board,
                 position=position,
                 language=description.language,
-                recorded=description.recorded,
-                links=[link for link in description.links if link[0] != url],
+                recorded=fields.recorded(_text(component, fields.RECORDED), description.recorded),
+                links=links,
                 cancelled=_text(component, "STATUS").upper() == "CANCELLED",
             )
         )
@@ -341,12 +404,48 @@ def read_ics_programme(data: bytes, source: str) -> RawSchedule:
         source=source,
         name=name or Path(source).stem,
         timezone=zone,
-        days=_days([e.start for e in events] + [b.start for b in breaks], zone),
+        days=_days(
+            [e.start for e in events]
+            + [s.start for s in sessions.values()]
+            + [b.start for b in breaks],
+            zone,
+        ),
         rooms=[RawRoom(room) for room in rooms],
         events=events,
+        sessions=list(sessions.values()),
         breaks=breaks,
+        city=_text(calendar, fields.CITY) or None,
+        venue=_text(calendar, fields.VENUE) or None,
+        url=_text(calendar, fields.URL) or None,
         warnings=warnings,
     )
+
+
+def _own_session(
+    held: dict[str, RawSession],
+    key: str,
+    event: Any,
+    title: str | None,
+    room: str,
+    start: datetime,
+    end: datetime,
+) -> RawSession:
+    """The session ``key`` an event of this planner's programme calendar names (made at its
+    first event: its title the event's first category, its room the event's), spanning the
+    event."""
+    session = held.get(key)
+    if session is None:
+        session = held[key] = RawSession(
+            key=key,
+            title=title or key,
+            room=room,
+            start=fields.instant(_text(event, fields.SESSION_START), start),
+            end=fields.instant(_text(event, fields.SESSION_END), end),
+            kind=fields.session_kind(_text(event, fields.SESSION_KIND)),
+            track=_text(event, fields.SESSION_TRACK) or None,
+        )
+    session.start, session.end = min(session.start, start), max(session.end, end)
+    return session
 
 
 def _days(starts: list[datetime | None], zone: str | None) -> list[RawDay]:

@@ -42,6 +42,7 @@ class RawSession:
     end: datetime
     kind: Literal["plenary", "contributed", "poster"] = "contributed"
     track: str | None = None
+    times_reconstructed: bool = False
 
 
 @dataclass(slots=True)
@@ -58,7 +59,7 @@ class RawEvent:
     abstract: str = ""
     speakers: list[tuple[str, str | None]] = field(default_factory=list)
     url: str | None = None
-    kind: Literal["talk", "poster"] = "talk"
+    kind: Literal["talk", "invited", "poster"] = "talk"
     session: str | None = None  # key of a RawSession
     board: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -81,6 +82,8 @@ class RawBreak:
     start: datetime
     end: datetime
     room: str | None = None
+    times_reconstructed: bool = False
+    id: str | None = None  # the source's own (else one is made)
 
 
 @dataclass

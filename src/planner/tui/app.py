@@ -34,7 +34,6 @@ from planner.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from planner.interests.scoring import Interest
-    from planner.tui.dialogs.export import ExportChoice
 
 Clock = Callable[[], datetime]
 
@@ -66,6 +65,9 @@ class PlannerApp(App[None]):
     """Why the last attempt made no plan, until a plan is made."""
     news: var[tuple[str, ...]] = var(tuple, init=False)
     """The latest changes to a followed programme, in lines for the banner (empty: none)."""
+    unreadable: var[dict[str, str]] = var(dict, init=False)
+    """The liked documents of ``profile`` that cannot be read, by path: what is wrong with
+    each (a message naming the file). Set before ``profile`` changes."""
     TITLE = "planner"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", "Plan", id="plan", tooltip="Plan now"),
@@ -154,17 +156,19 @@ class PlannerApp(App[None]):
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
 
-        usable, problems = without_unreadable(profile)  # reads the liked documents
+        usable, unreadable = without_unreadable(profile)  # reads the liked documents
+        problems = list(unreadable.values())
         try:
             scores = score_programme(self.programme, usable)
         except PlannerError as error:  # the user's to fix: say it, and carry on unscored
-            self.post_message(ScoresReady(profile, {}, usable, [*problems, str(error)]))
+            problems.append(str(error))
+            self.post_message(ScoresReady(profile, {}, usable, problems, unreadable))
             return
         except Exception as error:  # never a traceback: say it, and carry on unscored
-            self.post_message(ScoresReady(profile, {}, usable, problems))
+            self.post_message(ScoresReady(profile, {}, usable, problems, unreadable))
             self.call_from_thread(self.notify, f"scoring failed: {error!r}", severity="error")
             return
-        self.post_message(ScoresReady(profile, scores, usable, problems))
+        self.post_message(ScoresReady(profile, scores, usable, problems, unreadable))
         import planner.planning
         import planner.solver  # noqa: F401  (loads OR-Tools before the first plan)
 
@@ -173,6 +177,7 @@ class PlannerApp(App[None]):
         if message.profile is not self.profile:
             return  # edited since: set_profile scored the new one
         self.usable_profile = message.usable
+        self.unreadable = message.unreadable
         self.scores = message.scores
         self.tell(message.problems)
         if self.has_wishes():
@@ -201,7 +206,8 @@ class PlannerApp(App[None]):
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
 
-        self.usable_profile, problems = without_unreadable(profile)
+        self.usable_profile, unreadable = without_unreadable(profile)
+        problems = list(unreadable.values())
         try:
             scores = score_programme(self.programme, self.usable_profile)
         except PlannerError as error:
@@ -209,6 +215,7 @@ class PlannerApp(App[None]):
             problems.append(str(error))
         # The scores first: what watches the profile shows it with its scores.
         self.scores = scores
+        self.unreadable = unreadable
         self.profile = profile
         self.tell(problems)
         self.save_profile()
@@ -384,57 +391,11 @@ class PlannerApp(App[None]):
         stem = f"{self.programme.conference.name.split('(')[-1].rstrip(')')} plan"
         stem = "-".join(stem.lower().split())
         from planner.tui.dialogs.export import ExportDialog
+        from planner.tui.exporting import export_chosen
 
-        self.push_screen(ExportDialog(stem, utc=self.profile.ics_utc), self._export_chosen)
-
-    def _export_chosen(self, choice: ExportChoice | None) -> None:
-        from planner.targets import check_folder
-
-        if choice is None:
-            return
-        try:
-            check_folder(choice.path)  # a mistyped folder is not made, as on the command line
-        except PlannerError as error:
-            self.report(error)
-            return
-        if choice.path.exists():
-            from planner.tui.dialogs.confirm import ConfirmDialog
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.export(choice, overwrite=True)
-
-            self.push_screen(
-                ConfirmDialog(f"{choice.path} exists. Overwrite it?", "Overwrite", "Keep it"),
-                answered,
-            )
-            return
-        self.export(choice, overwrite=False)
-
-    def export(self, choice: ExportChoice, *, overwrite: bool) -> None:
-        """Write the current plan; errors are notifications."""
-        from planner.export.writers import write_plan
-
-        itinerary = self.itinerary
-        if itinerary is None:
-            return
-        try:
-            write_plan(
-                choice.path,
-                choice.format,
-                itinerary,
-                self.programme,
-                force=overwrite,
-                now=self.clock(),
-                utc=choice.utc,
-            )
-        except PlannerError as error:
-            self.report(error)
-            return
-        except OSError as error:
-            self.report(PlannerError(f"{choice.path}: cannot write it ({error.strerror})"))
-            return
-        self.notify(f"Wrote {choice.path}", title="Exported")
+        self.push_screen(
+            ExportDialog(stem, utc=self.profile.ics_utc), lambda c: export_chosen(self, c)
+        )
 
     def action_import_busy(self) -> None:
         from planner.tui.dialogs.import_busy import ImportBusyDialog

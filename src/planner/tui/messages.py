@@ -48,9 +48,11 @@ class ScoresReady(Message):
     """The starting profile has been scored (posted from the warm-up thread).
 
     ``usable`` is the profile without its liked documents that cannot be read (what was
-    scored), ``problems`` what is wrong with each, in words that name the file."""
+    scored), ``unreadable`` what is wrong with each (by path, in words that name the file),
+    ``problems`` those and what else kept the profile from being scored."""
 
     profile: InterestProfile
     scores: dict[str, Interest]
     usable: InterestProfile
     problems: list[str] = field(default_factory=list)
+    unreadable: dict[str, str] = field(default_factory=dict)

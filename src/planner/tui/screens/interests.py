@@ -157,6 +157,7 @@ class InterestsScreen(StateScreen):
             sessions.add_row("", title, key=title)
         self.watch(self.app, "profile", self.show_profile)
         self.watch(self.app, "scores", self.show_scores)
+        self.watch(self.app, "unreadable", self.show_unreadable)
         self.query_one("#keyword-input", Input).focus()
 
     def show_profile(self, profile: InterestProfile) -> None:
@@ -168,12 +169,15 @@ class InterestsScreen(StateScreen):
         speakers.clear_options()
         speakers.add_options(profile.speaker)
         speakers.highlighted = 0 if profile.speaker else None
-        self.query_one(LikesPanel).show(profile)
+        self.query_one(LikesPanel).show(profile, self.state.unreadable)
         sessions = self.query_one(SessionWeights)
         for title in self.titles:
             weight = profile.session.get(title)
             sessions.update_cell(title, "weight", "" if weight is None else f"{weight:g}")
         self.show_why()
+
+    def show_unreadable(self, unreadable: dict[str, str]) -> None:
+        self.query_one(LikesPanel).show(self.profile, unreadable)
 
     def show_scores(self, scores: dict[str, Interest]) -> None:
         titles = self.programme.contribution_by_id

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,6 +30,7 @@ from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.profile import LIKE_WEIGHT
 from planner.model import Programme
+from planner.tui.readable_likes import why_unreadable
 
 #: Option ids of the list: a document's path or an item's id, after its kind.
 DOC, ITEM = "doc:", "item:"
@@ -147,14 +150,14 @@ class LikesPanel(Vertical):
         yield Static("", id="like-error", classes="field-error")
         yield LikeList(id="likes")
 
-    def show(self, profile: InterestProfile) -> None:
-        """List what ``profile`` likes, keeping the highlight where it can."""
+    def show(self, profile: InterestProfile, unreadable: Mapping[str, str]) -> None:
+        """List what ``profile`` likes, keeping the highlight where it can; a document in
+        ``unreadable`` (path: what is wrong with it) is marked so."""
         likes = self.query_one(LikeList)
         at = likes.highlighted
         likes.clear_options()
         for path, weight in profile.like.items():
-            where = Path(path).parent if os.path.isfile(path) else "not found"
-            likes.add_option(Option(f"{weight:g}  {Path(path).name}  ({where})", id=DOC + path))
+            likes.add_option(Option(_document_line(path, weight, unreadable), id=DOC + path))
         titles = self.programme.contribution_by_id
         for cid in profile.like_item:
             title = titles[cid].title if cid in titles else ""
@@ -199,6 +202,20 @@ class LikesPanel(Vertical):
 
     def on_likes_panel_unreadable(self, message: LikesPanel.Unreadable) -> None:
         self.query_one("#like-error", Static).update(message.problem)
+
+
+def _document_line(path: str, weight: float, unreadable: Mapping[str, str]) -> Text:
+    """``10  paper.pdf  (/home/ana/papers)``; ``(not found)`` when there is no such file, and
+    ``(cannot be read: not a PDF ...)`` for a file the planner cannot read."""
+    line = Text(f"{weight:g}  {Path(path).name}  ")
+    problem = unreadable.get(path)
+    if not os.path.lexists(path):
+        line.append("(not found)", style="bold red" if problem is not None else "")
+    elif problem is not None:
+        line.append(f"(cannot be read: {why_unreadable(path, problem)})", style="bold red")
+    else:
+        line.append(f"({Path(path).parent})")
+    return line
 
 
 def _write(path: Path, text: str) -> None:
