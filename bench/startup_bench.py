@@ -1,7 +1,7 @@
 """Start-up: ``planner plan`` and ``planner show`` on the embedded programme (ML4Astro), each a
 fresh process, against the floor of planning: a bare ``import ortools.sat.python.cp_model``.
 The commands are run in turns (so that all see the same machine load) and the median of each
-counts. Also which libraries each command loads: ``show`` should load neither OR-Tools nor the
+counts; every process reads compiled bytecode, as an installed planner does (``bench.fresh``). Also which libraries each command loads: ``show`` should load neither OR-Tools nor the
 ranking library (bm25s) nor numpy.
 
 Run: .venv/bin/python -m bench startup_bench [--repeat 7]
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import time
+
+from bench.fresh import compiled_env
 
 FLOOR = ["-c", "import ortools.sat.python.cp_model"]
 COMMANDS: dict[str, list[str]] = {
@@ -44,7 +45,7 @@ def run(args: list[str]) -> float:
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        env=compiled_env(),
     )
     return time.perf_counter() - start
 
@@ -57,6 +58,7 @@ def loaded(command: list[str]) -> list[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        env=compiled_env(),
     )
     found: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
     return found

@@ -3,6 +3,7 @@
 1. Launch: from starting a process to the first full screen (composed, filled and rendered),
    the planner's UI on the embedded programme against a minimal Textual app (a label and a
    footer). Each is a fresh interpreter, run headless, alternated, median of several runs.
+   Every process reads compiled bytecode, as an installed planner does (``bench.fresh``).
    Target: within 2x the minimal app and under 1 s; the planner's UI on FOSDEM 2026 (a
    real schedule of 883 events, when present) under 1 s. Beside them, the minimal app started
    after the core has loaded the programme and the profile: what the planner's UI costs
@@ -17,13 +18,14 @@ Run: .venv/bin/python -m bench.tui_bench
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.fresh import compiled_env
 
 READY = "READY"
 EMPTY_DATA_HOME = tempfile.mkdtemp(prefix="planner-bench-")
@@ -88,7 +90,7 @@ def launch_seconds(name: str) -> float:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "XDG_DATA_HOME": EMPTY_DATA_HOME},  # no saved profile
+        env=compiled_env(XDG_DATA_HOME=EMPTY_DATA_HOME),  # no saved profile
     ) as child:
         assert child.stdout is not None
         for line in child.stdout:
