@@ -161,9 +161,16 @@ class PlannerApp(App[None]):
             self.schedule_plan()
 
     @property
+    def main_screen(self) -> MainScreen | None:
+        """The main screen (the bottom of Textual's public ``screen_stack``), or None while
+        the app starts or closes."""
+        stack = self.screen_stack
+        return stack[0] if stack and isinstance(stack[0], MainScreen) else None
+
+    @property
     def main(self) -> MainScreen:
-        screen = self.screen_stack[0] if self.screen_stack else None
-        if not isinstance(screen, MainScreen):
+        screen = self.main_screen
+        if screen is None:
             raise RuntimeError("the main screen is not running")
         return screen
 
@@ -240,7 +247,7 @@ class PlannerApp(App[None]):
         if self._plan_timer is not None:
             self._plan_timer.stop()
             self._plan_timer = None
-        if self._running_main() is None:
+        if self.main_screen is None:
             return
         self._generation += 1
         self.planning = True
@@ -265,13 +272,8 @@ class PlannerApp(App[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(PlanReady(result.itinerary, result.warnings, generation))
 
-    def _running_main(self) -> MainScreen | None:
-        """The main screen, or None while the app starts or closes."""
-        stack = self.screen_stack
-        return stack[0] if stack and isinstance(stack[0], MainScreen) else None
-
     def on_plan_ready(self, message: PlanReady) -> None:
-        if message.generation != self._generation or self._running_main() is None:
+        if message.generation != self._generation or self.main_screen is None:
             return  # a newer run is on its way, or the app is closing
         self.plan_problem = None
         self.itinerary = message.itinerary
@@ -280,7 +282,7 @@ class PlannerApp(App[None]):
             self.notify(warning, severity="warning")
 
     def on_plan_failed(self, message: PlanFailed) -> None:
-        if message.generation != self._generation or self._running_main() is None:
+        if message.generation != self._generation or self.main_screen is None:
             return
         self.plan_problem = message.problem
         self.planning = False
