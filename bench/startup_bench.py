@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -38,8 +40,14 @@ _LOADED = (
 )
 
 
-def run(args: list[str]) -> float:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def run(args: list[str]) -> tuple[float, float]:
+    """Seconds on the clock and of CPU (user + system) of one fresh process."""
+    start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(
         [sys.executable, *args],
         check=True,
@@ -47,7 +55,7 @@ def run(args: list[str]) -> float:
         stderr=subprocess.DEVNULL,
         env=compiled_env(),
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
 def loaded(command: list[str]) -> list[str]:
@@ -71,16 +79,23 @@ def main() -> int:
     for args in COMMANDS.values():
         run(args)  # warm the file cache and the bytecode
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for _ in range(repeat):
         for name, args in COMMANDS.items():
-            times[name].append(run(args))
+            wall, used = run(args)
+            times[name].append(wall)
+            cpu[name].append(used)
     floor = statistics.median(times["floor (import cp_model)"])
+    cpu_floor = statistics.median(cpu["floor (import cp_model)"])
     print(f"start-up on ML4Astro, median of {repeat} fresh processes each, run in turns")
+    print(f"  (load average {os.getloadavg()[0]:.1f}; CPU time moves less with the load)")
     for name, found in times.items():
         median = statistics.median(found)
+        used = statistics.median(cpu[name])
         print(
             f"  {name:28s} {median * 1000:7.0f} ms (min {min(found) * 1000:5.0f})"
-            f"  {median / floor:5.2f}x the floor"
+            f"  {median / floor:5.2f}x the floor;  CPU {used * 1000:5.0f} ms"
+            f" {used / cpu_floor:5.2f}x"
         )
     print("  targets: plan at most 1.40x the floor; show loads neither OR-Tools nor bm25s")
     for command in (["plan"], ["show"], ["rank", "--keyword", "SKA"]):

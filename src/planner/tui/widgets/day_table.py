@@ -53,8 +53,8 @@ class CellText(Text):
 
     A DataTable measures each cell of each new row (for the widths of columns that fit their
     content) unless the cell has no ``__rich_measure__``. Every column here has a set width,
-    so the measures went unused: on a FOSDEM day of 484 rows they took a quarter of a second,
-    before the first screen."""
+    so the measures went unused: on a FOSDEM day of 484 rows, 58 ms of the first screen and
+    half of each refill (clearing a search)."""
 
     __rich_measure__ = None  # type: ignore[assignment]
 
