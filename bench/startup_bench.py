@@ -1,8 +1,9 @@
 """Start-up: ``planner plan`` and ``planner show`` on the embedded programme (ML4Astro), each a
 fresh process, against the floor of planning: a bare ``import ortools.sat.python.cp_model``.
 The commands are run in turns (so that all see the same machine load) and the median of each
-counts; every process reads compiled bytecode, as an installed planner does (``bench.fresh``). Also which libraries each command loads: ``show`` should load neither OR-Tools nor the
-ranking library (bm25s) nor numpy.
+counts, on the clock and in CPU time; every process reads compiled bytecode, as an installed
+planner does (``bench.fresh``). Also which libraries each command loads: ``show`` should load
+neither OR-Tools nor the ranking library (bm25s) nor numpy.
 
 Run: .venv/bin/python -m bench startup_bench [--repeat 7]
 """
