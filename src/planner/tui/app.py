@@ -147,8 +147,9 @@ class PlannerApp(App[None]):
             self.call_from_thread(self.notify, f"scoring failed: {error!r}", severity="error")
             return
         self.post_message(ScoresReady(profile, scores, usable, problems))
+        # the solver before the first plan (OR-Tools loads when a day first needs CP-SAT)
         import planner.planning
-        import planner.solver  # noqa: F401  (loads OR-Tools before the first plan)
+        import planner.solver.planner  # noqa: F401
 
     def on_scores_ready(self, message: ScoresReady) -> None:
         self._warming = False
