@@ -33,5 +33,12 @@ def test_show_loads_neither_the_solver_nor_the_ranking_library() -> None:
 
 def test_plan_loads_the_solver_and_rank_the_ranking_library() -> None:
     # the probe sees what is loaded: these would fail if it saw nothing
-    assert "ortools" in loaded("plan", "--star", "16")
+    assert "ortools" in loaded("plan", "--star", "16", "--star", "106")  # a poster: CP-SAT
     assert "bm25s" in loaded("rank", "--keyword", "SKA")
+
+
+def test_a_plan_the_exact_programme_makes_alone_does_not_load_or_tools() -> None:
+    # talks only (no poster visit, duty or hour cap): each day is planned by the exact
+    # programme, so CP-SAT and OR-Tools are never needed
+    assert "ortools" not in loaded("plan", "--star", "16", "--star", "28")
+    assert "ortools" not in loaded("plan")  # nothing to plan

@@ -10,8 +10,8 @@ walking time between rooms, availability and busy times, must-see / skip / own i
 daily caps, poster visits, presenter duty, and the objective (total interest; with a previous
 plan, ties keep its items).
 
-The solver (and OR-Tools, a second of start-up) loads when :func:`plan` is first used, so that
-a command refuses bad input before it pays for it.
+The solver loads when :func:`plan` is first used, so that a command refuses bad input before
+it pays for it; OR-Tools (a third of a second of start-up) only when a day needs CP-SAT.
 """
 
 from __future__ import annotations

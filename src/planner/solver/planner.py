@@ -2,7 +2,9 @@
 where no side rule breaks it (:mod:`.exact`: optimal, bound = objective), or where a cap on
 hours is the only one and the Lagrangian bound of :mod:`.capped` proves the plan, else composes the
 rules into a CP-SAT model started from the exact plan of talks, solves it within a fixed
-deterministic budget, and hands the solution to :mod:`.explain` for the words."""
+deterministic budget, and hands the solution to :mod:`.explain` for the words. OR-Tools is
+loaded by the first day that needs CP-SAT: a plan the exact programme makes alone (days of
+talks, as at FOSDEM) never loads it."""
 
 from __future__ import annotations
 
@@ -11,9 +13,7 @@ import statistics
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING, Literal
 
 from planner.errors import PlannerError
 from planner.interests.profile import InterestProfile
@@ -34,6 +34,9 @@ from planner.solver.rules.timeline import add_no_overlap
 from planner.solver.rules.walking import add_flexible_walking, add_talk_walking
 from planner.solver.rules.wishes import add_wishes
 from planner.solver.variables import Chosen, Variables
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 SEED = 20220530
 
@@ -139,6 +142,8 @@ def build(
     """The CP-SAT model of ``days``. ``previous`` maps ids of a previous plan to their start
     minute (for hints and the keep-previous tie-break); without it, ``start`` (a plan of
     talks and lunches) is the hint."""
+    from ortools.sat.python import cp_model  # loaded by the first day that needs CP-SAT
+
     model = cp_model.CpModel()
     rules = add_rules(model, problem, days, relax=relax, walking=walking)
     variables, kept = rules.variables, rules.kept
@@ -202,6 +207,8 @@ def solve(
     plan, on an idle and on a loaded machine); ``wall`` seconds of the clock are only a safety
     stop. Stopped without a plan better than ``fallback``, the fallback is the answer. ``known``
     is an upper bound on interest found without CP-SAT (weight units), used where lower."""
+    from ortools.sat.python import cp_model
+
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.random_seed = SEED

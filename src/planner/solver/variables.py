@@ -17,11 +17,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from planner.solver.items import Candidate, Day, LunchSlot
 from planner.solver.lunch_place import lunch_start
+
+if TYPE_CHECKING:  # OR-Tools loads only where a CP-SAT model is built
+    from ortools.sat.python import cp_model
 
 GroupKey = tuple[date, str, str, int, int, int]
 """(day, session, room, window start, window end, visit length)."""

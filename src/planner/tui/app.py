@@ -169,8 +169,9 @@ class PlannerApp(App[None]):
             self.call_from_thread(self.notify, f"scoring failed: {error!r}", severity="error")
             return
         self.post_message(ScoresReady(profile, scores, usable, problems, unreadable))
+        # the solver before the first plan (OR-Tools loads when a day first needs CP-SAT)
         import planner.planning
-        import planner.solver  # noqa: F401  (loads OR-Tools before the first plan)
+        import planner.solver.planner  # noqa: F401
 
     def on_scores_ready(self, message: ScoresReady) -> None:
         self._warming = False
@@ -184,9 +185,16 @@ class PlannerApp(App[None]):
             self.schedule_plan()
 
     @property
+    def main_screen(self) -> MainScreen | None:
+        """The main screen (the bottom of Textual's public ``screen_stack``), or None while
+        the app starts or closes."""
+        stack = self.screen_stack
+        return stack[0] if stack and isinstance(stack[0], MainScreen) else None
+
+    @property
     def main(self) -> MainScreen:
-        screen = self.screen_stack[0] if self.screen_stack else None
-        if not isinstance(screen, MainScreen):
+        screen = self.main_screen
+        if screen is None:
             raise RuntimeError("the main screen is not running")
         return screen
 
@@ -265,7 +273,7 @@ class PlannerApp(App[None]):
         if self._plan_timer is not None:
             self._plan_timer.stop()
             self._plan_timer = None
-        if self._running_main() is None:
+        if self.main_screen is None:
             return
         self._generation += 1
         self.planning = True
@@ -294,13 +302,8 @@ class PlannerApp(App[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(PlanReady(result.itinerary, warnings, generation))
 
-    def _running_main(self) -> MainScreen | None:
-        """The main screen, or None while the app starts or closes."""
-        stack = self.screen_stack
-        return stack[0] if stack and isinstance(stack[0], MainScreen) else None
-
     def on_plan_ready(self, message: PlanReady) -> None:
-        if message.generation != self._generation or self._running_main() is None:
+        if message.generation != self._generation or self.main_screen is None:
             return  # a newer run is on its way, or the app is closing
         self.plan_problem = None
         if self.following is not None and self.following.pending:
@@ -312,7 +315,7 @@ class PlannerApp(App[None]):
             self.notify(warning, severity="warning")
 
     def on_plan_failed(self, message: PlanFailed) -> None:
-        if message.generation != self._generation or self._running_main() is None:
+        if message.generation != self._generation or self.main_screen is None:
             return
         self.plan_problem = message.problem
         self.planning = False
@@ -365,7 +368,7 @@ class PlannerApp(App[None]):
         self.set_reactive(PlannerApp.itinerary, None)  # its items may be gone: a plan follows
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        main = self._running_main()
+        main = self.main_screen
         if main is not None:
             self.call_later(main.show_programme, programme, self.today())
         self.schedule_plan()

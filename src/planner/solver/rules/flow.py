@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from planner.solver.items import Candidate
 from planner.solver.variables import Variables
+
+if TYPE_CHECKING:  # OR-Tools loads only where a CP-SAT model is built
+    from ortools.sat.python import cp_model
 
 CORRIDOR = ""
 Node = tuple[str, int]

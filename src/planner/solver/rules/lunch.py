@@ -10,11 +10,14 @@ gets one clique over the talks and lunch starts that cover it - a much tighter m
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from planner.solver.items import Candidate, Day, Problem
 from planner.solver.rules.clash import interval_cliques
 from planner.solver.variables import Variables
+
+if TYPE_CHECKING:  # OR-Tools loads only where a CP-SAT model is built
+    from ortools.sat.python import cp_model
 
 
 def lunch_problems(problem: Problem) -> list[str]:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from planner.solver.items import Candidate
 from planner.solver.variables import Variables
+
+if TYPE_CHECKING:  # OR-Tools loads only where a CP-SAT model is built
+    from ortools.sat.python import cp_model
 
 
 @dataclass(frozen=True)

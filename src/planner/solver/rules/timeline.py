@@ -8,10 +8,13 @@
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from planner.solver.items import Day
 from planner.solver.variables import Variables
+
+if TYPE_CHECKING:  # OR-Tools loads only where a CP-SAT model is built
+    from ortools.sat.python import cp_model
 
 
 def add_no_overlap(variables: Variables, days: list[Day]) -> int:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable
-
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from planner.solver.items import Candidate
 from planner.solver.variables import Flex, Variables
+
+if TYPE_CHECKING:  # OR-Tools loads only where a CP-SAT model is built
+    from ortools.sat.python import cp_model
 
 Walk = Callable[[str, str], int]
 

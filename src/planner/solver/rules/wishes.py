@@ -7,10 +7,13 @@ score together, so the solver drops the fewest wishes it must and reports them."
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
 from planner.solver.items import Candidate
 from planner.solver.variables import Variables
+
+if TYPE_CHECKING:  # OR-Tools loads only where a CP-SAT model is built
+    from ortools.sat.python import cp_model
 
 
 def add_wishes(
