@@ -27,6 +27,7 @@ from planner.export.details import (
 )
 from planner.itinerary import Itinerary
 from planner.model.programme import Break, Contribution, Programme
+from planner.model.text import text_value
 from planner.slugs import slug
 from planner.views.timefmt import repeated
 
@@ -110,14 +111,6 @@ def ical_time(moment: datetime, zone: ZoneInfo, utc: bool = False) -> datetime:
     time that happens twice is read as its first occurrence by RFC 5545 (3.3.5) and as its
     second by some programs, so :func:`_event` writes an event that touches one in UTC."""
     return moment.astimezone(UTC) if utc else moment.astimezone(zone)
-
-
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])  # all but \t and \n
-
-
-def text_value(text: str) -> str:
-    """Text as RFC 5545's TEXT allows it: no control characters but line breaks and tabs."""
-    return text.translate(_CONTROL)
 
 
 def _new_calendar(programme: Programme, name: str) -> Calendar:
