@@ -74,9 +74,10 @@ def delete_lines(data: bytes, rng: random.Random) -> bytes:
     return b"".join(lines)
 
 
-def huge_repeat(data: bytes, rng: random.Random) -> bytes:
-    """A piece of the file (a line, or a few bytes) repeated to one to three megabytes in place (the size of the largest real schedules): a
-    runaway generator, or a sender out to exhaust the reader."""
+def huge_repeat(data: bytes, rng: random.Random, most: int = 1_500_000) -> bytes:
+    """A piece of the file (a line, or a few bytes) repeated in place to a third of ``most``
+    bytes up to ``most`` (by default as large as real schedules, far larger than any other
+    input of the planner): a runaway generator, or a sender out to exhaust the reader."""
     if rng.random() < 0.5:
         lines = _lines(data)
         at = rng.randrange(len(lines))
@@ -85,7 +86,7 @@ def huge_repeat(data: bytes, rng: random.Random) -> bytes:
         at = rng.randrange(len(data))
         piece = data[at : at + rng.randint(1, 40)]
         before, after = data[:at], data[at:]
-    times = rng.randint(1_000_000, 3_000_000) // max(1, len(piece))
+    times = rng.randint(most // 3, most) // max(1, len(piece))
     return before + piece * times + after
 
 
@@ -100,12 +101,15 @@ MUTATIONS: dict[str, Mutation] = {
 }
 
 
-def mutate(data: bytes, reader: str, index: int) -> tuple[str, bytes]:
+def mutate(data: bytes, reader: str, index: int, huge: int = 1_500_000) -> tuple[str, bytes]:
     """The ``index``-th mutation of ``reader``'s seed: the kinds taken in turn (starting at a
     different one for each reader, so that a short run still meets them all), each drawn from
-    a random source seeded by the reader, the index and the fixed seed."""
+    a random source seeded by the reader, the index and the fixed seed. ``huge``: the most
+    bytes a huge repeat reaches."""
     kinds = sorted(MUTATIONS)
     start = sum(reader.encode()) % len(kinds)
     kind = kinds[(start + index) % len(kinds)]
     rng = random.Random(f"{seed()}/{reader}/{index}")
+    if kind == "huge-repeat":
+        return kind, huge_repeat(data, rng, huge)
     return kind, MUTATIONS[kind](data, rng)
