@@ -151,14 +151,16 @@ MARKDOWN_SECONDS = 0.8
 
 
 def _pieces(text: str, size: int = MARKDOWN_PIECE) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, each ending a paragraph if it can."""
     pieces, start = [], 0
     while start < len(text):
         end = start + size
-        if end < len(text):
-            cut = text.rfind("\n\n", start, end)
-            if cut <= start:
-                cut = text.rfind("\n", start, end)
-            end = cut + 1 if cut > start else end
+        if end < len(text):  # after a blank line, else after a line, else where it falls
+            cut = text.rfind("\n\n", start, end - 1)
+            if cut > start:
+                end = cut + 2
+            elif (cut := text.rfind("\n", start, end)) > start:
+                end = cut + 1
         pieces.append(text[start:end])
         start = end
     return pieces
