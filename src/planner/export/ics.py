@@ -93,7 +93,11 @@ def parse_calendar(data: bytes, source: str) -> Calendar:
     """A calendar from bytes, or a :class:`PlannerError` naming ``source``."""
     try:
         calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError, TypeError) as error:
+    except AttributeError:  # icalendar's failure for an END line that closes another component
+        raise PlannerError(
+            f"{source}: not an iCalendar file (its BEGIN and END lines do not match)"
+        ) from None
+    except Exception as error:  # a third party's parser: any failure is the file's
         raise PlannerError(f"{source}: not an iCalendar file ({error})") from None
     if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
         raise PlannerError(f"{source}: not an iCalendar file (no VCALENDAR)")
