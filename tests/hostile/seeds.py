@@ -354,6 +354,10 @@ class Seed:
     resident, 178 MB of address space; see limits.py)."""
     huge: int = 1_500_000
     """The most bytes a huge repeat of it reaches (mutations.py)."""
+    also_named: tuple[str, ...] = ()
+    """Other files a refusal may name instead: a book and its template are read together, and
+    what one lacks may be the other's to give ("t.timetable.yaml: contribution 130 has no
+    session label in the book; add a decision for it")."""
 
 
 def _text(text: str) -> Callable[[], bytes]:
@@ -385,12 +389,14 @@ SEEDS: dict[str, Seed] = {
         _file(BOOK),
         ("import", "{}", "--timetable", "t.timetable.yaml", "-o", "out.yaml"),
         {"t.timetable.yaml": _file(TEMPLATE)},
+        also_named=("t.timetable.yaml",),
     ),
     "timetable-template": Seed(
         "t.timetable.yaml",
         _file(TEMPLATE),
         ("import", "book.txt", "--timetable", "{}", "-o", "out.yaml"),
         {"book.txt": _file(BOOK)},
+        also_named=("book.txt",),
     ),
     "profile-toml": Seed("me.toml", _text(PROFILE), (*RANK, "--profile", "{}"), SMALL, "data"),
     "group-yaml": Seed(
