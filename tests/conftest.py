@@ -19,6 +19,16 @@ TEMPLATE = REPO / "programme" / "sources" / "ml4astro-2022.timetable.yaml"
 EMBEDDED = REPO / "programme" / "ml4astro-2022.yaml"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--hostile-long",
+        action="store_true",
+        default=False,
+        help="run many more seeded mutations and kill -9 runs in tests/hostile/ "
+        "(as PLANNER_HOSTILE_LONG=1 does)",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -282,3 +282,31 @@ def both_views(data: bytes) -> dict[str, dict[str, Any]]:
     first, second = view_icalendar(data), view_ical(data)
     assert first == second
     return first
+
+
+def view_vobject(data: bytes) -> dict[str, dict[str, Any]]:
+    """Events as a third parser, vobject, reads them, by UID, with instants in UTC."""
+    import vobject
+
+    calendar = vobject.readOne(data.decode("utf-8"))
+    out = {}
+    for e in calendar.contents.get("vevent", []):
+
+        def text(name: str, event: Any = e) -> str:
+            line = event.contents.get(name)
+            return str(line[0].value) if line else ""
+
+        categories = [str(c) for line in e.contents.get("categories", []) for c in line.value]
+        out[text("uid")] = {
+            "start": _utc(e.dtstart.value),
+            "end": _utc(e.dtend.value),
+            "summary": text("summary"),
+            "description": text("description"),
+            "location": text("location"),
+            "categories": categories,
+            "sequence": int(text("sequence") or 0),
+            "status": text("status"),
+            "url": text("url"),
+            "stamp": _utc(e.dtstamp.value),
+        }
+    return out

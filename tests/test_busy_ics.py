@@ -139,3 +139,16 @@ def test_our_own_plan_calendar_reads_back_as_busy_times(tmp_path: Path) -> None:
         assert [(i.start.astimezone(UTC), i.end.astimezone(UTC)) for i in result.intervals] == (
             sorted((i.start.astimezone(UTC), i.end.astimezone(UTC)) for i in itinerary.items)
         )
+
+
+def test_an_end_that_closes_another_component_is_one_message(tmp_path: Path) -> None:
+    """A calendar whose BEGIN:VTIMEZONE line was lost: icalendar fails with an AttributeError
+    ('Calendar' object has no attribute 'to_tz'), which was a traceback."""
+    path = tmp_path / "busy.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nTZID:X\r\nBEGIN:STANDARD\r\n"
+        b"DTSTART:16010101T030000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:-0800\r\nEND:STANDARD\r\n"
+        b"END:VTIMEZONE\r\nEND:VCALENDAR\r\n"
+    )
+    with pytest.raises(PlannerError, match=r"busy\.ics: not an iCalendar file \(its BEGIN and END"):
+        busy_from_ics([path], embedded())

@@ -340,3 +340,32 @@ def test_bibtex_like_junk_never_raises_anything_but_a_planner_error(junk: str) -
 @given(st.text(max_size=300))
 def test_any_text_as_markdown_never_raises_anything_but_a_planner_error(text: str) -> None:
     _read_or_refuse("shaped.md", text.encode("utf-8", "surrogatepass"))
+
+
+# --- bounds of Markdown reading ---------------------------------------------------------------
+
+
+def test_markdown_is_read_in_pieces_cut_at_blank_lines() -> None:
+    from planner.interests.document_formats import _markdown_piece, _pieces, markdown_text
+
+    text = "".join(f"Paragraph {n} about galaxies.\n\n" for n in range(20_000))
+    pieces = _pieces(text, 4096)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 4096 and p.endswith("\n\n") for p in pieces)
+    # read in pieces, the text is what one reading gives
+    small = text[:50_000]
+    assert markdown_text(small) == _markdown_piece(small)
+
+
+def test_a_note_of_many_tiny_paragraphs_is_read_within_a_bound(tmp_path: Path) -> None:
+    """200,000 one-word paragraphs (1.8 MB) took five seconds and ran out 200 MB of memory
+    in one reading: now the reading stops after its time bound, with the first words kept."""
+    from planner.interests import document_formats
+
+    data = "galaxies\n\n" * 200_000
+    started = time.process_time()
+    got = read_document(write(tmp_path, "note.md", data))
+    spent = time.process_time() - started
+    assert got.text.startswith("galaxies\n\ngalaxies")
+    assert spent < document_formats.MARKDOWN_SECONDS + 1.0
+    assert len(got.text) < len(data.strip())  # stopped before the end

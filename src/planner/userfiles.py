@@ -25,7 +25,16 @@ DEFAULT_MAX_IMPORT_MB = 50.0
 """Programmes and schedules: ``PLANNER_MAX_IMPORT_MB`` changes it."""
 
 MAX_SMALL_FILE = 10 * MB
-"""Timetable templates, group files and earlier plans: far beyond any real one."""
+"""Earlier plans (and any other small file): far beyond any real one."""
+
+MAX_TEMPLATE = MB // 4
+"""A timetable template (a real one is 2 KB: a few lines a day). Templates and group files
+are YAML, which reads at about a megabyte a second: these bounds keep every one a read within
+a second."""
+
+MAX_GROUP_FILE = MB // 2
+"""A group file: 2,000 members with inline profiles take about 200 KB, a CSV of 20,000
+members 270 KB (more members: a folder of profile files, which has no such bound)."""
 
 MAX_PROFILE = 1 * MB
 """A profile (a profile that stars every event of a 10,000-event programme is 200 KB)."""

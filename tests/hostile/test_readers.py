@@ -147,7 +147,12 @@ CASES: dict[str, Case] = {
         "g.yaml", f"members:\n  - name: Ana\n    keyword: [{'x' * 5_000_000}]\n", "over the limit"
     ),
     "template-over-10-mb": _template(
-        "# " + "x" * (11 * 1024 * 1024) + "\n", "over the limit of 10 MB"
+        "# " + "x" * (11 * 1024 * 1024) + "\n", "over the limit of 0.25 MB"
+    ),
+    "template-over-256-kb": _template("# " + "x" * 300_000 + "\n", "over the limit of 0.25 MB"),
+    "group-over-512-kb": _group("g.yaml", "# " + "x" * 600_000 + "\n", "over the limit of 0.5 MB"),
+    "group-csv-over-512-kb": _group(
+        "g.csv", "name\n" + "".join(f"M{i}\n" for i in range(100_000)), "over the limit of 0.5 MB"
     ),
 }
 

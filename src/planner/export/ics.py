@@ -29,6 +29,7 @@ from planner.export.details import (
 )
 from planner.itinerary import Itinerary
 from planner.model.programme import Break, Contribution, Programme
+from planner.model.text import text_value
 from planner.slugs import slug
 from planner.sources import ics_fields as fields_
 from planner.views.timefmt import repeated
@@ -95,7 +96,11 @@ def parse_calendar(data: bytes, source: str) -> Calendar:
     """A calendar from bytes, or a :class:`PlannerError` naming ``source``."""
     try:
         calendar = Calendar.from_ical(data)
-    except (ValueError, IndexError, KeyError, TypeError) as error:
+    except AttributeError:  # icalendar's failure for an END line that closes another component
+        raise PlannerError(
+            f"{source}: not an iCalendar file (its BEGIN and END lines do not match)"
+        ) from None
+    except Exception as error:  # a third party's parser: any failure is the file's
         raise PlannerError(f"{source}: not an iCalendar file ({error})") from None
     if not isinstance(calendar, Calendar) or calendar.name != "VCALENDAR":
         raise PlannerError(f"{source}: not an iCalendar file (no VCALENDAR)")
@@ -113,14 +118,6 @@ def ical_time(moment: datetime, zone: ZoneInfo, utc: bool = False) -> datetime:
     time that happens twice is read as its first occurrence by RFC 5545 (3.3.5) and as its
     second by some programs, so :func:`_event` writes an event that touches one in UTC."""
     return moment.astimezone(UTC) if utc else moment.astimezone(zone)
-
-
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])  # all but \t and \n
-
-
-def text_value(text: str) -> str:
-    """Text as RFC 5545's TEXT allows it: no control characters but line breaks and tabs."""
-    return text.translate(_CONTROL)
 
 
 def add_text(component: Component, key: str, value: str) -> None:

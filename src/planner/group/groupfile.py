@@ -42,8 +42,8 @@ import yaml
 
 from planner.errors import PlannerError
 from planner.locations import is_url
-from planner.safe_yaml import compose_yaml, load_yaml, yaml_problem
-from planner.userfiles import read_text
+from planner.safe_yaml import compose_and_load_yaml, yaml_problem
+from planner.userfiles import MAX_GROUP_FILE, read_text
 
 Policy = Literal["independent", "cover"]
 POLICIES: tuple[str, ...] = get_args(Policy)
@@ -100,7 +100,7 @@ def read_group_file(path: Path) -> GroupFile:
     path = Path(path)
     if path.is_dir():
         return _read_folder(path)
-    text = read_text(path, "group file", "utf-8-sig")
+    text = read_text(path, "group file", "utf-8-sig", MAX_GROUP_FILE)
     group = _read_csv(path, text) if path.suffix.lower() == ".csv" else _read_yaml(path, text)
     _check_names(group)
     if not group.members and not group.errors:
@@ -158,8 +158,7 @@ def _line(node: yaml.Node) -> int:
 
 def _read_yaml(path: Path, text: str) -> GroupFile:
     try:
-        root = compose_yaml(text)
-        data = load_yaml(text)
+        root, data = compose_and_load_yaml(text)
     except yaml.YAMLError as error:
         raise PlannerError(yaml_problem(error, str(path))) from None
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):

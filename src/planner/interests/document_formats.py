@@ -138,10 +138,53 @@ _BLOCK_ENDS = frozenset(
 )  # fmt: skip
 
 
-def markdown_text(text: str) -> str:
+MARKDOWN_PIECE = 64 * 1024
+"""Markdown is read in pieces of at most this many characters, cut at blank lines: the parser
+keeps every token of what it reads, several times the text's size (a 3 MB note ran a 200 MB
+bound out); pieces keep that small, and the time checked often. Reading stops once more text than a document keeps
+(:data:`planner.interests.documents.MAX_CHARS`) is gathered, or after
+:data:`MARKDOWN_SECONDS` of reading: a real text of a megabyte takes a fifth of a second, but
+one of a hundred thousand one-word paragraphs takes ten times as long, and the words read by
+then are plenty to rank by."""
+
+MARKDOWN_SECONDS = 0.8
+
+
+def _pieces(text: str, size: int = MARKDOWN_PIECE) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, each ending a paragraph if it can."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = start + size
+        if end < len(text):  # after a blank line, else after a line, else where it falls
+            cut = text.rfind("\n\n", start, end - 1)
+            if cut > start:
+                end = cut + 2
+            elif (cut := text.rfind("\n", start, end)) > start:
+                end = cut + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def markdown_text(text: str, most: int = 2_000_000) -> str:
     """Markdown's text without its markup: headings, paragraphs and list items as lines, link
     and image texts kept (their addresses dropped), code kept, HTML as text
-    (:func:`planner.sources.html_text.plain_text`). Plain text reads as itself."""
+    (:func:`planner.sources.html_text.plain_text`). Plain text reads as itself. Read in pieces
+    (:data:`MARKDOWN_PIECE`) until more than ``most`` characters are gathered or
+    :data:`MARKDOWN_SECONDS` have passed."""
+    parts: list[str] = []
+    gathered = 0
+    deadline = time.process_time() + MARKDOWN_SECONDS
+    for piece in _pieces(text):
+        done = _markdown_piece(piece)
+        parts.append(done)
+        gathered += len(done)
+        if gathered > most or time.process_time() > deadline:
+            break
+    return "".join(parts)
+
+
+def _markdown_piece(text: str) -> str:
     from markdown_it import MarkdownIt
 
     from planner.sources.html_text import plain_text

@@ -23,13 +23,13 @@ with one message that names the file.
 from __future__ import annotations
 
 import logging
-import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import PlannerError
+from planner.model.text import CONTROLS
+from planner.userfiles import read_bytes
 
 _MB = 1024 * 1024
 MAX_BYTES = 32 * _MB  # a PDF with figures
@@ -82,7 +82,7 @@ def read_document(path: Path) -> LikeDocument:
         else:
             from planner.interests.document_formats import markdown_text
 
-            text = markdown_text(decoded)
+            text = markdown_text(decoded, MAX_CHARS)
     text = tidy(text)
     if not text:
         hint = " (a scanned PDF holds pictures of its pages, not text)" if kind == "pdf" else ""
@@ -91,39 +91,19 @@ def read_document(path: Path) -> LikeDocument:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file, at most :data:`MAX_BYTES`; a pipe is never waited on."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    """The bytes of a regular file, at most :data:`MAX_BYTES`; a pipe is never waited on, and
+    no buffer of the whole limit is taken up front (a 32 MB buffer for a one-line note ran a
+    small memory bound out)."""
     try:
-        info = os.stat(path)  # before opening: opening a pipe could wait for a writer
-        if stat.S_ISDIR(info.st_mode):
-            raise PlannerError(f"{path}: is a folder, not a document")
-        if not stat.S_ISREG(info.st_mode):
-            raise PlannerError(f"{path}: not a regular file (a pipe or a device); give a file")
-        descriptor = os.open(path, flags)
-        with open(descriptor, "rb", buffering=0, closefd=True) as handle:
-            info = os.fstat(handle.fileno())  # the file opened, were it changed meanwhile
-            if not stat.S_ISREG(info.st_mode):
-                raise PlannerError(f"{path}: not a regular file (a pipe or a device); give a file")
-            size = info.st_size
-            data = handle.read(size + 1) if size <= MAX_BYTES else b""
-            while len(data) <= MAX_BYTES and size <= MAX_BYTES:  # a file that grew
-                more = handle.read(MAX_BYTES + 1 - len(data))
-                if not more:
-                    break
-                data += more
-            size = max(size, len(data))
+        return read_bytes(path, MAX_BYTES, f"limit of {MAX_BYTES / _MB:g} MB for a document")
+    except IsADirectoryError:
+        raise PlannerError(f"{path}: is a folder, not a document") from None
     except FileNotFoundError:
         raise PlannerError(f"{path}: no such file") from None
     except PermissionError:
         raise PlannerError(f"{path}: cannot read it (permission denied)") from None
     except OSError as error:
         raise PlannerError(f"{path}: cannot read it ({error.strerror or error})") from None
-    if size > MAX_BYTES:
-        raise PlannerError(
-            f"{path}: {size / _MB:.1f} MB is over the limit of {MAX_BYTES / _MB:g} MB for a "
-            "document"
-        )
-    return data
 
 
 _BIBTEX_START = re.compile(rb"\A(?:[ \t]*(?:%[^\n]*)?\r?\n)*[ \t]*@[A-Za-z]+[ \t]*[{(]")
@@ -167,14 +147,14 @@ def _decode(data: bytes, path: Path) -> str:
 
 _TRAILING = re.compile(r"[ \t\f\v\u00a0]+(?=\n)")
 _BLANKS = re.compile(r"\n{3,}")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = dict.fromkeys(CONTROLS, " ")  # as a programme's text has them (model/text.py)
 
 
 def tidy(text: str) -> str:
     """Line ends as ``\\n``, no control characters, no spaces ending a line, blank lines one,
     stripped, and cut at a line to at most :data:`MAX_CHARS` characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(" ", text)
+    text = text.translate(_CONTROL)
     text = _BLANKS.sub("\n\n", _TRAILING.sub("", text)).strip()
     if len(text) > MAX_CHARS:
         cut = text.rfind("\n", 0, MAX_CHARS)

@@ -17,9 +17,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from planner.model.text import Text
+
 ContributionId = str
 SessionId = str
-RoomName = str
+RoomName = Text
 
 ContributionKind = Literal["invited", "talk", "poster"]
 SessionKind = Literal["plenary", "contributed", "poster"]
@@ -65,8 +67,8 @@ class _Timed(_Model):
 
 
 class Speaker(_Model):
-    name: str
-    affiliation: str | None = None
+    name: Text
+    affiliation: Text | None = None
 
     def __str__(self) -> str:
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
@@ -76,7 +78,7 @@ class Link(_Model):
     """A link the source gives with an item: its page, slides, a video, a stream, feedback."""
 
     url: str
-    title: str | None = None
+    title: Text | None = None
 
 
 class Room(_Model):
@@ -87,10 +89,10 @@ class Room(_Model):
 
 class Session(_Timed):
     id: SessionId
-    title: str
+    title: Text
     kind: SessionKind
     room: RoomName
-    track: str | None = Field(
+    track: Text | None = Field(
         default=None, description="A track this session belongs to, when it differs from its title."
     )
 
@@ -101,17 +103,17 @@ class Session(_Timed):
 
 class Contribution(_Model):
     id: ContributionId
-    title: str
+    title: Text
     kind: ContributionKind
     session: SessionId
     speakers: list[Speaker] = Field(default_factory=list)
-    abstract: str = ""
+    abstract: Text = ""
     start: AwareDatetime | None = Field(default=None, description="Talks only.")
     end: AwareDatetime | None = Field(default=None, description="Talks only.")
     room: RoomName | None = Field(default=None, description="Defaults to the session's room.")
-    board: str | None = Field(default=None, description="Posters only: the poster board.")
+    board: Text | None = Field(default=None, description="Posters only: the poster board.")
     url: str | None = None
-    track: str | None = None
+    track: Text | None = None
     event_type: str | None = Field(
         default=None,
         description="The source's own event type (lecture, workshop, ...), as published.",
@@ -150,14 +152,14 @@ class Contribution(_Model):
 class Break(_Timed):
     id: str
     kind: BreakKind
-    title: str
+    title: Text
     room: RoomName | None = None
 
 
 class Conference(_Model):
-    name: str
-    city: str | None = None
-    venue: str | None = None
+    name: Text
+    city: Text | None = None
+    venue: Text | None = None
     timezone: str
     timezone_source: str = Field(
         default="file",

@@ -31,7 +31,7 @@ from planner.problems import describe_problems, yaml_lines
 from planner.safe_yaml import load_yaml, yaml_problem
 from planner.slugs import slug
 from planner.sources.book import Book, BookRecord
-from planner.userfiles import read_text
+from planner.userfiles import MAX_TEMPLATE, read_text
 
 
 class _Strict(BaseModel):
@@ -96,7 +96,7 @@ def read_template(path: Path) -> Template:
     line (one problem a line, a misspelt key with the key it may mean)."""
     path = Path(path)
     try:
-        text = read_text(path, "timetable template")
+        text = read_text(path, "timetable template", limit=MAX_TEMPLATE)
     except PlannerError as error:
         raise ProgrammeError(str(error)) from None
     try:
