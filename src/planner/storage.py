@@ -7,9 +7,11 @@ naming the file and the reason, and leaves no temporary file behind.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from planner.errors import PlannerError
@@ -52,8 +54,23 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise write_problem(path, error) from None
 
 
+STALE_AFTER = 600.0
+"""Seconds after which a temporary file beside a target is taken for one of a killed write."""
+
+
+def _remove_stale(path: Path) -> None:
+    """Temporary files of earlier writes of ``path`` that never finished (the process was
+    killed): older than :data:`STALE_AFTER`, so that a write going on now is left alone."""
+    now = time.time()
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - stale.lstat().st_mtime > STALE_AFTER and stale.is_file():
+                stale.unlink()
+
+
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path)
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -83,7 +83,10 @@ def _short(error: Exception) -> str:
 def _problem(event: Component) -> str | None:
     """Why an event cannot be read, or ``None``."""
     if event.errors:
-        return "; ".join(f"{prop}: {message}" for prop, message in event.errors)
+        # icalendar names the property it could not read, or None for a line it could not split
+        return "; ".join(
+            f"{prop}: {message}" if prop else message for prop, message in event.errors
+        )
     if "DTSTART" not in event:
         return "no DTSTART"
     if "DTEND" in event and _backwards(event.decoded("DTSTART"), event.decoded("DTEND")):
