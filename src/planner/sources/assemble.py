@@ -37,7 +37,13 @@ from planner.sources.breaks import break_kind, separate_breaks
 from planner.sources.cancellation import mark_cancelled
 from planner.sources.imported import Imported
 from planner.sources.raw import RawEvent, RawSchedule
-from planner.sources.times import Clock, Times, hm, normalise_times, read_wall_times
+from planner.sources.times import (
+    Clock,
+    Times,
+    date_and_time,
+    normalise_times,
+    read_wall_times,
+)
 from planner.sources.zones import choose_zone, read_as_local_times
 
 
@@ -75,7 +81,7 @@ def _assign_days(
             window = windows.get(day)
             if window is None or not window[0] <= start <= window[1]:
                 outside.append(
-                    f"{event.ref}: dated {hm(start.astimezone(zone))} but listed under "
+                    f"{event.ref}: dated {date_and_time(start.astimezone(zone))} but listed under "
                     f"day {day.isoformat()}; kept at its time, on that day"
                 )
                 event.notes.append(
@@ -442,7 +448,7 @@ def _room_overlaps(
         assert event.start is not None
         found.append(
             f"events {ids[latest]} {other.title!r} and {ids[index]} {event.title!r} "
-            f"overlap in room {event.room!r} (from {hm(event.start.astimezone(zone))}): "
+            f"overlap in room {event.room!r} (from {date_and_time(event.start.astimezone(zone))}): "
             "both kept"
         )
     return found

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from planner.sources.raw import RawSchedule
 
 
-def hm(moment: datetime) -> str:
-    """``2019-12-27 11:00`` (as ``strftime("%Y-%m-%d %H:%M")``, at half its cost)."""
-    return moment.isoformat(" ")[:16]
+def date_and_time(moment: datetime) -> str:
+    """``2019-12-27 11:00``: a moment in messages about the schedule."""
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 class Clock:
@@ -191,7 +191,7 @@ def normalise_times(raw: RawSchedule, times: Times, warnings: list[str]) -> None
             start = event.start = times(start)
         end = event.end
         if end is None:
-            at = hm(start.astimezone(zone))
+            at = date_and_time(start.astimezone(zone))
             warnings.append(f"{event.ref}: no duration (at {at}); kept as zero-length")
             event.notes.append("No duration in the source.")
             event.end = start
@@ -199,7 +199,7 @@ def normalise_times(raw: RawSchedule, times: Times, warnings: list[str]) -> None
         if convert or end.tzinfo is None:
             end = event.end = times(end)
         if end <= start:
-            at = hm(start.astimezone(zone))
+            at = date_and_time(start.astimezone(zone))
             if end < start:
                 warnings.append(
                     f"{event.ref}: ends before it starts (at {at}); kept as zero-length"
