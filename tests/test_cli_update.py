@@ -73,7 +73,7 @@ def test_update_lists_the_changes_that_touch_the_plan_first(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "'First' (Sat 09:00) was cancelled; in its slot you now have 'Late addition'" in text
-    assert "'Second' moved from Sat 29 Oct 09:30 CEST in A to Sat 29 Oct 09:30 CEST in B" in text
+    assert "'Second' moved from A to B (Sat 29 Oct 09:30 CEST); it stays in your plan" in text
     assert "'A poster, revised' (Sat 14:00) was edited: new title (was 'A poster')" in text
     assert "'Late addition' is new (Sat 29 Oct 09:00 CEST in B) and now in your plan" in text
     assert "1 other change (1 edited): --json lists them all" in text

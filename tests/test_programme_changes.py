@@ -55,7 +55,7 @@ def test_a_room_change_is_a_move_and_says_where() -> None:
     _talk(new, "t1")["room"] = "B"
     (change,) = programme_changes(_programme(old), _programme(new))
     assert (change.id, change.change) == ("t1", "moved")
-    assert "A" in change.detail and "B" in change.detail
+    assert change.detail == "from A to B (Sat 29 Oct 09:00 CEST)"
     assert change.title == "First"
 
 
@@ -104,3 +104,15 @@ def test_a_cancelled_talk_that_also_moved_is_cancelled_only() -> None:
     _talk(new, "t1")["cancelled"] = True
     _talk(new, "t1")["room"] = "B"
     assert _kinds(old, new) == [("t1", "cancelled")]
+
+
+def test_a_move_in_time_or_in_length_says_so() -> None:
+    old = programme_data()
+    later, longer = copy.deepcopy(old), copy.deepcopy(old)
+    _talk(later, "t2")["start"] = "2022-10-29T09:40:00+02:00"
+    _talk(longer, "t2")["end"] = "2022-10-29T10:15:00+02:00"
+    longer["sessions"][0]["end"] = "2022-10-29T10:15:00+02:00"
+    (moved,) = programme_changes(_programme(old), _programme(later))
+    assert moved.detail == "from Sat 29 Oct 09:30 CEST to Sat 29 Oct 09:40 CEST in A"
+    (stretched,) = programme_changes(_programme(old), _programme(longer))
+    assert stretched.detail == "now ends at Sat 29 Oct 10:15 CEST (was Sat 29 Oct 10:00 CEST)"

@@ -44,6 +44,20 @@ def _moved(old: Programme, new: Programme, before: Contribution, after: Contribu
     return old.window(before) != new.window(after) or old.room_of(before) != new.room_of(after)
 
 
+def _move(old: Programme, new: Programme, before: Contribution, after: Contribution) -> str:
+    """``from Sat 29 Oct 09:30 CEST to Sat 29 Oct 11:00 CEST in A``, ``from A to B (Sat ...)``,
+    or both the time and the room when both changed."""
+    was, now = _when(old, old.window(before)[0]), _when(new, new.window(after)[0])
+    rooms = old.room_of(before), new.room_of(after)
+    if was == now and rooms[0] == rooms[1]:  # the same start: another end
+        return f"now ends at {_when(new, new.window(after)[1])} (was {_when(old, old.window(before)[1])})"
+    if was == now:
+        return f"from {rooms[0]} to {rooms[1]} ({now})"
+    if rooms[0] == rooms[1]:
+        return f"from {was} to {now} in {rooms[1]}"
+    return f"from {_place(old, before)} to {_place(new, after)}"
+
+
 def _edited(before: Contribution, after: Contribution) -> list[str]:
     return [field for field in EDITABLE if getattr(before, field) != getattr(after, field)]
 
@@ -63,7 +77,7 @@ def _one(
         return [ProgrammeChange(id=after.id, change="added", title=title, detail=detail)]
     changes = []
     if _moved(old, new, before, after):
-        detail = f"from {_place(old, before)} to {_place(new, after)}"
+        detail = _move(old, new, before, after)
         changes.append(ProgrammeChange(id=after.id, change="moved", title=title, detail=detail))
     edited = _edited(before, after)
     if edited:
