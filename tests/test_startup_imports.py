@@ -42,3 +42,17 @@ def test_a_plan_the_exact_programme_makes_alone_does_not_load_or_tools() -> None
     # programme, so CP-SAT and OR-Tools are never needed
     assert "ortools" not in loaded("plan", "--star", "16", "--star", "28")
     assert "ortools" not in loaded("plan")  # nothing to plan
+
+
+def test_a_command_line_process_ends_without_collecting_what_it_loaded() -> None:
+    # the planner's exit hook freezes the collector (registered after this check, so run first)
+    probe = (
+        "import atexit, gc\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0))\n"
+        "import planner.cli\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "frozen at exit: True"
