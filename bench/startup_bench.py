@@ -8,7 +8,11 @@ counts, on the clock and in CPU time; every process reads compiled bytecode, as 
 planner does (``bench.fresh``). Also which libraries each command loads: ``show`` should load
 neither OR-Tools nor the ranking library (bm25s) nor numpy.
 
-Run: .venv/bin/python -m bench startup_bench [--repeat 7]
+``--baseline SRC`` also runs each planner command with the planner's package from ``SRC`` (the
+``src`` folder of another checkout, such as main's), in the same turns: before and after a change
+in one run.
+
+Run: .venv/bin/python -m bench startup_bench [--repeat 7] [--baseline ../main/src]
 """
 
 from __future__ import annotations
@@ -51,15 +55,17 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Seconds on the clock and of CPU (user + system) of one fresh process."""
+def run(args: list[str], source: str | None = None) -> tuple[float, float]:
+    """Seconds on the clock and of CPU (user + system) of one fresh process; ``source``: the
+    folder the planner's package is imported from instead of the installed one."""
+    env = compiled_env(PYTHONPATH=source) if source else compiled_env()
     start, cpu = time.perf_counter(), _children_cpu()
     subprocess.run(
         [sys.executable, *args],
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env=compiled_env(),
+        env=env,
     )
     return time.perf_counter() - start, _children_cpu() - cpu
 
@@ -81,25 +87,34 @@ def loaded(command: list[str]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
-    repeat = parser.parse_args(sys.argv[1:]).repeat
-    for args in COMMANDS.values():
-        run(args)  # warm the file cache and the bytecode
-    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    cpu: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    parser.add_argument("--baseline", metavar="SRC", help="also run the planner from SRC")
+    options = parser.parse_args(sys.argv[1:])
+    repeat, baseline = options.repeat, options.baseline
+    runs: dict[str, tuple[list[str], str | None]] = {}
+    for name, args in COMMANDS.items():
+        runs[name] = (args, None)
+        if baseline and "planner" in args:
+            runs[f"  baseline: {name.removeprefix('planner ')}"] = (args, baseline)
+    for args, source in runs.values():
+        run(args, source)  # warm the file cache and the bytecode
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        for name, args in COMMANDS.items():
-            wall, used = run(args)
+        for name, (args, source) in runs.items():
+            wall, used = run(args, source)
             times[name].append(wall)
             cpu[name].append(used)
     floor = statistics.median(times["floor (import cp_model)"])
     cpu_floor = statistics.median(cpu["floor (import cp_model)"])
     print(f"start-up on ML4Astro, median of {repeat} fresh processes each, run in turns")
+    if baseline:
+        print(f"  (baseline: the planner imported from {baseline})")
     print(f"  (load average {os.getloadavg()[0]:.1f}; CPU time moves less with the load)")
     for name, found in times.items():
         median = statistics.median(found)
         used = statistics.median(cpu[name])
         print(
-            f"  {name:28s} {median * 1000:7.0f} ms (min {min(found) * 1000:5.0f})"
+            f"  {name:40s} {median * 1000:7.0f} ms (min {min(found) * 1000:5.0f})"
             f"  {median / floor:5.2f}x the floor;  CPU {used * 1000:5.0f} ms"
             f" {used / cpu_floor:5.2f}x"
         )

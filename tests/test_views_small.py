@@ -130,3 +130,22 @@ def test_group_overview_shows_each_members_time_at_one_poster() -> None:
     lines = markdown_overview(result, programme).splitlines()
     assert any("14:00–14:08" in x and "Ana" in x and "Dev" not in x for x in lines)
     assert any("14:00–14:20" in x and "Dev" in x and "Ana" not in x for x in lines)
+
+
+def test_plan_prints_titles_and_rooms_as_written(tmp_path: Path) -> None:
+    # brackets and colons are the programme's text, not markup or emoji codes
+    data = programme_data()
+    data["rooms"][0]["name"] = "Hall [A]"
+    for session in data["sessions"]:
+        session["room"] = "Hall [A]" if session["room"] == "A" else session["room"]
+    first, second = data["contributions"][:2]
+    first["title"] = "Results [preliminary] :fire:"
+    parallel = {**data["sessions"][0], "id": "s3", "title": "Parallel", "room": "B"}
+    data["sessions"].append(parallel)
+    second.update(title="A [/b] title", session="s3", start=first["start"], end=first["end"])
+    path = tmp_path / "brackets.json"
+    path.write_text(json.dumps(data))
+    out = run("plan", "--programme", str(path), "--star", "t1=***", "--star", "t2=*")
+    assert "Results [preliminary] :fire:" in out
+    assert "Hall [A]" in out
+    assert "A [/b] title" in out.split("Left out")[1]

@@ -3,6 +3,8 @@ that plan for one attendee are in :mod:`planner.cli_plan`."""
 
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import sys
 from datetime import date
@@ -24,6 +26,12 @@ from planner.cli_plan import now, plan, rank, update
 from planner.cli_types import Day, ProgrammeLocation, number, whole
 from planner.errors import PlannerError
 from planner.locations import display_name
+
+# A command's objects live until the process ends, and the memory goes with the process: frozen
+# at exit, they spare the interpreter's last collections, which would walk all of them (the
+# programme, the models' validators, every module loaded) to free what the end of the process
+# frees anyway.
+atexit.register(gc.freeze)
 
 
 @click.group(invoke_without_command=True)

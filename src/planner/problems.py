@@ -14,11 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from inspect import isclass
 from typing import Any, Union, get_args, get_origin
 
-import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
-
-from planner.safe_yaml import compose_yaml
 
 Loc = tuple[int | str, ...]
 
@@ -178,6 +175,10 @@ def _ctx(item: ErrorDetails) -> str:
 def yaml_lines(text: str) -> Callable[[Loc], int | None]:
     """A function giving the line (from 1) of a location in the YAML ``text``: the line of its
     key, or of the nearest enclosing item that is in the file."""
+    import yaml
+
+    from planner.safe_yaml import compose_yaml
+
     try:
         root = compose_yaml(text)
     except yaml.YAMLError:

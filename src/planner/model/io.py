@@ -1,4 +1,5 @@
-"""Reading and writing programme files (YAML or JSON), with errors that name the file and field."""
+"""Reading and writing programme files (YAML or JSON), with errors that name the file and field.
+The YAML library loads only when a YAML file is read or written."""
 
 from __future__ import annotations
 
@@ -6,20 +7,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from planner.errors import ProgrammeError
 from planner.model.programme import Programme
 from planner.problems import did_you_mean, keys_at, plain_message, where
-from planner.safe_yaml import load_yaml, yaml_problem
 from planner.storage import atomic_write_text
 from planner.userfiles import check_depth, read_source
 
 SCHEMA_NAME = "programme.schema.json"
-
-# libyaml when present: ten times faster on large programmes
-_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def describe_validation_error(error: ValidationError, data: Any) -> list[str]:
@@ -77,6 +73,12 @@ def read_programme_file(path: Path) -> Programme:
 def programme_from_bytes(data: bytes, source: str, suffix: str) -> Programme:
     """A planner programme from the bytes of a file (or a fetched URL) named ``source``: JSON
     when ``suffix`` is ``.json``, else YAML."""
+    return programme_from_data(programme_data(data, source, suffix), source)
+
+
+def programme_data(data: bytes, source: str, suffix: str) -> Any:
+    """The data (not yet checked as a programme) in the bytes of a file named ``source``: JSON
+    when ``suffix`` is ``.json``, else YAML."""
     text = decode_text(data, source)
     del data
     if suffix.lower() == ".json":
@@ -87,35 +89,15 @@ def programme_from_bytes(data: bytes, source: str, suffix: str) -> Programme:
         except RecursionError:
             raise ProgrammeError(f"{source}: refused: values nested too deeply") from None
         check_depth(parsed, source, ProgrammeError)
-    else:
-        try:
-            parsed = load_yaml(text)
-        except yaml.YAMLError as error:
-            raise ProgrammeError(yaml_problem(error, source)) from None
-    return programme_from_data(parsed, source)
+        return parsed
+    import yaml
 
+    from planner.safe_yaml import load_yaml, yaml_problem
 
-class _Dump(_Dumper):  # type: ignore[misc]
-    """Long and multi-line strings as literal blocks, so abstracts stay readable in the file."""
-
-
-def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dump.add_representer(str, _str_presenter)
-
-
-def programme_to_yaml(programme: Programme, header: str = "") -> str:
-    data = programme.model_dump(mode="json", exclude_defaults=True)
-    body = yaml.dump(
-        data, Dumper=_Dump, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-    )
-    lines = [f"# yaml-language-server: $schema={SCHEMA_NAME}"]
-    lines += [f"# {line}".rstrip() for line in header.splitlines()]
-    return "\n".join(lines) + "\n" + body
+    try:
+        return load_yaml(text)
+    except yaml.YAMLError as error:
+        raise ProgrammeError(yaml_problem(error, source)) from None
 
 
 def write_programme(programme: Programme, path: Path, header: str = "") -> None:
@@ -123,7 +105,9 @@ def write_programme(programme: Programme, path: Path, header: str = "") -> None:
     if path.suffix.lower() == ".json":
         text = programme.model_dump_json(indent=2, exclude_defaults=True) + "\n"
     else:
-        text = programme_to_yaml(programme, header)
+        from planner.model.programme_yaml import programme_to_yaml
+
+        text = programme_to_yaml(programme, f"yaml-language-server: $schema={SCHEMA_NAME}", header)
     atomic_write_text(path, text)
 
 

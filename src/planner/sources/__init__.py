@@ -18,14 +18,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from planner.errors import ProgrammeError
 from planner.locations import Location, location_of, url_suffix
 from planner.model import Programme
-from planner.model.io import programme_from_bytes, programme_from_data, read_programme_file
+from planner.model.embedded import read_embedded
+from planner.model.io import programme_from_bytes, programme_from_data
 from planner.model.programme import known_zone
-from planner.safe_yaml import load_yaml, yaml_problem
 from planner.sources.imported import Imported, paused_gc, read_source
 
 if TYPE_CHECKING:
@@ -189,7 +187,7 @@ def import_programme(
         check_zone(zone)
     if path is None:
         embedded = embedded_programme_path()
-        return _own(read_programme_file(embedded), str(embedded), "planner programme", zone)
+        return _own(read_embedded(embedded), str(embedded), "planner programme", zone)
     where = location_of(path)  # a folder is refused on reading (read_source)
     if isinstance(where, str):
         notes: list[str] = []
@@ -296,6 +294,10 @@ def _read_other(suffix: str, data: bytes, source: str) -> Programme:
         if meant:
             raise ProgrammeError(f"{source}: cannot read it ({error})") from None
         raise refused from None
+    import yaml
+
+    from planner.safe_yaml import load_yaml, yaml_problem
+
     try:
         parsed = load_yaml(text)
     except yaml.YAMLError as error:

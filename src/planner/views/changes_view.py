@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from planner.itinerary import Itinerary, PlannedItem
 from planner.model import Programme
@@ -109,7 +110,7 @@ def print_changes(
     listed.add_column(width=3, justify="right")
     listed.add_column()
     for change in mine:
-        listed.add_row("•", sentence(change, before, after, programme))
+        listed.add_row("•", Text(sentence(change, before, after, programme)))
     if not mine:
         listed.add_row("", "None touches your plan.")
     console.print(listed, highlight=False)

@@ -185,11 +185,11 @@ def print_itinerary(
                 and contribution is not None
                 and programme.times_reconstructed(contribution)
             )
-            table.add_row(
+            table.add_row(  # text, not markup: titles and rooms may hold "[...]"
                 span(local(item.start), local(item.end), marked)
                 + later_mark(day, local(item.start)),
-                item.room,
-                "" if item.kind == "lunch" else item.id,
+                Text(item.room),
+                Text("" if item.kind == "lunch" else item.id),
                 cell,
             )
         console.print()
@@ -205,8 +205,8 @@ def print_itinerary(
         for out in shown:
             contribution = programme.contribution_by_id.get(out.id)
             table.add_row(
-                out.id,
-                contribution.title if contribution else out.id,
+                Text(out.id),
+                Text(contribution.title if contribution else out.id),
                 f"{out.score:g}",
                 Text(out.reason, style="dim"),
             )

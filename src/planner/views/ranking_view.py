@@ -51,5 +51,5 @@ def print_ranking(items: list[Ranked], programme: Programme, console: Console) -
         cell = Text(c.title)
         for reason in item.why:
             cell.append("\n" + reason, style="dim")
-        table.add_row(item.id, f"{item.score:g}", cell)
+        table.add_row(Text(item.id), f"{item.score:g}", cell)
     print_trimmed(console, table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from rich.table import Table
+from rich.text import Text
 
 from planner.model.programme import Conference
 
@@ -52,9 +53,9 @@ def zone_label(moment: datetime) -> str:
 
 
 def titled_table(title: str) -> Table:
-    """A borderless table under a bold title, as the CLI's day listings use."""
+    """A borderless table under a bold title (text as written), as the CLI's day listings use."""
     return Table(
-        title=title,
+        title=Text(title),
         title_justify="left",
         title_style="bold cyan",
         box=None,
