@@ -26,8 +26,6 @@ _CANCELLED_TITLE = (
         re.IGNORECASE,
     ),
 )
-_ONLY_A_MARKER = re.compile(rf"\W*{_CANCEL_WORD}\W*", re.IGNORECASE)
-_ANY_CANCEL_WORD = re.compile(_CANCEL_WORD, re.IGNORECASE)  # in every marker above
 CANCELLED_STATES = frozenset({"cancelled", "canceled", "withdrawn", "rejected", "deleted"})
 """States a source writes for an event that will not take place (pretalx, c3voc)."""
 
@@ -37,14 +35,7 @@ def cancelled_title(title: str) -> str | None:
     "Canceled: Title", "[cancelled] Title", "Title (ABGESAGT)"), else None. A word such as
     "Cancelled" opening a title counts only in capitals or followed by a separator, so a talk
     titled "Cancelled flights and what they teach us" stays a talk."""
-    if _ANY_CANCEL_WORD.search(title) is None:  # most titles: no marker can match
-        return None
-    return _without_marker(title)
-
-
-def _without_marker(title: str) -> str | None:
-    """:func:`cancelled_title` by its patterns alone, tried in turn."""
-    if _ONLY_A_MARKER.fullmatch(title):
+    if re.fullmatch(rf"\W*{_CANCEL_WORD}\W*", title, re.IGNORECASE):
         return ""
     for pattern in _CANCELLED_TITLE:
         stripped = pattern.sub("", title, count=1)
