@@ -4,9 +4,9 @@
 
 For each file, in each of --processes fresh processes (each has its own memory layout, which
 moves the times by up to a tenth): the best of N runs (more for small files, as many as fit in
-half a second) of the bare parse (defusedxml for XML, the json module for
-JSON: the parsers the importers use) and of the whole import (read, parse, map, validate the
-Programme); the ratio of the two is shown. Target: a 10,000-event schedule imports in under
+half a second) of the bare parse (the importer's own: defusedxml's parser as
+``planner.sources.frab_xml.parse_xml`` runs it for XML, the json module for JSON) and of the
+whole import (read, parse, map, validate the Programme); the ratio of the two is shown. Target: a 10,000-event schedule imports in under
 1 s, measured on FOSDEM 2026 with each room copied as often as makes 10,000 events or more
 (``--scaled``). Also: loading the imported programme back from YAML (the ``--programme`` path
 for a converted file), and validation with and without the room-overlap check.
@@ -27,11 +27,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from defusedxml.ElementTree import fromstring
-
 from planner.model import Programme
 from planner.model.io import write_programme
 from planner.sources import import_programme, load_programme
+from planner.sources.frab_xml import parse_xml
 
 FILES = [
     "fosdem-2026.schedule.xml",
@@ -98,17 +97,22 @@ def measure_scaled(source: Path, repeat: int) -> dict[str, float]:
         path = Path(folder) / "scaled.schedule.xml"
         path.write_bytes(scaled_schedule(source, SCALED_EVENTS))
         events = import_programme(path).events
-        return {
-            "events": events,
-            "import": best(max(1, repeat // 3), partial(import_programme, path)),
-        }
+        wall: list[float] = []
+        cpu: list[float] = []
+        for _ in range(max(1, repeat // 3)):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            import_programme(path)
+            wall.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        return {"events": events, "import": min(wall), "cpu": min(cpu)}
 
 
 def measure(path: Path, repeat: int) -> dict[str, float]:
     """The best parse and import times of ``path`` in this process."""
     data = path.read_bytes()
-    parser: Callable[[bytes], Any] = json.loads if path.suffix == ".json" else fromstring
-    parse = partial(parser, data)
+    parse: Callable[[], Any] = (
+        partial(json.loads, data) if path.suffix == ".json" else partial(parse_xml, data, str(path))
+    )
     events = import_programme(path).events
     # Small files run more times (as timeit's autorange does): their best time is then
     # as settled as a large file's best of --repeat.
@@ -192,8 +196,9 @@ def main() -> int:
         scaled_s = run["import"]
         print(
             f"{int(run['events'])} events (FOSDEM 2026, rooms copied): import {scaled_s * 1e3:.0f} ms "
-            f"(median of {len(scaled)} processes, range {scaled[0]['import'] * 1e3:.0f}-"
-            f"{scaled[-1]['import'] * 1e3:.0f} ms; target < {TARGET_SECONDS:g} s): "
+            f"(CPU {run['cpu'] * 1e3:.0f} ms; median of {len(scaled)} processes, range "
+            f"{scaled[0]['import'] * 1e3:.0f}-{scaled[-1]['import'] * 1e3:.0f} ms; "
+            f"target < {TARGET_SECONDS:g} s): "
             f"{'met' if scaled_s < TARGET_SECONDS else 'NOT met'}"
         )
 

