@@ -156,6 +156,9 @@ class PlannerApp(App[None]):
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
 
+        if self.following is not None:  # the changes since last seen, and the last plan
+            for warning in self.following.start(self.programme):
+                self.call_from_thread(self.notify, warning, severity="warning")
         usable, unreadable = without_unreadable(profile)  # reads the liked documents
         problems = list(unreadable.values())
         try:
@@ -458,7 +461,5 @@ def make_app(
     profile = load_profile(path, programme, missing_ok=True)
     following = None
     if programme_path is not None:
-        following = Following(programme_path, zone, path)
-        # a record that cannot be kept only loses the next news
-        following.start(programme, list(imported.notes))
+        following = Following(programme_path, zone, path, list(imported.notes))
     return PlannerApp(programme, profile, profile_path=path, clock=clock, following=following)

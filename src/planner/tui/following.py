@@ -24,7 +24,13 @@ if TYPE_CHECKING:
 class Following:
     """Where the programme comes from, and the changes not yet shown with a plan."""
 
-    def __init__(self, source: Path | str, zone: str | None, profile_path: Path | None) -> None:
+    def __init__(
+        self,
+        source: Path | str,
+        zone: str | None,
+        profile_path: Path | None,
+        notes: list[str] | None = None,
+    ) -> None:
         self.source = source
         self.zone = zone
         self.profile_path = profile_path
@@ -32,12 +38,12 @@ class Following:
         self.pending: list[ProgrammeChange] = []
         self.hint: Itinerary | None = None
         """The plan made last from this programme and profile: the first plan's hint."""
-        self.notes: list[str] = []
+        self.notes: list[str] = notes or []
         """What the last reading says about its source (a URL's cached copy used offline)."""
 
-    def start(self, programme: Programme, notes: list[str]) -> list[str]:
-        """Compare the programme read at start with the one seen last; warnings."""
-        self.notes = notes
+    def start(self, programme: Programme) -> list[str]:
+        """Compare the programme read at start with the one seen last (off the UI thread,
+        after the first screen); warnings."""
         seen = history.see(self.key, programme)
         self.pending = seen.changes
         self.hint = history.last_plan(self.key, self.profile_path)
