@@ -7,7 +7,6 @@ one is not news to the other."""
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,18 +66,13 @@ class Following:
     def news(self, before: Itinerary | None, after: Itinerary, programme: Programme) -> list[str]:
         """The pending changes as lines for the banner (those touching the plan, one sentence
         each, then a count of the others); they are then shown."""
-        from planner.views.changes_view import sentence, touched
+        from planner.views.changes_view import summary
 
         changes, self.pending = self.pending, []
         if not changes:
             return []
-        touching = touched(changes, before, after)
-        lines = [f"• {sentence(c, before, after, programme)}" for c in changes if c.id in touching]
-        others = Counter(c.change for c in changes if c.id not in touching)
-        if others:
-            counted = ", ".join(f"{n} {kind}" for kind, n in sorted(others.items()))
-            lines.append(f"{sum(others.values())} other changes to the programme ({counted}).")
-        return lines
+        mine, rest = summary(changes, before, after, programme)
+        return [*(f"• {line}" for line in mine), *([f"{rest} to the programme."] if rest else [])]
 
     def keep_plan(self, itinerary: Itinerary, programme: Programme) -> list[str]:
         """Keep the plan as the next run's hint (the command line's too); warnings."""

@@ -88,6 +88,21 @@ def sentence(
     return f"{title} is new ({change.detail}) and now in your plan."
 
 
+def summary(
+    changes: list[ProgrammeChange], before: Itinerary | None, after: Itinerary, programme: Programme
+) -> tuple[list[str], str | None]:
+    """A sentence for each change touching the plan, and the others in a count (``3 other
+    changes (1 added, 2 edited)``, None when there are none)."""
+    touching = touched(changes, before, after)
+    mine = [sentence(c, before, after, programme) for c in changes if c.id in touching]
+    others = Counter(c.change for c in changes if c.id not in touching)
+    if not others:
+        return mine, None
+    total = sum(others.values())
+    counted = ", ".join(f"{n} {kind}" for kind, n in sorted(others.items()))
+    return mine, f"{total} other change{'s' if total != 1 else ''} ({counted})"
+
+
 def print_changes(
     changes: list[ProgrammeChange],
     before: Itinerary | None,
@@ -98,31 +113,20 @@ def print_changes(
     since: str,
 ) -> None:
     """The changes touching the plan, one sentence each, then a count of the others."""
-    touching = touched(changes, before, after)
-    mine = [c for c in changes if c.id in touching]
-    others = Counter(c.change for c in changes if c.id not in touching)
     if not changes:
         console.print(f"[bold]No change to the programme {since}.[/bold]")
         console.print()
         return
+    mine, rest = summary(changes, before, after, programme)
     console.print(f"[bold]Changes to the programme {since}[/bold]")
     listed = Table.grid(padding=(0, 1))
     listed.add_column(width=3, justify="right")
     listed.add_column()
-    for change in mine:
-        listed.add_row("•", Text(sentence(change, before, after, programme)))
+    for line in mine:
+        listed.add_row("•", Text(line))
     if not mine:
         listed.add_row("", "None touches your plan.")
     console.print(listed, highlight=False)
-    if others:
-        counted = ", ".join(f"{n} {kind}" for kind, n in sorted(others.items()))
-        total = sum(others.values())
-        console.print(
-            Padding(
-                f"{total} other change{'s' if total != 1 else ''} ({counted}): "
-                "--json lists them all.",
-                (0, 0, 0, 4),
-            ),
-            highlight=False,
-        )
+    if rest:
+        console.print(Padding(f"{rest}: --json lists them all.", (0, 0, 0, 4)), highlight=False)
     console.print()
