@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hostile.seeds import C3VOC, FRAB_XML, ICS_PROGRAMME, INDICO, PRETALX, SMALL_PROGRAMME
 from planner.export import ics
@@ -171,3 +173,16 @@ def test_the_export_uses_the_same_definition() -> None:
     assert ics.text_value is text_value
     every = "".join(map(chr, range(0x80)))
     assert text_value(every) == "\t\n" + "".join(map(chr, range(0x20, 0x7F)))
+
+
+_ANY_CHARACTER = st.one_of(
+    st.characters(max_codepoint=0x7F),
+    st.characters(),
+    st.characters(categories=["Cs"]),  # lone surrogates, as JSON's \ud800 gives
+)
+
+
+@given(st.text(alphabet=_ANY_CHARACTER, max_size=200))
+def test_text_value_removes_exactly_the_control_characters(text: str) -> None:
+    # any text, lone surrogates and characters whose UTF-8 bytes are all high included
+    assert text_value(text) == "".join(c for c in text if ord(c) not in CONTROLS)

@@ -26,6 +26,8 @@ _CANCELLED_TITLE = (
         re.IGNORECASE,
     ),
 )
+_ANY_CANCEL_WORD = re.compile(_CANCEL_WORD, re.IGNORECASE)
+_ONLY_CANCEL_WORD = re.compile(rf"\W*{_CANCEL_WORD}\W*", re.IGNORECASE)
 CANCELLED_STATES = frozenset({"cancelled", "canceled", "withdrawn", "rejected", "deleted"})
 """States a source writes for an event that will not take place (pretalx, c3voc)."""
 
@@ -35,7 +37,9 @@ def cancelled_title(title: str) -> str | None:
     "Canceled: Title", "[cancelled] Title", "Title (ABGESAGT)"), else None. A word such as
     "Cancelled" opening a title counts only in capitals or followed by a separator, so a talk
     titled "Cancelled flights and what they teach us" stays a talk."""
-    if re.fullmatch(rf"\W*{_CANCEL_WORD}\W*", title, re.IGNORECASE):
+    if _ANY_CANCEL_WORD.search(title) is None:  # most titles: no marker can be there
+        return None
+    if _ONLY_CANCEL_WORD.fullmatch(title):
         return ""
     for pattern in _CANCELLED_TITLE:
         stripped = pattern.sub("", title, count=1)

@@ -73,18 +73,21 @@ def plain_text(text: str | None) -> str:
       ``<template>`` and ``<head>`` go; a tag that names no HTML element
       (``<https://example.org>``, ``<name>``) and a ``<`` that opens no tag stay as text.
     """
-    if not text:
-        return ""
-    if "<" not in text or _HTML.search(text) is None:
-        return text.strip()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or "<" not in text:
+        return text.strip() if text else ""
+    html = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = _Lines()
-    if not lines.read_simple(text):
-        maker = _TextMaker()
-        maker.feed(text)
-        maker.close()
-        return maker.result()
-    return lines.result()
+    simple = lines.read_simple(html)
+    if simple and lines.elements:
+        return lines.result()
+    if _HTML.search(text) is None:  # no tag names an HTML element
+        return text.strip()
+    if simple:
+        return lines.result()
+    maker = _TextMaker()
+    maker.feed(html)
+    maker.close()
+    return maker.result()
 
 
 # The tags most abstracts are written with, which :meth:`_TextMaker.read_simple` reads without
@@ -120,6 +123,7 @@ class _Lines:
         self.pre = 0  # inside pre
         self.cells = 0  # cells so far in the open table row
         self.pending: list[str] = []  # text not yet laid out
+        self.elements = False  # whether read_simple met a tag that names an HTML element
 
     def read_simple(self, text: str) -> bool:
         """Read ``text`` as the parser would, in one pass of :data:`_SIMPLE`, when it holds only
@@ -140,6 +144,8 @@ class _Lines:
             tag = (start or end).lower()
             if tag in _RAW_CONTENT:
                 return False
+            if not self.elements and tag in _ELEMENTS:
+                self.elements = True
             if tag in _INLINE:
                 continue  # an inline element's tags change no line
             if end is not None:
