@@ -52,6 +52,14 @@ _HTML = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+
+
+def _loose(text: str) -> bool:
+    """Whether :data:`_SPACES` changes ``text``: it has two spaces running, a tab or a no-break
+    space (each looked for at memory speed, where the pattern would test every character)."""
+    return "  " in text or "\t" in text or "\u00a0" in text or "\f" in text or "\v" in text
+
+
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -234,7 +242,7 @@ class _Lines:
                 if self.line:
                     self.line.append(" ")  # between two inline elements
                 return
-            if "  " in data or not data.isprintable():  # tabs, no-break spaces
+            if _loose(data):
                 data = _SPACES.sub(" ", data)
             if self.line:
                 self.line.append(data)
@@ -249,7 +257,7 @@ class _Lines:
                 if piece:
                     self._put(piece)
             elif piece and not piece.isspace():
-                if "  " in piece or not piece.isprintable():  # tabs, no-break spaces
+                if _loose(piece):
                     piece = _SPACES.sub(" ", piece)
                 self._put(piece)
             elif piece and self.line:
