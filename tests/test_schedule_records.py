@@ -20,7 +20,7 @@ from planner.model import Programme
 from planner.planning import make_plan
 from planner.solver import validate
 from planner.sources import import_programme
-from planner.sources.cancellation import cancelled_title
+from planner.sources.cancellation import _ANY_CANCEL_WORD, _has_cancel_word, cancelled_title
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <schedule>
@@ -122,6 +122,9 @@ def plan_json(*args: str) -> dict[str, Any]:
         ("Rust in space (cancelled)", "Rust in space"),
         ("Rust in space - CANCELED", "Rust in space"),
         ("CANCELLED", ""),
+        ("ENTFÄLLT: Ein Vortrag über Käse", "Ein Vortrag über Käse"),
+        ("Café numérique (annulée)", "Café numérique"),
+        ("Rust für Einsteiger (Abgesagt)", "Rust für Einsteiger"),
     ],
 )
 def test_cancellation_markers_are_found_and_taken_out_of_the_title(title: str, kept: str) -> None:
@@ -141,6 +144,13 @@ def test_cancellation_markers_are_found_and_taken_out_of_the_title(title: str, k
 )
 def test_a_title_about_cancelling_is_not_a_cancelled_talk(title: str) -> None:
     assert cancelled_title(title) is None
+
+
+@given(
+    st.text(alphabet=st.sampled_from("cancelCANCELdwithrawnWITHDRAWN İıſK äÄé-:[]("), max_size=30)
+)
+def test_the_quick_look_for_a_marker_word_agrees_with_a_search_ignoring_case(title: str) -> None:
+    assert _has_cancel_word(title) == (_ANY_CANCEL_WORD.search(title) is not None)
 
 
 @given(st.text(max_size=80))
