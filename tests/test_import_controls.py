@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from hostile.seeds import C3VOC, FRAB_XML, ICS_PROGRAMME, INDICO, PRETALX, SMALL_PROGRAMME
 from planner.export import ics
 from planner.model.programme import Programme
-from planner.model.text import CONTROLS, text_value
+from planner.model.text import CONTROLS, UNTITLED, text_value
 from planner.sources import import_programme
 
 BOOK = Path(__file__).resolve().parents[1] / "programme" / "sources"
@@ -186,3 +186,27 @@ _ANY_CHARACTER = st.one_of(
 def test_text_value_removes_exactly_the_control_characters(text: str) -> None:
     # any text, lone surrogates and characters whose UTF-8 bytes are all high included
     assert text_value(text) == "".join(c for c in text if ord(c) not in CONTROLS)
+
+
+def test_a_title_of_only_control_characters_is_untitled(tmp_path: Path) -> None:
+    data = _c3voc()
+    day = data["schedule"]["conference"]["days"][0]  # type: ignore[index]
+    day["rooms"]["Ada\x00"][0]["title"] = "\x07\x1b\x08 "
+    path = tmp_path / "schedule.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    programme = import_programme(path).programme
+    talk = next(c for c in programme.contributions if programme.room_of(c) == "Ada")
+    assert talk.title == UNTITLED
+    assert all(c.title.strip() for c in programme.contributions)
+
+
+def test_a_programme_file_title_of_only_spaces_is_untitled(tmp_path: Path) -> None:
+    path = tmp_path / "programme.yaml"
+    path.write_text(
+        SMALL_PROGRAMME.replace(
+            "title: Galaxy morphology with deep learning", 'title: " \\x01\\t"'
+        ),
+        encoding="utf-8",
+    )
+    programme = import_programme(path).programme
+    assert UNTITLED in {c.title for c in programme.contributions}

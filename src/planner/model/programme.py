@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from planner.model.text import Text
+from planner.model.text import Text, Title
 
 ContributionId = str
 SessionId = str
@@ -89,7 +89,7 @@ class Room(_Model):
 
 class Session(_Timed):
     id: SessionId
-    title: Text
+    title: Title
     kind: SessionKind
     room: RoomName
     track: Text | None = Field(
@@ -103,7 +103,7 @@ class Session(_Timed):
 
 class Contribution(_Model):
     id: ContributionId
-    title: Text
+    title: Title
     kind: ContributionKind
     session: SessionId
     speakers: list[Speaker] = Field(default_factory=list)
@@ -152,7 +152,7 @@ class Contribution(_Model):
 class Break(_Timed):
     id: str
     kind: BreakKind
-    title: Text
+    title: Title
     room: RoomName | None = None
 
 

@@ -43,3 +43,17 @@ def text_value(text: str) -> str:
 
 Text = Annotated[str, AfterValidator(text_value)]
 """A text field of the programme, as :func:`text_value` keeps it."""
+
+
+UNTITLED = "(untitled)"
+"""The title of an item whose source gives none, or one of only spaces and control characters."""
+
+
+def title_value(text: str) -> str:
+    """A title as :func:`text_value` keeps it, or :data:`UNTITLED` when nothing is left."""
+    kept = text_value(text)
+    return kept if kept.strip() else UNTITLED
+
+
+Title = Annotated[str, AfterValidator(title_value)]
+"""The title of a contribution, session or break: never empty."""

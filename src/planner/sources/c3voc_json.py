@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from planner.model.text import UNTITLED
 from planner.sources.assemble import assemble
 from planner.sources.cancellation import cancelled_state
 from planner.sources.html_text import plain_text
@@ -280,7 +281,7 @@ def _event_v1(
         value.strip() if type(value) is str else str(value) if type(value) is int else None
     ) or (text(value, path, "id") or None)
     value = get("title")
-    title = (value.strip() if type(value) is str else text(value, path, "title")) or "(untitled)"
+    title = (value.strip() if type(value) is str else text(value, path, "title")) or UNTITLED
     value = get("date")
     when = value.strip() if type(value) is str else text(value, path, "date")
     if not when or (len(when) == 10 and when[4] == "-"):  # no time with the date
@@ -367,7 +368,7 @@ def _event_v2(
     position: int,
 ) -> RawEvent:
     event_id = w.text(event.get("id") or event.get("code"), path, "id") or None
-    title = w.loc(event.get("title"), path, "title") or "(untitled)"
+    title = w.loc(event.get("title"), path, "title") or UNTITLED
     start = _when(w, w.text(event.get("start"), path, "start"), path, "start")
     end_text = w.text(event.get("end"), path, "end")
     duration = w.text(event.get("duration"), path, "duration")

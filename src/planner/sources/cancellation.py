@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from planner.model.text import UNTITLED
 from planner.sources.raw import RawEvent, RawSchedule
 
 _CANCEL_WORD = r"(?:cancel+ed|abgesagt|entf(?:ä|ae)llt|annul(?:é|e)e?|withdrawn)"
@@ -69,7 +70,7 @@ def mark_cancelled(raw: RawSchedule, warnings: list[str]) -> None:
     for event in raw.events:
         title = cancelled_title(event.title)
         if title is not None:
-            event.title = title or "(untitled)"
+            event.title = title or UNTITLED
             event.cancelled = True
         if event.cancelled:
             found.append(event)

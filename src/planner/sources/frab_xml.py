@@ -18,6 +18,7 @@ import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
 
 from planner.errors import ProgrammeError
+from planner.model.text import UNTITLED
 from planner.sources.assemble import assemble
 from planner.sources.cancellation import cancelled_state
 from planner.sources.html_text import plain_text
@@ -197,7 +198,7 @@ class _EventReader:
         own_room = get("room", "")
         if room and own_room and own_room != room:
             self.mismatched[(room, own_room)] = None
-        title = get("title") or "(untitled)"
+        title = get("title") or UNTITLED
         when = get("date", "")
         try:
             if "T" in when:

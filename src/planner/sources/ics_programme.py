@@ -38,6 +38,7 @@ from zoneinfo import ZoneInfo
 from planner.errors import ProgrammeError
 from planner.export.details import RECONSTRUCTED_NOTE
 from planner.model.programme import known_zone
+from planner.model.text import UNTITLED
 from planner.sources import ics_fields as fields
 from planner.sources.raw import (
     RawBreak,
@@ -329,7 +330,7 @@ def read_ics_programme(data: bytes, source: str) -> RawSchedule:
                 room, board = match["room"], match["board"]
             if uid.startswith("break-"):
                 event_type = "break"
-        title = title or "(untitled)"
+        title = title or UNTITLED
         if is_break(title, event_type, speakers):
             breaks.append(
                 RawBreak(

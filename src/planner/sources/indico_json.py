@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from planner.model.text import UNTITLED
 from planner.sources.assemble import assemble
 from planner.sources.html_text import plain_text
 from planner.sources.imported import Imported, read_source
@@ -144,7 +145,7 @@ class _Reader:
                 RawEvent(
                     label="contribution",
                     id=ident,
-                    title=title or "(untitled)",
+                    title=title or UNTITLED,
                     room=self.room(entry, path, session.room if session else ""),
                     start=None if poster else start,
                     end=None if poster else end,

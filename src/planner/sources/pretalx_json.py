@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from planner.model.text import UNTITLED
 from planner.sources.assemble import assemble
 from planner.sources.cancellation import cancelled_state
 from planner.sources.html_text import plain_text
@@ -82,7 +83,7 @@ def read_pretalx(data: Any, source: str) -> RawSchedule:
             RawEvent(
                 label="talk",
                 id=code,
-                title=title or "(untitled)",
+                title=title or UNTITLED,
                 room=room,
                 start=start,
                 end=end,
