@@ -38,7 +38,6 @@ from planner.sources.cancellation import mark_cancelled
 from planner.sources.imported import Imported
 from planner.sources.raw import RawEvent, RawSchedule
 from planner.sources.times import (
-    Clock,
     Times,
     date_and_time,
     normalise_times,
@@ -54,13 +53,10 @@ def short_slug(text: str, words: int = 3, limit: int = 24) -> str:
 
 
 def _assign_days(
-    raw: RawSchedule, clock: Clock, warnings: list[str]
+    raw: RawSchedule, zone: ZoneInfo, shown: ZoneInfo, warnings: list[str]
 ) -> tuple[list[date], dict[int, date]]:
-    """The conference days, and each talk's day where it differs from its start's date (in the
-    zone shown). Days are the file's: listed, or else dated in the file's own zone."""
-    zone = clock.zone
-    date_in = clock.date_in
-    shown = None if clock.shown is zone else clock.shown
+    """The conference days, and each talk's day where it differs from its start's date in the
+    zone ``shown``. Days are the file's: listed, or else dated in the file's own ``zone``."""
     days = sorted({d.date for d in raw.days})
     windows = {d.date: (d.start, d.end) for d in raw.days if d.start and d.end}
     known = set(days)
@@ -71,7 +67,7 @@ def _assign_days(
         start = event.start
         if start is None:
             continue
-        local_date = date_in(zone, start)
+        local_date = start.astimezone(zone).date()
         day = event.day
         if day is None:
             day = event.day = next(
@@ -91,7 +87,7 @@ def _assign_days(
         if day not in known:
             known.add(day)
             added.add(day)
-        if day != (local_date if shown is None else date_in(shown, start)):
+        if day != (local_date if shown is zone else start.astimezone(shown).date()):
             own_day[index] = day
     warnings.extend(outside)
     if added:
@@ -150,12 +146,11 @@ def _assign_ids(events: list[RawEvent], warnings: list[str]) -> list[str]:
 SortKey = tuple[float, float, str]
 
 
-def _sort_keys(events: list[RawEvent], ids: list[str], clock: Clock) -> list[SortKey]:
+def _sort_keys(events: list[RawEvent], ids: list[str]) -> list[SortKey]:
     """``(start, end, id)`` of each event, the times as instants (times of one named zone
     compare by wall clock, which a DST fold reverses). A poster (no times) sorts first."""
-    stamp = clock.stamp
     return [
-        (stamp(e.start), stamp(e.end), ident) if e.start and e.end else (0.0, 0.0, "")
+        (e.start.timestamp(), e.end.timestamp(), ident) if e.start and e.end else (0.0, 0.0, "")
         for e, ident in zip(events, ids, strict=True)
     ]
 
@@ -210,17 +205,16 @@ def assemble(raw: RawSchedule, zone: str | None = None, local_times: bool = Fals
     named = own_name == raw.timezone
     shown_name = zone or own_name
     shown = ZoneInfo(shown_name)
-    clock = Clock(own, shown)
     naive = own if named or zone is None else shown
     read_wall_times(raw, naive, warnings)
     normalise_times(raw, Times(shown, own, naive, named), warnings)
     if len(raw.breaks) > 1:  # the file's own breaks and the events that are breaks, in time
-        raw.breaks.sort(key=lambda item: clock.stamp(item.start))
-    days, own_day = _assign_days(raw, clock, warnings)
+        raw.breaks.sort(key=lambda item: item.start.timestamp())
+    days, own_day = _assign_days(raw, own, shown, warnings)
     if not days:
         days = sorted({s.start.astimezone(own).date() for s in raw.sessions})
     ids = _assign_ids(raw.events, warnings)
-    keys = _sort_keys(raw.events, ids, clock)
+    keys = _sort_keys(raw.events, ids)
     sessions, session_of = _sessions(raw, keys)
     rooms = _rooms(raw, sessions)
     room_names = {room["name"] for room in rooms}

@@ -1,12 +1,11 @@
 """Reading a schedule's times: clock times without offset in a zone (across changes of clocks,
-as :mod:`planner.sources.zones` describes), every time aware in the zone shown, and instants and
-dates computed once per distinct time.
+as :mod:`planner.sources.zones` describes), and every time aware in the zone shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from planner.sources.raw import RawSchedule
@@ -15,37 +14,6 @@ from planner.sources.raw import RawSchedule
 def date_and_time(moment: datetime) -> str:
     """``2019-12-27 11:00``: a moment in messages about the schedule."""
     return moment.strftime("%Y-%m-%d %H:%M")
-
-
-class Clock:
-    """Instants as numbers (for sorting) and dates in the file's zone and the zone shown, each
-    computed once per distinct time: a schedule's times repeat (every talk of a slot starts
-    alike). A time in a DST fold is computed every time, as equal wall-clock times in one zone
-    compare equal."""
-
-    def __init__(self, zone: ZoneInfo, shown: ZoneInfo) -> None:
-        self.zone = zone
-        self.shown = shown
-        self._stamps: dict[datetime, float] = {}
-        self._dates: dict[tuple[datetime, ZoneInfo], date] = {}
-
-    def stamp(self, moment: datetime) -> float:
-        found = self._stamps.get(moment)
-        if found is None or moment.fold:
-            found = moment.timestamp()
-            if not moment.fold:
-                self._stamps[moment] = found
-        return found
-
-    def date_in(self, zone: ZoneInfo, moment: datetime) -> date:
-        """The date of ``moment`` in ``zone`` (the file's, or the one shown)."""
-        key = (moment, zone)
-        found = self._dates.get(key)
-        if found is None or moment.fold:
-            found = moment.astimezone(zone).date()
-            if not moment.fold:
-                self._dates[key] = found
-        return found
 
 
 class Times:
