@@ -19,7 +19,7 @@ from planner.replan import merged, read_room, restart, restrict
 from planner.solver import plan, validate
 from planner.solver.oracle import Slot, Walks, best_plan
 from planner.sources import load_programme
-from solver_factory import DST_DAY, PS, T, at, build, ids, reason
+from solver_factory import DAY, DST_DAY, PS, T, at, build, ids, reason
 
 
 def replanned(
@@ -35,7 +35,9 @@ def replanned(
     """Re-planned, and checked by the independent checker (which, knowing nothing of the
     moment, misses a lunch whose window was past when ``late_lunch``)."""
     start = restart(previous, when, room)
-    solved = plan(programme, profile, scores, previous=previous, restrict=restrict(start))
+    solved = plan(
+        programme, profile, scores, previous=previous, restrict=restrict(start, programme)
+    )
     itinerary = merged(solved, start, programme)
     problems = validate(itinerary, programme, profile)
     if late_lunch:
@@ -160,8 +162,8 @@ def test_a_must_see_out_of_reach_is_infeasible_and_relaxed() -> None:
     prof = profile(walk=5, must=["y"])
     start = restart(None, at("14:00"), "A")
     with pytest.raises(InfeasibleError, match="too soon to walk there from A"):
-        plan(p, prof, SCORES, restrict=restrict(start))
-    relaxed = plan(p, prof, SCORES, relax=True, restrict=restrict(start))
+        plan(p, prof, SCORES, restrict=restrict(start, p))
+    relaxed = plan(p, prof, SCORES, relax=True, restrict=restrict(start, p))
     assert relaxed.relaxed_ids == ["y"]
 
 
@@ -351,3 +353,39 @@ def test_backups_of_new_items_start_from_the_moment() -> None:
     assert it.items[0] == kept  # as it was, its backup too
     # "early" (13:58) began before the moment: not a backup; w (14:06) is
     assert it.items[1].backup is not None and it.items[1].backup.id == "w"
+
+
+EVENING, NIGHT = DAY, DAY + timedelta(days=1)
+
+
+def _late_night() -> Programme:
+    """k2 and n1 start after midnight but are listed under the evening's day, as FOSDEM and
+    CCC schedules list their late talks."""
+    talks = [T("k1", "23:00", 30, "A"), T("k2", "00:10", 30, "A", day=1)]
+    talks += [T("n1", "00:50", 20, "A", day=1)]
+    data = build(talks, days=(EVENING, NIGHT)).model_dump()
+    for item in data["contributions"]:
+        if item["id"] in ("k2", "n1"):
+            item["day"] = EVENING
+    return Programme.model_validate(data)
+
+
+def test_the_checker_counts_caps_on_the_day_talks_are_listed_under() -> None:
+    p = _late_night()
+    everything = plan(p, profile(walk=0), {"k1": 1.0, "k2": 1.0, "n1": 1.0})
+    assert ids(everything) == {"k1", "k2", "n1"}
+    problems = validate(everything, p, profile(walk=0, max_talks_per_day=2))
+    assert problems == ["2022-05-30: 3 talks, more than max_talks_per_day (2)"]
+
+
+def test_a_kept_talk_after_midnight_counts_toward_the_evenings_caps() -> None:
+    p = _late_night()
+    evening, night = EVENING, NIGHT
+    assert p.day_of(p.contribution_by_id["k2"]) == evening
+    prof = profile(walk=0, max_talks_per_day=2)
+    first = plan(p, prof, {"k1": 1.0, "k2": 1.0})
+    assert ids(first) == {"k1", "k2"}
+    # the checker counts the evening's talks: k1, k2 and n1 would be three
+    it = replanned(p, prof, {"n1": 5.0}, at("00:45", night), previous=first)
+    assert ids(it) == {"k1", "k2"}
+    assert reason(it, "n1") is not None

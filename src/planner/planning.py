@@ -121,7 +121,7 @@ def make_plan(
     if start is not None:
         from planner.replan import restrict as restricted
 
-        restrict = restricted(start)
+        restrict = restricted(start, programme)
     itinerary = plan(
         programme,
         planning_profile,

@@ -99,22 +99,22 @@ def restart(previous: Itinerary | None, at: datetime, room: str | None) -> Resta
     return Restart(at, room, kept, dropped, free, origin, origin_end)
 
 
-def restrict(start: Restart) -> Callable[[Problem], Problem]:
-    """The change to a planning problem that plans from ``start`` on (see the module)."""
+def restrict(start: Restart, programme: Programme) -> Callable[[Problem], Problem]:
+    """The change to a planning problem that plans from ``start`` on (see the module). Kept
+    items count toward the caps of the day the programme lists them under (a talk after
+    midnight, toward the evening's)."""
 
     def change(problem: Problem) -> Problem:
         clock = problem.clock
         at, free = clock.minutes(start.at), clock.minutes(start.free)
         origin = (start.origin, clock.minutes(start.origin_end))
-        lunch_days = {
-            i.start.astimezone(clock.zone).date() for i in start.kept if i.kind == "lunch"
-        }
+        lunch_days = {programme.day_of_item(i.id, i.start) for i in start.kept if i.kind == "lunch"}
         kept = start.kept_ids
         talks: dict[date, int] = {}
         minutes: dict[date, int] = {}
         for item in start.kept:
             if item.kind != "lunch":
-                on = item.start.astimezone(clock.zone).date()
+                on = programme.day_of_item(item.id, item.start)
                 talks[on] = talks.get(on, 0) + (item.kind in ("talk", "invited"))
                 length = clock.minutes(item.end) - clock.minutes(item.start)
                 minutes[on] = minutes.get(on, 0) + length

@@ -109,9 +109,9 @@ def validate(itinerary: Itinerary, programme: Programme, profile: InterestProfil
                         f"between {_name(first)} and {_name(second)} ({walk} minutes)"
                     )
 
-    by_day: dict[date, list[PlannedItem]] = defaultdict(list)
+    by_day: dict[date, list[PlannedItem]] = defaultdict(list)  # the day each is listed under
     for item in items:
-        by_day[item.start.astimezone(zone).date()].append(item)
+        by_day[programme.day_of_item(item.id, item.start)].append(item)
     for day, day_items in sorted(by_day.items()):
         talks = [i for i in day_items if i.kind in ("talk", "invited")]
         if profile.max_talks_per_day is not None and len(talks) > profile.max_talks_per_day:
