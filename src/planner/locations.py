@@ -3,6 +3,10 @@
 
 Only http and https URLs are fetched; a location with any other scheme (``file:``, ``ftp://``)
 is refused with one message rather than taken for a file name. Nothing here touches the network.
+
+A URL may carry secrets (``https://user:pw@host/...``, Indico's ``?ak=KEY&signature=SIG``,
+``?token=...``): :func:`shown_url` is the URL as messages, notes and every file written for
+people to read name it, those secrets replaced by ``***``; only the request uses the whole URL.
 """
 
 from __future__ import annotations
