@@ -1,7 +1,8 @@
 """A schedule server on 127.0.0.1 for the fetch tests: serves one body at ``/schedule.xml`` (and
 ``/p.yaml``) with its ``ETag`` and ``Last-Modified``, answers conditional requests with 304, and
 has paths that misbehave (redirect loops, endless bodies, errors, silence). Every request is
-logged with its headers, the status sent and how many body bytes were written."""
+logged with its path (and query), its headers, the status sent and how many body bytes were
+written."""
 
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ class Site:
         self.body, self.etag, self.last_modified = body, etag, last_modified
 
     def requests(self, path: str = "/schedule.xml") -> list[Logged]:
-        return [entry for entry in self.log if entry.path == path]
+        """The requests for ``path`` (whatever their query)."""
+        return [entry for entry in self.log if entry.path.partition("?")[0] == path]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -78,7 +80,7 @@ class _Handler(BaseHTTPRequestHandler):
             entry.finished.set()
 
     def _answer(self, site: Site, entry: Logged) -> None:
-        path = self.path
+        path = self.path.partition("?")[0]  # a query (a signed URL's key) changes nothing
         if path == "/schedule.xml":
             self._schedule(site, entry)
         elif path == "/p.yaml":

@@ -6,6 +6,10 @@ when its fingerprint (the fields the change list compares) differs from the one 
 unchanged programme costs one small read. What is kept there is never the user's own data: a
 record that cannot be read is ignored (the run reports no changes and keeps nothing as its
 hint), and a record that cannot be written is one warning, never a failed plan.
+
+A source is told apart by its whole name (a URL with its secrets: the folders are named by a
+digest of it), but what is written for people to read names it as it is shown
+(:func:`planner.locations.shown_url`): no record holds a URL's secrets.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from pydantic import ValidationError
 from planner.dirs import cache_dir
 from planner.errors import PlannerError
 from planner.itinerary import Itinerary
-from planner.locations import is_url
+from planner.locations import is_url, shown_url
 from planner.model import Programme
 from planner.model.changes import ProgrammeChange, programme_changes
 from planner.storage import atomic_write_text
@@ -36,6 +40,11 @@ def source_key(source: Path | str | None) -> str | None:
     if is_url(source):
         return str(source)
     return str(Path(source).expanduser().resolve())
+
+
+def shown_source(key: str) -> str:
+    """A source's key as messages and records name it: a URL without its secrets."""
+    return shown_url(key) if is_url(key) else key
 
 
 def _digest(*parts: str) -> str:
@@ -97,11 +106,13 @@ def see(key: str, programme: Programme) -> Seen:
     folder = _folder(key)
     meta = _read_json(folder / "meta.json")
     seen = Seen(key=key, programme=programme, stamp=fingerprint(programme))
-    if isinstance(meta, dict) and meta.get("source") == key:
+    shown = shown_source(key)
+    # the source as shown (or, in a record kept before, as given): the folder tells keys apart
+    if isinstance(meta, dict) and meta.get("source") in (shown, key):
         seen.first = False
         seen.seen_at = _instant(meta.get("seen_at"))
-        if meta.get("fingerprint") == seen.stamp:
-            seen.programme = None  # nothing new to keep
+        if meta.get("fingerprint") == seen.stamp and meta.get("source") == shown:
+            seen.programme = None  # nothing new to keep (a record naming secrets is rewritten)
             return seen
         earlier = _earlier(folder / "programme.json")
         if earlier is None:
@@ -117,10 +128,10 @@ def keep(seen: Seen) -> list[str]:
     if seen.programme is None:
         return warnings
     folder = _folder(seen.key)
-    what = f"the version of {seen.key} seen now (for the next change list)"
+    what = f"the version of {shown_source(seen.key)} seen now (for the next change list)"
     _write(folder / "programme.json", seen.programme.model_dump_json(), warnings, what)
     record = {
-        "source": seen.key,
+        "source": shown_source(seen.key),
         "fingerprint": seen.stamp,
         "seen_at": datetime.now(UTC).isoformat(),
     }

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import ProgrammeError
-from planner.locations import Location, location_of, url_suffix
+from planner.locations import Location, location_of, shown_url, url_suffix
 from planner.model import Programme
 from planner.model.embedded import read_embedded
 from planner.model.io import programme_from_bytes, programme_from_data
@@ -191,7 +191,7 @@ def import_programme(
     where = location_of(path)  # a folder is refused on reading (read_source)
     if isinstance(where, str):
         notes: list[str] = []
-        origin = _Origin(where, url_suffix(where), None)
+        origin = _Origin(shown_url(where), url_suffix(where), None)  # named without secrets
         with paused_gc():
             imported = _import_bytes(_fetched(where, notes), origin, timetable, zone, local_times)
         return replace(imported, notes=tuple(notes)) if notes else imported
@@ -213,7 +213,8 @@ def _fetched(url: str, notes: list[str]) -> bytes:
 
 @dataclass(frozen=True)
 class _Origin:
-    """Where the bytes came from: ``source`` names it in messages (the file or the URL);
+    """Where the bytes came from: ``source`` names it in messages (the file, or the URL as
+    :func:`~planner.locations.shown_url` shows it);
     ``suffix`` is the file's or the URL path's (``.yaml``); ``path`` is the file, if one."""
 
     source: str

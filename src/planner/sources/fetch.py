@@ -31,7 +31,7 @@ import httpx
 
 from planner.durations import age
 from planner.errors import PlannerError, ProgrammeError
-from planner.locations import check_url
+from planner.locations import check_url, shown_url, without_secrets
 from planner.sources.fetch_cache import Meta, Store, Version
 from planner.userfiles import MAX_IMPORT_ENV, MB, max_import_bytes
 
@@ -117,7 +117,9 @@ def fetch(url: str) -> Fetched:
     now = datetime.now(UTC)
     if answer.status == 304:
         if newest is None or copy is None or not headers:
-            raise FetchError(f"{url}: the server answered 304 Not Modified to a plain request")
+            raise FetchError(
+                f"{shown_url(url)}: the server answered 304 Not Modified to a plain request"
+            )
         note = _keep(lambda: store.confirm(meta, now, answer.etag, answer.last_modified), store)
         return Fetched(copy, url, now, False, note, store.path_of(newest))
     del copy
@@ -126,7 +128,7 @@ def fetch(url: str) -> Fetched:
 
 def _fresh(store: Store, meta: Meta, url: str, answer: _Answer, now: datetime) -> Fetched:
     if answer.status != 200 or answer.data is None:
-        raise FetchError(f"{url}: the server answered {answer.status}, not the schedule")
+        raise FetchError(f"{shown_url(url)}: the server answered {answer.status}, not the schedule")
     data = answer.data
     kept: list[Version] = []
 
@@ -143,7 +145,7 @@ def _keep(write: Callable[[], object], store: Store) -> str | None:
     try:
         write()
     except PlannerError as error:
-        return f"cannot keep a copy of {store.url} in the cache ({error})"
+        return f"cannot keep a copy of {store.shown} in the cache ({error})"
     return None
 
 
@@ -152,18 +154,19 @@ def _cached(
 ) -> Fetched:
     if newest is None or data is None:
         raise FetchError(
-            f"{store.url}: cannot fetch it: {reason}; no copy of it is kept from earlier"
+            f"{store.shown}: cannot fetch it: {reason}; no copy of it is kept from earlier"
         )
     at = meta.fetched_at or newest.fetched_at
     ago = age((datetime.now(UTC) - at).total_seconds())
-    note = f"using the copy of {store.url} fetched {ago} ago: {reason}"
+    note = f"using the copy of {store.shown} fetched {ago} ago: {reason}"
     return Fetched(data, store.url, at, True, note, store.path_of(newest))
 
 
-def _detail(error: Exception) -> str:
-    """``Connection refused`` for ``[Errno 111] Connection refused``."""
+def _detail(error: Exception, url: str) -> str:
+    """``Connection refused`` for ``[Errno 111] Connection refused`` (with no secret of
+    ``url`` in it, should the library's message quote the URL)."""
     text = re.sub(r"^\[Errno -?\d+\]\s*", "", str(error).strip())
-    return text or type(error).__name__
+    return without_secrets(text, url) or type(error).__name__
 
 
 def _get(url: str, headers: dict[str, str], limit: int, timeout: float) -> _Answer:
@@ -180,24 +183,28 @@ def _get(url: str, headers: dict[str, str], limit: int, timeout: float) -> _Answ
         ):
             return _answer(url, response, limit, deadline, timeout)
     except httpx.TooManyRedirects:
-        raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?)") from None
+        raise FetchError(
+            f"{shown_url(url)}: more than {MAX_REDIRECTS} redirects (a redirect loop?)"
+        ) from None
     except httpx.UnsupportedProtocol as error:
         scheme = error.request.url.scheme if _has_request(error) else "another"
         raise FetchError(
-            f"{url}: redirected to a {scheme}: URL; only http:// and https:// URLs are fetched"
+            f"{shown_url(url)}: redirected to a {scheme}: URL; only http:// and https:// URLs are fetched"
         ) from None
     except httpx.TimeoutException:
         raise _Unreachable(f"no answer within {timeout:g} s") from None
     except httpx.ConnectError as error:
-        raise _Unreachable(f"cannot connect ({_detail(error)})") from None
+        raise _Unreachable(f"cannot connect ({_detail(error, url)})") from None
     except (httpx.DecodingError, zlib.error) as error:
         raise FetchError(
-            f"{url}: the server sent a body that cannot be decoded ({error})"
+            f"{shown_url(url)}: the server sent a body that cannot be decoded ({_detail(error, url)})"
         ) from None
     except (httpx.InvalidURL, httpx.LocalProtocolError) as error:
-        raise FetchError(f"{url}: not a URL that can be fetched ({_detail(error)})") from None
+        raise FetchError(
+            f"{shown_url(url)}: not a URL that can be fetched ({_detail(error, url)})"
+        ) from None
     except httpx.TransportError as error:
-        raise _Unreachable(f"the connection failed ({_detail(error)})") from None
+        raise _Unreachable(f"the connection failed ({_detail(error, url)})") from None
 
 
 def _has_request(error: httpx.RequestError) -> bool:
@@ -219,16 +226,20 @@ def _answer(
     if status == 304:
         return _Answer(status, None, etag, last_modified)
     if status >= 400:
-        raise FetchError(f"{url}: the server answered {status} {response.reason_phrase}".rstrip())
+        raise FetchError(
+            f"{shown_url(url)}: the server answered {status} {response.reason_phrase}".rstrip()
+        )
     if status != 200:
         raise FetchError(
-            f"{url}: the server answered {status} {response.reason_phrase}, not the schedule"
+            f"{shown_url(url)}: the server answered {status} {response.reason_phrase}, not the schedule"
         )
     hint = f"the import limit of {limit / MB:.3g} MB (set {MAX_IMPORT_ENV} to raise it)"
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise FetchError(f"{url}: {int(declared) / MB:.1f} MB is over {hint}")
-    body = _Body(limit, f"{url}: more than {limit / MB:.3g} MB, over {hint}; download stopped")
+        raise FetchError(f"{shown_url(url)}: {int(declared) / MB:.1f} MB is over {hint}")
+    body = _Body(
+        limit, f"{shown_url(url)}: more than {limit / MB:.3g} MB, over {hint}; download stopped"
+    )
     decoder = _decoder(url, response.headers.get("Content-Encoding", ""))
     for raw in response.iter_raw():
         if time.monotonic() > deadline:
@@ -245,7 +256,7 @@ def _answer(
     if decoder is not None:
         body.add(decoder.flush())  # what is pending (the input is all taken already)
         if not decoder.eof:
-            raise FetchError(f"{url}: the server's compressed body is cut short")
+            raise FetchError(f"{shown_url(url)}: the server's compressed body is cut short")
     return _Answer(status, body.data(), etag, last_modified)
 
 
@@ -289,4 +300,6 @@ def _decoder(url: str, encoding: str) -> Any:
         return zlib.decompressobj(zlib.MAX_WBITS | 16)
     if coding == "deflate":
         return zlib.decompressobj(zlib.MAX_WBITS)
-    raise FetchError(f"{url}: the server sent the schedule in {encoding!r} encoding, not gzip")
+    raise FetchError(
+        f"{shown_url(url)}: the server sent the schedule in {encoding!r} encoding, not gzip"
+    )

@@ -1,8 +1,10 @@
 """The copies of fetched programmes, one folder per URL: ``<cache>/fetched/<sha256 of the URL>/``
-(``<cache>`` is :func:`planner.dirs.cache_dir`).
+(``<cache>`` is :func:`planner.dirs.cache_dir`). The folder is named by the whole URL, secrets
+and all, so that URLs differing only in a key never share copies.
 
 The folder holds every version seen, one file each (named by when it was first fetched and its
-content's hash), and ``meta.json``: the URL, the newest version's ``ETag`` and
+content's hash), and ``meta.json``: the URL as it is shown (its secrets hidden by
+:func:`planner.locations.shown_url`: nothing in the cache holds them), the newest version's ``ETag`` and
 ``Last-Modified``, when the server last gave or confirmed it (``fetched_at``) and the versions,
 oldest first. Every file is written atomically (a version before the ``meta.json`` naming it),
 so a reader sees the old state or the new one. The versions of one URL are kept up to
@@ -28,7 +30,7 @@ from typing import Any
 
 from planner.dirs import cache_dir
 from planner.errors import PlannerError
-from planner.locations import url_suffix
+from planner.locations import shown_url, url_suffix
 from planner.storage import atomic_write_bytes, atomic_write_text
 from planner.userfiles import MB, read_bytes
 
@@ -66,6 +68,7 @@ class Meta:
             return value.isoformat() if isinstance(value, datetime) else value
 
         data = {key: plain(value) for key, value in asdict(self).items() if key != "versions"}
+        data["url"] = shown_url(self.url)  # for people to read; the folder names the URL
         data["versions"] = [
             {key: plain(value) for key, value in asdict(version).items()}
             for version in self.versions
@@ -126,6 +129,8 @@ class Store:
 
     def __init__(self, url: str, root: Path | None = None) -> None:
         self.url = url
+        self.shown = shown_url(url)
+        """The URL as messages name it (:func:`planner.locations.shown_url`)."""
         self.folder = url_folder(url, root)
 
     @property
@@ -138,7 +143,8 @@ class Store:
             data = json.loads(read_bytes(self.meta_path, 1 * MB))
         except (OSError, ValueError, RecursionError, PlannerError):
             return Meta(self.url)
-        if not isinstance(data, dict) or data.get("url") != self.url:
+        # the shown URL (or, as kept before, the whole one): the folder's name tells URLs apart
+        if not isinstance(data, dict) or data.get("url") not in (self.shown, self.url):
             return Meta(self.url)
         raw_versions = data.get("versions")
         versions = [v for v in map(_version, raw_versions or []) if v is not None]

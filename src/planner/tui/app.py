@@ -339,7 +339,7 @@ class PlannerApp(App[None]):
         if self.following is None:
             self.notify("The embedded programme does not change: there is nothing to refresh.")
         else:
-            self.notify(f"Reading {self.following.source} again…", timeout=3)
+            self.notify(f"Reading {self.following.shown} again…", timeout=3)
             self.refresh_programme()
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from planner import history
 from planner.itinerary import Itinerary
+from planner.locations import display_name
 from planner.model import Programme
 from planner.model.changes import ProgrammeChange
 
@@ -34,6 +35,8 @@ class Following:
         self.zone = zone
         self.profile_path = profile_path
         self.key = history.source_key(source) or ""
+        self.shown = display_name(source) if isinstance(source, str) else str(source)
+        """The source as notifications name it (a URL without its secrets)."""
         self.pending: list[ProgrammeChange] = []
         self.hint: Itinerary | None = None
         """The plan made last from this programme and profile: the first plan's hint."""
