@@ -51,6 +51,11 @@ def test_a_plan_the_exact_programme_makes_alone_does_not_load_or_tools() -> None
     assert "ortools" not in loaded("plan")  # nothing to plan
 
 
+def test_the_lenient_date_reader_loads_only_for_a_moment_typed_in() -> None:
+    assert "dateutil.parser" not in modules("plan", "--star", "16", "--star", "28")
+    assert "dateutil.parser" in modules("plan", "--arrive", "31 May 10:00")
+
+
 def test_plan_reads_the_embedded_programme_without_the_yaml_library() -> None:
     assert "yaml" in modules("show")  # the first run reads the YAML and keeps a copy of its data
     assert "yaml" not in modules("plan", "--star", "16", "--star", "106")

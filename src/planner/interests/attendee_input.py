@@ -27,7 +27,6 @@ from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from dateutil import parser as dateparser
 from pydantic import ValidationError
 
 from planner.errors import CommandLineError, PlannerError
@@ -250,7 +249,10 @@ def localize(naive: datetime, zone: ZoneInfo, prefer: Prefer = "earlier") -> dat
 
 
 def _read(text: str, default: datetime) -> datetime:
-    """dateutil's reading of ``text``; fields it lacks come from ``default``."""
+    """dateutil's reading of ``text``; fields it lacks come from ``default``. (Its parser loads
+    here: most runs read no moment the attendee typed.)"""
+    from dateutil import parser as dateparser
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # unknown zone names: the time is taken as local
         return dateparser.parse(text, default=default)
