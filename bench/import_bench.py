@@ -88,7 +88,8 @@ def scaled_schedule(source: Path, events: int) -> bytes:
                     for child in event.findall("slug"):
                         child.text = f"{child.text}-{copy + 1}"
                 day.append(twin)
-    return ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+    made: bytes = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+    return made
 
 
 def measure_scaled(source: Path, repeat: int) -> dict[str, float]:
