@@ -94,3 +94,17 @@ async def test_a_cancelled_item_says_so_in_the_kind_column(tmp_path: Path) -> No
         assert cell(app, gone.id, "kind") == "cancelled"
         assert not cell(app, gone.id, "title").startswith("CANCELLED")
         assert table.widths()["kind"] == len("cancelled")
+
+
+async def test_a_day_not_shown_yet_knows_the_row_it_will_highlight() -> None:
+    # ML4Astro opens on its first day; the other days' tables are not filled until shown
+    app = PlannerApp(load_programme(None), None, clock=lambda: FIXED_NOW)
+    async with running(app) as pilot:
+        await pilot.pause()
+        later = app.main.tables()[-1]
+        assert later is not app.main.active_table() and later.row_count == 0
+        last = later.rows_shown[-1].key
+        assert later.select_key(last)
+        row = later.highlighted_row
+        assert row is not None and row.key == last, "not the first row, before it is filled"
+        assert later.highlighted_key == last

@@ -120,14 +120,15 @@ class DayTable(DataTable[Text | str]):
 
     @property
     def highlighted_key(self) -> str | None:
-        if self._wanted is not None:
-            return self._wanted
-        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
-            return None
-        return self.rows_shown[self.cursor_row].key
+        row = self.highlighted_row
+        return row.key if row is not None else None
 
     @property
     def highlighted_row(self) -> Row | None:
+        """The row under the cursor; in a table not filled yet (a day not shown before), the
+        row the cursor will be put on when it is (:meth:`select_key`), not the first."""
+        if self._wanted is not None:
+            return next((row for row in self.rows_shown if row.key == self._wanted), None)
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
             return None
         return self.rows_shown[self.cursor_row]
