@@ -74,3 +74,18 @@ def test_a_command_line_process_ends_without_collecting_what_it_loaded() -> None
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "frozen at exit: True"
+
+
+def test_the_plans_models_are_built_on_first_use_not_on_import() -> None:
+    probe = (
+        "from planner.itinerary import Backup, Change, Itinerary, LeftOut, PlannedItem,"
+        " build_models\n"
+        "models = (Backup, PlannedItem, LeftOut, Change, Itinerary)\n"
+        "print([m.__pydantic_complete__ for m in models])\n"
+        "build_models()\n"
+        "print([m.__pydantic_complete__ for m in models])\n"
+        "print(Itinerary.model_validate({'status': 'optimal', 'items': []}).status)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [str([False] * 5), str([True] * 5), "optimal"]

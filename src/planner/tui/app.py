@@ -25,7 +25,7 @@ from planner import history
 from planner.errors import PlannerError
 from planner.interests import InterestProfile
 from planner.interests.storage import default_profile_path, load_profile, save_profile
-from planner.itinerary import Itinerary
+from planner.itinerary import Itinerary, build_models
 from planner.model import Programme
 from planner.tui.following import Following
 from planner.tui.messages import PlanFailed, PlanReady, ProfileEdited, ScoresReady
@@ -156,6 +156,8 @@ class PlannerApp(App[None]):
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
 
+        build_models()  # before any plan or saved plan is read, so that no two threads do
+
         if self.following is not None:  # the changes since last seen, and the last plan
             for warning in self.following.start(self.programme):
                 self.call_from_thread(self.notify, warning, severity="warning")
@@ -216,6 +218,8 @@ class PlannerApp(App[None]):
             return
         from planner.interests.scoring import score_programme
         from planner.tui.readable_likes import without_unreadable
+
+        build_models()  # before any plan or saved plan is read, so that no two threads do
 
         self.usable_profile, unreadable = without_unreadable(profile)
         problems = list(unreadable.values())
