@@ -66,6 +66,28 @@ async def test_brackets_change_day_and_wrap(make: Make) -> None:
         assert app.main.active_day().isoformat() == "2022-06-01"
 
 
+async def test_a_days_table_is_made_when_the_day_is_first_shown(make: Make) -> None:
+    """The first screen has the table of the day shown only; another day's table comes with
+    its rows and marks (a star given before it was shown) and the focus, the first time."""
+    from planner.interests import InterestProfile
+
+    app = make(InterestProfile.model_validate({"star": {"26": 10.0}}))
+    async with running(app) as pilot:
+        await pilot.pause()
+        assert [t.day.isoformat() for t in app.main.query(DayTable)] == ["2022-05-30"]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        table = app.main.active_table()
+        assert [t.day.isoformat() for t in app.main.query(DayTable)] == [
+            "2022-05-30",
+            "2022-05-31",
+        ]
+        assert table.has_focus and table.row_count == len(table.rows_shown) > 0
+        assert str(table.get_cell("26", "mark")) == "✓☆"  # starred, and planned
+        await pilot.press("down", "m")
+        assert app.profile.must == ["26"]
+
+
 async def test_search_as_you_type_then_read_the_match(make: Make) -> None:
     app = make()
     async with running(app) as pilot:

@@ -92,6 +92,7 @@ class MainScreen(StateScreen):
         self.days = programme.conference.days
         self.today = today if today in self.days else None
         self._texts: dict[str, SearchText] | None = None  # made on the first search
+        self._tables = {day: DayTable(day, id=f"table-{day.isoformat()}") for day in self.days}
         self.search_delay = SEARCH_PAUSE if len(programme.contributions) > SEARCH_PAUSE_FROM else 0
 
     async def show_programme(self, programme: Programme, today: date | None) -> None:
@@ -133,10 +134,12 @@ class MainScreen(StateScreen):
             yield Static(Text(UNKNOWN_ZONE[0].upper() + UNKNOWN_ZONE[1:] + "."), id="zone-note")
         yield Static(id="news")
         with Container(id="body", classes="-wide" if self.app.size.width >= WIDE else ""):
-            with TabbedContent(id="days", initial=day_id(self.today or self.days[0])):
+            first = self.today or self.days[0]
+            with TabbedContent(id="days", initial=day_id(first)):
                 for day in self.days:
                     with TabPane(tab_label(day), id=day_id(day)):
-                        yield DayTable(day, id=f"table-{day.isoformat()}")
+                        if day == first:
+                            yield self._tables[day]
             with Container(id="side"):
                 yield DetailsPane(self.programme, id="details")
                 yield PlanPane(self.programme, id="plan")
@@ -174,11 +177,19 @@ class MainScreen(StateScreen):
 
     # Queries
     def tables(self) -> list[DayTable]:
-        return list(self.query(DayTable))
+        """Every day's table, whether or not it has been shown (and so mounted) yet."""
+        return list(self._tables.values())
 
     def active_table(self) -> DayTable:
-        active = self.query_one("#days", TabbedContent).active or day_id(self.today or self.days[0])
-        return self.query_one(f"#table-{active.removeprefix('day-')}", DayTable)
+        """The table of the day shown. A day's table goes into its tab the first time the day
+        is shown: the first screen makes the table of one day only, and a day never looked at
+        costs no widget. Until then the table holds its rows and marks, and fills on mount."""
+        tabs = self.query_one("#days", TabbedContent)
+        active = tabs.active or day_id(self.today or self.days[0])
+        table = self._tables[date.fromisoformat(active.removeprefix("day-"))]
+        if table.parent is None:
+            tabs.get_pane(active).mount(table)
+        return table
 
     def active_day(self) -> date:
         return self.active_table().day
