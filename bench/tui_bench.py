@@ -56,10 +56,11 @@ CHILD = {
     "minimal": MINIMAL,
     # the same app, started after the core has loaded the programme and the profile
     "minimal + core": CORE_FIRST + MINIMAL,
+    # the app as ``planner tui`` loads it (``run_tui`` is this, then ``app.run()``)
     "planner": """
-from planner.tui.app import make_app
+from planner.tui.launch import load_tui
 
-app = make_app()
+app = load_tui()
 """,
 }
 
@@ -67,9 +68,9 @@ FOSDEM = Path("/work/shared/realdata/fosdem-2026.schedule.xml")
 if FOSDEM.exists():  # a real schedule of FOSDEM size (883 events); skipped when absent
     CHILD["planner on FOSDEM 2026"] = f"""
 from pathlib import Path
-from planner.tui.app import make_app
+from planner.tui.launch import load_tui
 
-app = make_app(Path({str(FOSDEM)!r}))
+app = load_tui(Path({str(FOSDEM)!r}))
 """
 
 READY_PILOT = """

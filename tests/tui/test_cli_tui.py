@@ -70,3 +70,17 @@ def test_the_default_profile_lives_in_the_user_data_folder(user_dirs: Path) -> N
     app = make_app(None, None, clock=lambda: FIXED_NOW)
     assert app.profile_path is not None
     assert app.profile_path.is_relative_to(user_dirs)
+
+
+def test_what_the_tui_loads_is_out_of_the_collectors_reach(tmp_path: Path) -> None:
+    """The modules and the programme live as long as the app: no collection walks them."""
+    import gc
+
+    try:
+        app = launch.load_tui(None, tmp_path / "me.toml")
+        tracked = {id(o) for o in gc.get_objects()}  # the frozen are not among them
+        assert gc.get_freeze_count() > 0
+        assert id(app.programme) not in tracked and id(launch) not in tracked
+        assert id(app.programme.contributions[0]) not in tracked
+    finally:
+        gc.unfreeze()
